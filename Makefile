@@ -1,0 +1,45 @@
+# One-command workflows. Every target builds .venv itself, so a fresh clone needs only Python 3.11 and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= build/metrics.duckdb
+STAMP := $(VENV)/.installed
+
+.PHONY: install test check lint typecheck reports eval bench shell clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "make: no python3.11 or python3 on PATH"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,dask]'
+	@touch $(STAMP)
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check metrics tests
+	$(BIN)/ruff format --check metrics tests
+
+typecheck: install
+	$(BIN)/mypy metrics
+
+check: lint typecheck test
+
+reports: install
+	$(BIN)/metrics ingest examples --db $(DB)
+	$(BIN)/metrics report --all --db $(DB) --out build/reports
+
+eval: install
+	$(BIN)/python -m metrics.evaluate
+
+bench: install
+	$(BIN)/python -m metrics.bench
+
+shell: install
+	$(BIN)/duckdb $(DB)
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,83 @@
+"""The `metrics` command: a thin layer over the library. Errors become one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from metrics.dateline import parse_date_string
+from metrics.documents import read_documents
+from metrics.errors import InputError, MetricsError
+from metrics.extract import claims_from_document
+
+
+def parse_published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    parsed = parse_date_string(value)
+    if parsed is None:
+        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return parsed
+
+
+class ErrorCounter:
+    """Prints each input problem as one line on stderr and remembers that there was one."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        click.echo(f"metrics: skipped {error}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="metrics")
+def cli() -> None:
+    """Dated quantitative claims from news text: extract, store in DuckDB, chart."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published",
+    callback=parse_published,
+    metavar="DATE",
+    help="Publication date for every document (overrides datelines and JSONL dates).",
+)
+def extract(paths: tuple[str, ...], published: date | None) -> None:
+    """Print the claims in PATHS (.txt, .md, .html, .jsonl, folders, or - for stdin) as JSON Lines."""
+    errors = ErrorCounter()
+    out = sys.stdout
+    for document in read_documents(paths, on_error=errors, published=published):
+        for claim in claims_from_document(document):
+            out.write(json.dumps(claim.to_dict(), ensure_ascii=False))
+            out.write("\n")
+    out.flush()
+    if errors.count:
+        raise SystemExit(InputError.exit_code)
+
+
+def main() -> None:
+    """Entry point: run the CLI; a MetricsError becomes one line on stderr and its exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("metrics: interrupted", err=True)
+        raise SystemExit(130) from None
+    except click.ClickException as error:
+        error.show()
+        raise SystemExit(error.exit_code) from None
+    except MetricsError as error:
+        click.echo(f"metrics: {error}", err=True)
+        raise SystemExit(error.exit_code) from None
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(0) from None
+
+
+if __name__ == "__main__":
+    main()

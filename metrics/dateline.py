@@ -1,0 +1,80 @@
+"""The publication date of an article from its dateline ("WASHINGTON (... 10th December, 2019)",
+"SALVADOR, Feb 26 -" with the year from context) or from a date string in metadata."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import cache
+
+from metrics.calendar import MONTH_PATTERN, month_number, safe_date
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'/&-]{{1,60}},\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})\s+-", re.MULTILINE
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+DATELINE_WINDOW = 400
+"""How far into an article a dateline may stand (after a headline line or two)."""
+
+
+def _full_date(text: str) -> date | None:
+    candidates: list[tuple[int, date]] = []
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        day = safe_date(int(match[3]), month_number(match[2]), int(match[1]))
+        if day:
+            candidates.append((match.start(), day))
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        day = safe_date(int(match[3]), month_number(match[1]), int(match[2]))
+        if day:
+            candidates.append((match.start(), day))
+    for match in _ISO.finditer(text):
+        day = safe_date(int(match[1]), int(match[2]), int(match[3]))
+        if day:
+            candidates.append((match.start(), day))
+    return min(candidates)[1] if candidates else None
+
+
+def published_from_text(text: str) -> date | None:
+    """The dateline's date, if the article's opening lines carry one."""
+    head = text[:DATELINE_WINDOW]
+    found = _full_date(head)
+    if found:
+        return found
+    wire = _WIRE_DATELINE.search(head)
+    if wire:
+        years = Counter(int(y) for y in _YEAR.findall(text))
+        if years:
+            year = max(years.items(), key=lambda item: (item[1], item[0]))[0]
+            return safe_date(year, month_number(wire[1]), int(wire[2]))
+    return None
+
+
+@cache
+def parse_date_string(raw: str) -> date | None:
+    """A metadata date ("2019-12-10", "10 December 2019", "Tue, 10 Dec 2019 08:00 GMT") or None."""
+    raw = raw.strip()
+    if len(raw) >= 10 and _ISO.match(raw[:10]):
+        return safe_date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+    found = _full_date(raw)
+    if found:
+        return found
+    if len(raw) > 64:
+        return None
+    import dateparser  # slow to import; only metadata in unusual formats needs it
+
+    try:
+        parsed = dateparser.parse(
+            raw, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
