@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 
-from metrics.records import Claim, Document
+from metrics.claims import Linked, Linker
+from metrics.numbers import default_finder
+from metrics.records import Claim, Document, TimeMention
+from metrics.timex import CALENDAR_KINDS, scan
 
-EXTRACTOR_VERSION = "0.1.0"
-
-_PLACEHOLDER = re.compile(r"\$(\d+(?:\.\d+)?) billion")
+EXTRACTOR_VERSION = "1.0.0"
+"""Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
 def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
@@ -19,35 +20,54 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
+def _claim(document: Document, item: Linked) -> Claim:
+    quantity = item.quantity
+    period = item.period
+    entities = item.entities
+    start, end = item.sentence
+    return Claim(
+        doc_id=document.id,
+        claim_id=claim_id(document.id, quantity.start, quantity.end, item.metric),
+        metric=item.metric,
+        subject=entities[0] if entities else None,
+        counterpart=entities[1] if len(entities) > 1 else None,
+        value=quantity.value,
+        low=quantity.low,
+        high=quantity.high,
+        unit=quantity.unit,
+        qualifier=quantity.qualifier,
+        status=item.status,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        grain=period.grain if period else "undated",
+        start=quantity.start,
+        end=quantity.end,
+        surface=quantity.surface,
+        quote=document.text[start:end],
+        entities=entities,
+        period_text=item.period_text,
+        published=document.published,
+        change=quantity.change,
+    )
+
+
 def claims_from_document(document: Document) -> list[Claim]:
     """Every dated quantitative claim in the document, in text order."""
-    claims = []
-    for match in _PLACEHOLDER.finditer(document.text):
-        value = float(match[1]) * 1e9
-        claims.append(
-            Claim(
-                doc_id=document.id,
-                claim_id=claim_id(document.id, match.start(), match.end(), "trade"),
-                metric="trade",
-                subject=None,
-                counterpart=None,
-                value=value,
-                low=None,
-                high=None,
-                unit="USD",
-                qualifier="exact",
-                status="actual",
-                period_start=None,
-                period_end=document.published,
-                grain="as_of",
-                start=match.start(),
-                end=match.end(),
-                surface=match[0],
-                quote=match[0],
-                published=document.published,
-            )
-        )
-    return claims
+    text = document.text
+    if not text:
+        return []
+    found = scan(text, document.published)
+    blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
+    quantities = default_finder().find(text, blocked)
+    if not quantities:
+        return []
+    times = [
+        TimeMention(start, end, text[start:end], period, relation)
+        for start, end, kind, period, relation in found
+        if period is not None and kind != "time_of_day"
+    ]
+    linked = Linker(text, document.published).link(quantities, times)
+    return [_claim(document, item) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

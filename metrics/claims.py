@@ -1,0 +1,359 @@
+"""Link each quantity to what it measures, whom it is about, when it holds and whether it is a forecast.
+
+Linking works sentence by sentence. A time expression governs the quantity it directly follows
+("$30 billion in 2014"), and is shared leftwards with quantities coordinated with that one
+("rose 7% to $2.3 billion in 2018"), but never across "from", which introduces an earlier figure
+with its own date ("dropped to $20 billion from $30 billion in 2014": the $20 billion low is undated).
+A time expression that opens a clause frames the quantities after it ("In 2019, I paid $35,538").
+A sentence with no entity or metric of its own that opens with a pronoun ("It has happened 37 times")
+inherits them from the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from metrics.gazetteer import find_entities
+from metrics.lexicon import Lexicon, keyword_pattern, lexicon, squash
+from metrics.records import EntityMention, Period, Quantity, TimeMention
+from metrics.sentences import Sentences
+
+_PRONOUN_START = re.compile(r"[\"'“]?(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b")
+_COORDINATED = re.compile(
+    r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
+    r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
+    re.IGNORECASE,
+)
+_FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
+_FILLER_WORDS = frozenset(
+    [
+        "in",
+        "at",
+        "for",
+        "during",
+        "of",
+        "on",
+        "the",
+        "a",
+        "an",
+        "by",
+        "as",
+        "since",
+        "under",
+        "between",
+        "from",
+        "to",
+        "through",
+        "until",
+        "till",
+        "throughout",
+        "over",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "year",
+        "years",
+        "fiscal",
+        "calendar",
+        "end",
+        "beginning",
+        "start",
+        "close",
+    ]
+)
+MAX_ATTACH_GAP = 40
+"""Characters between a quantity and the time expression that follows it, at most, for the one to govern
+the other ("one summit in Helsinki in July 2018")."""
+
+
+@dataclass(frozen=True)
+class LinkPatterns:
+    metric: re.Pattern[str]
+    event: re.Pattern[str]
+    forecast: re.Pattern[str]
+    target: re.Pattern[str]
+
+
+@cache
+def link_patterns() -> LinkPatterns:
+    lex = lexicon()
+    return LinkPatterns(
+        metric=re.compile(rf"\b(?:{keyword_pattern(lex.metric_keywords)})\b", re.IGNORECASE),
+        event=re.compile(rf"\b(?:{keyword_pattern(lex.event_keywords)})\b", re.IGNORECASE),
+        forecast=re.compile(rf"\b(?:{keyword_pattern(lex.forecast_cues)})\b", re.IGNORECASE),
+        target=re.compile(rf"\b(?:{keyword_pattern(lex.target_cues)})\b", re.IGNORECASE),
+    )
+
+
+def _keyword_lookup(table: dict[str, str], surface: str) -> str | None:
+    key = squash(surface)
+    if key in table:
+        return table[key]
+    for word, name in table.items():
+        if word.endswith("*") and key.startswith(word[:-1]):
+            return name
+    return None
+
+
+@dataclass
+class Linked:
+    """What the linker decided for one quantity; the extractor turns it into a Claim."""
+
+    quantity: Quantity
+    metric: str
+    entities: tuple[str, ...]
+    status: str
+    period: Period | None
+    period_text: str | None
+    sentence: tuple[int, int]
+
+
+@dataclass
+class _SentenceContext:
+    entities: tuple[str, ...] = ()
+    metric: str | None = None
+    topics: set[str] = field(default_factory=set)
+
+
+class Linker:
+    """Links the quantities of one document; build once per document."""
+
+    def __init__(self, text: str, published: date | None, lex: Lexicon | None = None) -> None:
+        self.text = text
+        self.published = published
+        self.lex = lex or lexicon()
+        self.p = link_patterns()
+        self.sentences = Sentences(text)
+
+    def link(self, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> list[Linked]:
+        by_sentence: dict[int, list[Quantity]] = {}
+        for quantity in quantities:
+            by_sentence.setdefault(self.sentences.index(quantity.start), []).append(quantity)
+        times_by_sentence: dict[int, list[TimeMention]] = {}
+        for mention in times:
+            times_by_sentence.setdefault(self.sentences.index(mention.start), []).append(mention)
+        out: list[Linked] = []
+        previous = _SentenceContext()
+        previous_index = -2
+        for index in sorted(by_sentence):
+            if index != previous_index + 1:
+                previous = self._context_of(index - 1) if index > 0 else _SentenceContext()
+            sentence = self.sentences.span(index)
+            linked, previous = self._link_sentence(
+                sentence, by_sentence[index], times_by_sentence.get(index, []), previous
+            )
+            out.extend(linked)
+            previous_index = index
+        return out
+
+    def _context_of(self, index: int) -> _SentenceContext:
+        """Entities and topics of a sentence without quantities (for inheritance by the next one)."""
+        start, end = self.sentences.span(index)
+        entities = tuple(dict.fromkeys(e.name for e in find_entities(self.text, start, end)))
+        return _SentenceContext(entities=entities, topics=self._topics(start, end))
+
+    def _topics(self, start: int, end: int) -> set[str]:
+        """The metrics a stretch of text speaks of ("sanctions" for "subject to US penalties")."""
+        names = (self._metric_name(m.group()) for m in self.p.metric.finditer(self.text, start, end))
+        return {name for name in names if name}
+
+    def _metric_name(self, surface: str) -> str | None:
+        return _keyword_lookup(self.lex.metric_keywords, surface)
+
+    # ---- one sentence ----
+
+    def _link_sentence(
+        self,
+        sentence: tuple[int, int],
+        quantities: list[Quantity],
+        times: list[TimeMention],
+        previous: _SentenceContext,
+    ) -> tuple[list[Linked], _SentenceContext]:
+        start, end = sentence
+        text = self.text
+        time_spans = [(t.start, t.end) for t in times]
+        mentions = [
+            e for e in find_entities(text, start, end) if not any(s <= e.start < f for s, f in time_spans)
+        ]
+        pronoun = bool(_PRONOUN_START.match(text, start))
+        entities = tuple(dict.fromkeys(e.name for e in mentions))
+        if not entities:
+            entities = previous.entities
+        topics = self._topics(start, end) | (previous.topics if pronoun else set())
+        governing = self._govern(quantities, times, start)
+        linked = []
+        last_metric = previous.metric if pronoun else None
+        for quantity in quantities:
+            metric = self._metric(quantity, start, end, topics, last_metric if pronoun else None)
+            own_entities = self._entities_near(quantity, mentions, entities)
+            period, period_text = self._period(
+                quantity, governing.get(quantity.start), quantities, governing, sentence
+            )
+            status = self._status(quantity, start, period)
+            linked.append(Linked(quantity, metric, own_entities, status, period, period_text, sentence))
+            last_metric = metric
+        context = _SentenceContext(
+            entities=entities, metric=linked[-1].metric if linked else None, topics=topics
+        )
+        return linked, context
+
+    def _entities_near(
+        self, quantity: Quantity, mentions: list[EntityMention], sentence_entities: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The sentence's entities, or those of the quantity's own clause when the sentence has several."""
+        if not mentions:
+            return sentence_entities
+        text = self.text
+        clause_start = mentions[0].start
+        for match in _CLAUSE_BREAK.finditer(text, mentions[0].start, quantity.start):
+            clause_start = match.end()
+        clause = [m.name for m in mentions if m.start >= clause_start and m.start < quantity.noun_end + 60]
+        if clause and clause_start > mentions[0].start:
+            return tuple(dict.fromkeys(clause))
+        return sentence_entities
+
+    # ---- metric ----
+
+    def _metric(
+        self, quantity: Quantity, start: int, end: int, topics: set[str], inherited: str | None
+    ) -> str:
+        lex, text = self.lex, self.text
+        if quantity.unit == "count" and quantity.noun:
+            noun = quantity.noun.lower()
+            if noun in ("times", "occasions", "time"):
+                event = None
+                for match in self.p.event.finditer(text, start, quantity.start):
+                    event = _keyword_lookup(lex.event_keywords, match.group())
+                return event or inherited or "occurrences"
+            named = lex.noun_metrics.get(noun) or lex.noun_metrics.get(noun.split()[-1])
+            if named:
+                return named
+            last = noun.split()[-1]
+            for topic, (prefix, nouns) in lex.qualified_nouns.items():
+                if topic in topics and last in nouns:
+                    return f"{prefix} {last}"
+            return noun
+        best: tuple[int, str] | None = None
+        for match in self.p.metric.finditer(text, start, quantity.start):
+            name = self._metric_name(match.group())
+            if name:
+                best = (match.start(), name)
+        if best:
+            return best[1]
+        if inherited:
+            return inherited
+        following = self.p.metric.search(text, quantity.noun_end, end)
+        if following and (name := self._metric_name(following.group())):
+            return name
+        if quantity.unit in ("%", "percentage point", "basis point"):
+            return "percentage"
+        if quantity.unit == "number":
+            return "number"
+        if len(quantity.unit) == 3 and quantity.unit.isupper():
+            return "amount"
+        return quantity.unit.split(" per ")[0]
+
+    # ---- time ----
+
+    def _govern(
+        self, quantities: list[Quantity], times: list[TimeMention], sentence_start: int
+    ) -> dict[int, TimeMention]:
+        """Which time expression governs which quantity (keyed by quantity start)."""
+        text = self.text
+        attached: dict[int, TimeMention] = {}
+        used: set[int] = set()
+        for mention in times:
+            before = [q for q in quantities if q.noun_end <= mention.start]
+            if not before:
+                continue
+            nearest = before[-1]
+            gap = text[nearest.noun_end : mention.start]
+            if len(gap) <= MAX_ATTACH_GAP and self._is_filler(gap) and nearest.start not in attached:
+                attached[nearest.start] = mention
+                used.add(mention.start)
+        # share a governed quantity's time leftwards with the quantities coordinated with it
+        for i in range(len(quantities) - 1, 0, -1):
+            right, left = quantities[i], quantities[i - 1]
+            coordinated = _COORDINATED.fullmatch(text, left.noun_end, right.start)
+            if right.start in attached and left.start not in attached and coordinated:
+                attached[left.start] = attached[right.start]
+        # a time expression that opens a clause frames what follows it
+        for quantity in quantities:
+            if quantity.start in attached:
+                continue
+            frame = None
+            for mention in times:
+                if mention.end <= quantity.start and mention.start not in used:
+                    between = text[mention.end : quantity.start]
+                    if not _CLAUSE_BREAK.search(between):
+                        frame = mention
+            if frame is not None:
+                attached[quantity.start] = frame
+        return attached
+
+    def _is_filler(self, gap: str) -> bool:
+        words = re.findall(r"[A-Za-z]+", gap)
+        if len(words) > 4 or ";" in gap or "." in gap:
+            return False
+        capitalised = sum(1 for w in words if w[0].isupper())
+        return all(w.lower() in _FILLER_WORDS or w[0].isupper() for w in words) and capitalised <= 2
+
+    def _period(
+        self,
+        quantity: Quantity,
+        mention: TimeMention | None,
+        quantities: list[Quantity],
+        governing: dict[int, TimeMention],
+        sentence: tuple[int, int],
+    ) -> tuple[Period | None, str | None]:
+        published = self.published
+        if mention is not None:
+            period = mention.period
+            if mention.relation == "since" and period.end is None:
+                return None, mention.surface
+            return period, mention.surface
+        # undated: bounded by a dated figure it moved "from" ("to $20 billion from $30 billion in 2014")
+        for other in quantities:
+            if other.start <= quantity.start or other.start not in governing:
+                continue
+            between = self.text[quantity.end : other.start]
+            if _FROM_BETWEEN.search(between) and other.unit == quantity.unit:
+                earlier = governing[other.start].period
+                if earlier.end is not None:
+                    after = earlier.end + timedelta(days=1)
+                    return Period(
+                        after, published if published and published >= after else None, "undated"
+                    ), None
+        if published is None:
+            return None, None
+        grain = "as_of" if _PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
+        return Period(None, published, grain), None
+
+    # ---- status ----
+
+    def _status(self, quantity: Quantity, sentence_start: int, period: Period | None) -> str:
+        text = self.text
+        scope_start = sentence_start
+        for match in _CLAUSE_BREAK.finditer(text, sentence_start, quantity.start):
+            scope_start = match.end()
+        if self.p.target.search(text, scope_start, quantity.start):
+            return "target"
+        if self.p.forecast.search(text, scope_start, quantity.start):
+            return "forecast"
+        if (
+            period is not None
+            and period.start is not None
+            and self.published
+            and period.start > self.published
+        ):
+            return "forecast"
+        return "actual"

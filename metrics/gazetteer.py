@@ -1,0 +1,34 @@
+"""Entity mentions: countries (names, aliases, demonyms, seats of government) and leaders, with
+canonical names from metrics/data/countries.csv and leaders.csv."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from metrics.lexicon import alternation, lexicon
+from metrics.records import EntityMention
+
+
+@cache
+def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    lex = lexicon()
+    names: dict[str, tuple[str, str]] = {alias: (name, "country") for alias, name in lex.countries.items()}
+    for leader in lex.leaders:
+        for alias in (leader.name, *leader.aliases):
+            names[alias] = (leader.name, "person")
+    # Case-sensitive: "US" is the country, "us" is a pronoun. Aliases ending in "." end the word themselves.
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation(names)})(?:(?<=\.)|(?![\w]))")
+    return pattern, names
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
+    """Entity mentions in text[start:end], in order, offsets into `text`."""
+    pattern, names = _entity_index()
+    found = []
+    for match in pattern.finditer(text, start, len(text) if end is None else end):
+        surface = match.group()
+        name, kind = names.get(surface) or names.get(" ".join(surface.split()), ("", ""))
+        if name:
+            found.append(EntityMention(match.start(), match.end(), surface, name, kind))
+    return found

@@ -1,0 +1,144 @@
+"""The data tables of metrics/data, loaded once and compiled into the patterns the finders use."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _data(name: str) -> Any:
+    return resources.files("metrics").joinpath("data", name)
+
+
+def _toml(name: str) -> dict[str, Any]:
+    with _data(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with _data(name).open("r", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest phrase wins."""
+    escaped = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        escaped.append(pattern)
+    return "|".join(escaped)
+
+
+def keyword_pattern(words: Iterable[str]) -> str:
+    """Like alternation, but a trailing '*' in a word matches any word ending."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*")
+        else:
+            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
+    return "|".join(parts)
+
+
+def squash(phrase: str) -> str:
+    """Lower-case with runs of whitespace as one space: the key form of every table."""
+    return " ".join(phrase.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    office: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word table the extractor reads, with lookups keyed by `squash`ed phrases."""
+
+    scales: dict[str, float]
+    attached_scales: dict[str, float]
+    currency_prefixes: dict[str, str]
+    currency_words: dict[str, str]
+    subunits: dict[str, tuple[str, float]]
+    percent: dict[str, str]
+    units: dict[str, str]
+    vague: dict[str, tuple[float, float]]
+    fractions: dict[str, float]
+    number_words: dict[str, float]
+    qualifiers: dict[str, str]
+    forecast_cues: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    noun_stop: frozenset[str]
+    not_counts: frozenset[str]
+    one_blockers: frozenset[str]
+    name_words: frozenset[str]
+    metric_keywords: dict[str, str]
+    event_keywords: dict[str, str]
+    noun_metrics: dict[str, str]
+    qualified_nouns: dict[str, tuple[str, frozenset[str]]]
+    countries: dict[str, str]
+    """alias, name or demonym (as written, case-sensitive) -> canonical country name"""
+    leaders: tuple[Leader, ...]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged tables (read once per process)."""
+    units = _toml("units.toml")
+    words = _toml("words.toml")
+    metrics = _toml("metrics.toml")
+    countries: dict[str, str] = {}
+    for row in _csv("countries.csv"):
+        for alias in [row["name"], *row["aliases"].split("|"), *row["demonyms"].split("|")]:
+            if alias:
+                countries[alias] = row["name"]
+    leaders = tuple(
+        Leader(
+            name=row["name"],
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            country=row["country"],
+            office=row["office"],
+            start=date.fromisoformat(row["start"]),
+            end=date.fromisoformat(row["end"]) if row["end"] else None,
+        )
+        for row in _csv("leaders.csv")
+    )
+    return Lexicon(
+        scales={squash(k): float(v) for k, v in units["scales"].items()},
+        attached_scales={k.lower(): float(v) for k, v in units["attached_scales"].items()},
+        currency_prefixes=dict(units["currency_prefixes"]),
+        currency_words={squash(k): v for k, v in units["currency_words"].items()},
+        subunits={squash(k): (v[0], float(v[1])) for k, v in units["subunits"].items()},
+        percent={squash(k): v for k, v in units["percent"].items()},
+        units={squash(k): v for k, v in units["units"].items()},
+        vague={squash(k): (float(v[0]), float(v[1])) for k, v in units["vague"].items()},
+        fractions={squash(k): float(v) for k, v in units["fractions"].items()},
+        number_words={squash(k): float(v) for k, v in words["number_words"].items()},
+        qualifiers={squash(k): v for k, v in words["qualifiers"].items()},
+        forecast_cues=tuple(squash(c) for c in words["status"]["forecast"]),
+        target_cues=tuple(squash(c) for c in words["status"]["target"]),
+        noun_stop=frozenset(words["noun_stop"]["words"]),
+        not_counts=frozenset(words["not_counts"]["words"]),
+        one_blockers=frozenset(words["one_blockers"]["words"]),
+        name_words=frozenset(words["name_words"]["words"]),
+        metric_keywords={squash(k): v for k, v in metrics["keywords"].items()},
+        event_keywords={squash(k): v for k, v in metrics["events"].items()},
+        noun_metrics={squash(k): v for k, v in metrics["nouns"].items()},
+        qualified_nouns={
+            topic: (spec["prefix"], frozenset(spec["nouns"]))
+            for topic, spec in metrics["qualified_nouns"].items()
+        },
+        countries=countries,
+        leaders=leaders,
+    )
