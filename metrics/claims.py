@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from metrics.gazetteer import find_entities
-from metrics.lexicon import Lexicon, keyword_pattern, lexicon, squash
+from metrics.lexicon import Lexicon, keyword_pattern, lexicon, singular, squash
 from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
 
@@ -241,7 +241,7 @@ class Linker:
             for topic, (prefix, nouns) in lex.qualified_nouns.items():
                 if topic in topics and last in nouns:
                     return f"{prefix} {last}"
-            return noun
+            return singular(noun, lex)
         best: tuple[int, str] | None = None
         for match in self.p.metric.finditer(text, start, quantity.start):
             name = self._metric_name(match.group())

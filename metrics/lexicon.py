@@ -87,6 +87,7 @@ class Lexicon:
     event_keywords: dict[str, str]
     noun_metrics: dict[str, str]
     qualified_nouns: dict[str, tuple[str, frozenset[str]]]
+    irregular_plurals: dict[str, str]
     countries: dict[str, str]
     """alias, name or demonym (as written, case-sensitive) -> canonical country name"""
     leaders: tuple[Leader, ...]
@@ -139,6 +140,24 @@ def lexicon() -> Lexicon:
             topic: (spec["prefix"], frozenset(spec["nouns"]))
             for topic, spec in metrics["qualified_nouns"].items()
         },
+        irregular_plurals=dict(words["irregular_plurals"]),
         countries=countries,
         leaders=leaders,
     )
+
+
+def singular(phrase: str, lex: Lexicon) -> str:
+    """The phrase with its last word made singular: 'European countries' -> 'european country'."""
+    words = phrase.lower().split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if last in lex.irregular_plurals:
+        last = lex.irregular_plurals[last]
+    elif last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes", "zes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])

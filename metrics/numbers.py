@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from metrics.lexicon import Lexicon, alternation, lexicon, squash
@@ -23,6 +23,9 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_ATOM = (
     rf"(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}|dozen|hundred|thousand)"
 )
+_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_ONE_OF = re.compile(r"[ \t]+of[ \t]+(?:the|my|his|her|their|its|our|your)(?=[ \t])", re.IGNORECASE)
+_SCORE = re.compile(r"\d{1,2}-\d{1,2}(?![\d/.,])")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|\s\d/\d{1,2}(?![\d/]))?|\.\d+"
 MAX_DIGITS = 40
 """Longer digit runs are identifiers or noise, not quantities (and float() of them is meaningless)."""
@@ -59,12 +62,15 @@ def patterns() -> Patterns:
     from metrics.lexicon import _toml  # the id/change word lists are only used here
 
     words = _toml("words.toml")
+    units_toml = _toml("units.toml")
     prefixes = alternation(lex.currency_prefixes)
     single_letter_units = {u for u in lex.units if len(u) == 1}
+    letters = "|".join(re.escape(letter) for letter in units_toml["single_letter_spellings"]["letters"])
     spaced_units = [u for u in lex.units if u not in single_letter_units]
     core = (
-        rf"(?P<digits>(?<![\w.,/:$£€¥]){_DIGITS})"
-        rf"|(?P<digits2>(?<=[$£€¥]){_DIGITS})"
+        rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{_DIGITS}))"
+        rf"|(?P<digits2>(?<=[$£€¥])(?:{_DIGITS}))"
+        rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{_DIGITS}))"
         rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|{_WORD_ATOM})"
         rf"(?:(?:\s+and\s+a\s+half)|(?:[\s-]+(?:and\s+)?{_WORD_ATOM}))*\b)"
     )
@@ -78,13 +84,14 @@ def patterns() -> Patterns:
             rf"[ \t]*(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
         ),
         unit=re.compile(rf"(?:[ \t]+|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
-        attached_unit=re.compile(rf"({alternation(lex.units)})(?![A-Za-z0-9])", re.IGNORECASE),
+        attached_unit=re.compile(rf"((?i:{alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
         rate=re.compile(
             r"[ \t]+(?:per|a|an)[ \t]+([A-Za-z][A-Za-z]*(?:[ \t]+(?:foot|feet|metre|meter|mile))?)\b"
+            r"(?![ \t]+(?:earlier|ago|before|later|after|previously))"
         ),
         prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
         qualifier=re.compile(rf"(?:^|(?<=\W))({alternation(lex.qualifiers)})[ \t]*$", re.IGNORECASE),
-        connector=re.compile(r"[ \t]*(-|–|—|to|and)[ \t]*", re.IGNORECASE),
+        connector=re.compile(r"[ \t]*(-to-|-|–|—|to|and)[ \t]*", re.IGNORECASE),
         noun=re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z'’-]*)"),
         vague=re.compile(
             rf"\b({alternation(lex.vague)})[ \t]+of\b(?:[ \t]+({alternation(lex.currency_words)})\b)?",
@@ -281,10 +288,10 @@ class QuantityFinder:
         draft.unit = f"{draft.unit} per {denominator}"
         draft.end = match.end()
 
-    def _read_noun(self, text: str, draft: _Draft) -> None:
+    def _read_noun(self, text: str, draft: _Draft, pos: int | None = None) -> None:
         """The counted noun phrase after a bare number: up to three words, ending at a plural."""
         lex = self.lex
-        pos = draft.end
+        pos = draft.end if pos is None else pos
         words: list[str] = []
         end = pos
         for _ in range(3):
@@ -295,6 +302,10 @@ class QuantityFinder:
             lower = word.lower()
             if not word or lower in lex.noun_stop or (not words and lower in lex.not_counts):
                 break
+            if lower.endswith("ing"):
+                nxt = self.p.noun.match(text, match.end())
+                if not nxt or not nxt.group(1)[:1].islower() or nxt.group(1).lower() in lex.noun_stop:
+                    break  # "around 73 raising the prospect": a verb, not a noun
             if word[0].isupper():
                 nxt = self.p.noun.match(text, match.end())
                 ends_here = not nxt or not nxt.group(1)[:1].islower() or nxt.group(1).lower() in lex.noun_stop
@@ -308,6 +319,14 @@ class QuantityFinder:
             draft.noun = " ".join(words)
             draft.noun_end = end
             draft.unit = "count"
+            if words[-1].lower() == "times":
+                rate_from = draft.end
+                draft.end = end
+                self._read_rate(text, draft)  # "78,000 times a minute"
+                if draft.unit == "count":
+                    draft.end = rate_from
+                else:
+                    draft.noun_end = draft.end
 
     # ---- the left-hand side: currency symbol and qualifier ----
 
@@ -345,10 +364,12 @@ class QuantityFinder:
             return bool(before[-1:] == "-" and len(before) > 1 and before[-2].isalnum())
         word = left.group(1)
         lower = word.lower().rstrip(".")
-        if lower in self.p.id_words or word == "#":
-            return True
+        if lower in self.p.id_words or word == "#" or (word.endswith("-") and before.endswith("-")):
+            return True  # "page 5", "#3", "last-32"
         if draft.is_words:
             return False
+        if "." not in word and any(c.isupper() for c in word[1:]) and word.lower() not in self.lex.name_words:
+            return True  # "iPhone 11", "PlayStation 5"
         if (draft.unit and draft.unit not in ("count",)) or draft.scaled:
             return False
         if not word[0].isupper() or lower in self.lex.name_words or lower in self.lex.qualifiers:
@@ -357,7 +378,7 @@ class QuantityFinder:
             return False
         word_start = start - len(before) + left.start(1)
         head = text[max(0, word_start - 3) : word_start].rstrip(" \t\"'“(")
-        return not (word_start == 0 or not head or head[-1] in ".!?\n:;")
+        return not (word_start == 0 or not head or head[-1] in ".!?\n;")
 
     def _is_not_quantity(self, text: str, match: re.Match[str], draft: _Draft) -> bool:
         start, end = match.start(), match.end()
@@ -374,6 +395,7 @@ class QuantityFinder:
                 and not self.p.attached.match(text, end)
                 and not self.p.attached_unit.match(text, end)
                 and not self.p.subunit.match(text, end)
+                and not self.p.percent.match(text, end)
             ):
                 return True  # 5G, 747s, 3D: part of a name
             if re.match(r"-\d", nxt) and re.match(r"\d{3}-\d{4}\b", text[start : start + 8]):
@@ -401,13 +423,24 @@ class QuantityFinder:
                 continue
             if any(s <= start < e for s, e in special_spans):
                 continue
+            score = _SCORE.match(text, start) if match.group("digits") else None
+            if score and not self._unit_follows(text, score.end()):
+                taken_until = score.end()  # "beat Charlton 2-1": a score, not a range
+                continue
             quantity = self._quantity_at(text, match)
             if quantity is None:
                 continue
             found.append(quantity)
             taken_until = max(quantity.end, quantity.noun_end)
         found.sort(key=lambda q: q.start)
-        return found
+        return share_elided_units(text, found)
+
+    def _unit_follows(self, text: str, pos: int) -> bool:
+        p = self.p
+        return any(
+            pattern.match(text, pos)
+            for pattern in (p.unit, p.percent, p.scale, p.currency_after, p.attached_unit)
+        )
 
     def _draft(self, text: str, match: re.Match[str]) -> _Draft | None:
         raw = match.group()
@@ -432,6 +465,8 @@ class QuantityFinder:
         if draft.is_words and not self._word_number_counts(text, match, draft):
             return None
         start, currency, qualifier, qualifier_start = self._read_left(text, draft.start)
+        if match.group("prefixed") and currency is None:
+            return None
         between_before = text[max(0, qualifier_start - 9) : qualifier_start].lower().rstrip()
         self._read_right(text, draft, currency)
         if draft.noun == "modifier":
@@ -449,14 +484,41 @@ class QuantityFinder:
             and self._is_identifier(text, match.start(), draft, False)
         ):
             return None
+        if not draft.unit and not draft.scaled and _AGE_BEFORE.search(text, max(0, start - 12), start):
+            draft.unit = "year of age"
+        if draft.is_words and not draft.unit and draft.value == 1:
+            one_of = _ONE_OF.match(text, draft.end)
+            if one_of:
+                self._read_noun(text, draft, one_of.end())
         if draft.is_words and not draft.unit:
             return None  # a bare number word ("one of them said") is not a quantity on its own
+        if self._names_follow(text, draft):
+            return None
         return self._freeze(text, draft)
+
+    def _names_follow(self, text: str, draft: _Draft) -> bool:
+        """'iPhone 11 Pro', '787 Dreamliner', '575 Wilbraham Road': digits then a name, no unit."""
+        if draft.is_words or draft.scaled or draft.unit not in ("", "count"):
+            return False
+        following = self.p.noun.match(text, draft.core_end)
+        if not following or not following.group(1)[:1].isupper():
+            return False
+        if text[draft.core_end : following.start(1)] == "-":
+            return False
+        after = self.p.noun.match(text, following.end())
+        if not after or not after.group(1)[:1].islower():
+            return True
+        noun = after.group(1).lower()
+        return noun in self.lex.noun_stop or noun.endswith(("ing", "ed"))  # "96 Liverpool fans" is a count
 
     def _word_number_counts(self, text: str, match: re.Match[str], draft: _Draft) -> bool:
         raw = match.group()
+        if match.start() > 0 and text[match.start() - 1] == "-":
+            return False  # "production-four-door"
         before = text[max(0, match.start() - 16) : match.start()].split()
         previous = before[-1].lower() if before else ""
+        if raw[:1].isupper() and before and before[-1][:1].isupper() and before[-1][-1:] not in '.!?:"”':
+            return False  # "the Kick Six": part of a name
         if raw[:1].isupper():
             after = text[draft.end : draft.end + 30].split()
             if after and after[0][:1].isupper() and after[0].lower() not in self.lex.noun_stop:
@@ -501,18 +563,14 @@ class QuantityFinder:
         if other.noun == "modifier":
             return None
         own_unit = bool(draft.unit) or draft.scaled
-        if own_unit and (draft.unit != other.unit):
+        if own_unit and draft.unit.split(" per ")[0] != other.unit.split(" per ")[0]:
             return None
-        if not own_unit and not (other.unit or other.scaled):
-            if word == "-" and re.fullmatch(r"\d{1,2}", core.group()):
-                draft.noun = "score"
+        if not own_unit and not (other.unit or other.scaled) and not (between and word == "and"):
             return None
-        if (
-            own_unit
-            and word == "to"
-            and text[max(0, draft.start - 6) : draft.start].lower().strip() == "from"
-        ):
-            return None  # "from $5 to $6": two values, before and after
+        if own_unit and word in ("to", "-to-"):
+            before = text[max(0, draft.start - 30) : draft.start].lower().split()
+            if before and (before[-1] in ("from", "by") or self._change(text, draft.start)):
+                return None  # "from $5 to $6", "rose by $43.6 billion to $419.2 billion": two values
         low = draft.value
         if not own_unit:
             low *= other.multiplier  # "20-30 billion": the scale applies to both ends
@@ -576,6 +634,7 @@ class QuantityFinder:
             noun=draft.noun if draft.noun not in ("score", "modifier") else None,
             noun_end=max(draft.noun_end, draft.end),
             change=change,
+            scaled=draft.scaled,
         )
 
     def _change(self, text: str, start: int) -> str | None:
@@ -589,6 +648,27 @@ class QuantityFinder:
             if word in ("to", "from", "at", "and", "of"):
                 return None
         return None
+
+
+_ELIDED = re.compile(
+    r"[^\d.;!?]{0,40}?\b(?:from|to|vs\.?|versus|against|and|or|but|compared\s+with|while)\b[^\d.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare number right after a quantity with a unit, joined by from/to/vs/and/but, shares that unit:
+    "3.9 million headsets, up from 2.4 million", "435 homes by sale and 187 by tender"."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        quantity, previous = out[i], out[i - 1]
+        if quantity.unit != "number" or previous.unit in ("number", "fraction"):
+            continue
+        if previous.scaled and not quantity.scaled:
+            continue
+        if _ELIDED.fullmatch(text, previous.noun_end, quantity.start):
+            out[i] = replace(quantity, unit=previous.unit, noun=previous.noun)
+    return out
 
 
 @cache

@@ -41,6 +41,8 @@ class Quantity:
     """End of the phrase including the counted noun (== end when there is none)."""
     change: str | None = None
     """"up"/"down" when the sentence says the quantity is a change ("rose 5%")."""
+    scaled: bool = False
+    """A scale word was written with it ("2.4 million")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,10 @@ _PARTS = [
         rf"\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?({_M})\.?,?\s+(?:of\s+)?({_YEAR})\b",
     ),
     ("since_year", rf"\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?({_YEAR})\b(?![-/]\d)"),
-    ("year_span", rf"\b(?:from|between)\s+({_ANY_YEAR})\s+(?:to|and|until|through|till)\s+({_ANY_YEAR})\b"),
+    (
+        "year_span",
+        rf"\b(?:from|between)\s+(?:A\.D\.\s+|AD\s+)?({_ANY_YEAR})\s+(?:to|and|until|through|till)\s+({_ANY_YEAR})\b",
+    ),
     (
         "year_dash",
         rf"(?<![\d$£€,.])({_YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
@@ -78,7 +81,7 @@ _PARTS = [
     ("relative_month", rf"\b(last|this|next|early|late)\s+({_M})\b"),
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),
-    ("year", rf"(?<![\d$£€.,])({_YEAR})(?![\d,])(?!\.\d)(?!\s?%)"),
+    ("year", rf"(?<![\d$£€.,])({_YEAR})(?!\d|,\d|\.\d|\s?%)"),
     ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?\s+(?:ago|earlier|before)\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
     ("past_one", r"\b(?:the\s+)?(?:past|last|previous)\s+(year|month|week|decade)\b(?!\s+(?:ago|earlier))"),
