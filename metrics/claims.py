@@ -12,15 +12,17 @@ inherits them from the sentence before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 
 from metrics.gazetteer import find_entities
-from metrics.lexicon import Lexicon, keyword_pattern, lexicon, singular, squash
+from metrics.keywords import Located, vocabularies
+from metrics.lexicon import Lexicon, lexicon, singular
 from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
+from metrics.tokens import Tokens
 
 _PRONOUN_START = re.compile(r"[\"'“]?(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b")
 _COORDINATED = re.compile(
@@ -29,7 +31,7 @@ _COORDINATED = re.compile(
     re.IGNORECASE,
 )
 _FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]+")
 _PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
 _FILLER_WORDS = frozenset(
     [
@@ -75,35 +77,6 @@ MAX_ATTACH_GAP = 40
 the other ("one summit in Helsinki in July 2018")."""
 
 
-@dataclass(frozen=True)
-class LinkPatterns:
-    metric: re.Pattern[str]
-    event: re.Pattern[str]
-    forecast: re.Pattern[str]
-    target: re.Pattern[str]
-
-
-@cache
-def link_patterns() -> LinkPatterns:
-    lex = lexicon()
-    return LinkPatterns(
-        metric=re.compile(rf"\b(?:{keyword_pattern(lex.metric_keywords)})\b", re.IGNORECASE),
-        event=re.compile(rf"\b(?:{keyword_pattern(lex.event_keywords)})\b", re.IGNORECASE),
-        forecast=re.compile(rf"\b(?:{keyword_pattern(lex.forecast_cues)})\b", re.IGNORECASE),
-        target=re.compile(rf"\b(?:{keyword_pattern(lex.target_cues)})\b", re.IGNORECASE),
-    )
-
-
-def _keyword_lookup(table: dict[str, str], surface: str) -> str | None:
-    key = squash(surface)
-    if key in table:
-        return table[key]
-    for word, name in table.items():
-        if word.endswith("*") and key.startswith(word[:-1]):
-            return name
-    return None
-
-
 @dataclass
 class Linked:
     """What the linker decided for one quantity; the extractor turns it into a Claim."""
@@ -127,12 +100,23 @@ class _SentenceContext:
 class Linker:
     """Links the quantities of one document; build once per document."""
 
-    def __init__(self, text: str, published: date | None, lex: Lexicon | None = None) -> None:
+    def __init__(
+        self, text: str, published: date | None, tokens: Tokens | None = None, lex: Lexicon | None = None
+    ) -> None:
         self.text = text
         self.published = published
         self.lex = lex or lexicon()
-        self.p = link_patterns()
         self.sentences = Sentences(text)
+        tokens = tokens or Tokens(text)
+        words = vocabularies()
+        self.metric_hits = words.metrics.hits(text, tokens)
+        self.event_hits = words.events.hits(text, tokens)
+        self.forecast_hits = words.forecast.hits(text, tokens)
+        self.target_hits = words.target.hits(text, tokens)
+        breaks = words.clause_breaks.hits(text, tokens).items
+        semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
+        self.clause_breaks = sorted([b.end for b in breaks] + [i + 1 for i in semicolons])
+        self.entities = Located(find_entities(text, tokens))
 
     def link(self, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> list[Linked]:
         by_sentence: dict[int, list[Quantity]] = {}
@@ -158,16 +142,17 @@ class Linker:
     def _context_of(self, index: int) -> _SentenceContext:
         """Entities and topics of a sentence without quantities (for inheritance by the next one)."""
         start, end = self.sentences.span(index)
-        entities = tuple(dict.fromkeys(e.name for e in find_entities(self.text, start, end)))
+        entities = tuple(dict.fromkeys(e.name for e in self.entities.within(start, end)))
         return _SentenceContext(entities=entities, topics=self._topics(start, end))
 
     def _topics(self, start: int, end: int) -> set[str]:
         """The metrics a stretch of text speaks of ("sanctions" for "subject to US penalties")."""
-        names = (self._metric_name(m.group()) for m in self.p.metric.finditer(self.text, start, end))
-        return {name for name in names if name}
+        return {hit.name for hit in self.metric_hits.within(start, end)}
 
-    def _metric_name(self, surface: str) -> str | None:
-        return _keyword_lookup(self.lex.metric_keywords, surface)
+    def _clause_start(self, start: int, position: int) -> int:
+        """Where the clause holding `position` starts: after the last ';', 'but', 'while'... since `start`."""
+        i = bisect_right(self.clause_breaks, position) - 1
+        return max(start, self.clause_breaks[i]) if i >= 0 else start
 
     # ---- one sentence ----
 
@@ -182,7 +167,7 @@ class Linker:
         text = self.text
         time_spans = [(t.start, t.end) for t in times]
         mentions = [
-            e for e in find_entities(text, start, end) if not any(s <= e.start < f for s, f in time_spans)
+            e for e in self.entities.within(start, end) if not any(s <= e.start < f for s, f in time_spans)
         ]
         pronoun = bool(_PRONOUN_START.match(text, start))
         entities = tuple(dict.fromkeys(e.name for e in mentions))
@@ -212,10 +197,7 @@ class Linker:
         """The sentence's entities, or those of the quantity's own clause when the sentence has several."""
         if not mentions:
             return sentence_entities
-        text = self.text
-        clause_start = mentions[0].start
-        for match in _CLAUSE_BREAK.finditer(text, mentions[0].start, quantity.start):
-            clause_start = match.end()
+        clause_start = self._clause_start(mentions[0].start, quantity.start)
         clause = [m.name for m in mentions if m.start >= clause_start and m.start < quantity.noun_end + 60]
         if clause and clause_start > mentions[0].start:
             return tuple(dict.fromkeys(clause))
@@ -226,14 +208,12 @@ class Linker:
     def _metric(
         self, quantity: Quantity, start: int, end: int, topics: set[str], inherited: str | None
     ) -> str:
-        lex, text = self.lex, self.text
+        lex = self.lex
         if quantity.unit == "count" and quantity.noun:
             noun = quantity.noun.lower()
             if noun in ("times", "occasions", "time"):
-                event = None
-                for match in self.p.event.finditer(text, start, quantity.start):
-                    event = _keyword_lookup(lex.event_keywords, match.group())
-                return event or inherited or "occurrences"
+                events = self.event_hits.within(start, quantity.start)
+                return (events[-1].name if events else None) or inherited or "occurrences"
             named = lex.noun_metrics.get(noun) or lex.noun_metrics.get(noun.split()[-1])
             if named:
                 return named
@@ -242,18 +222,14 @@ class Linker:
                 if topic in topics and last in nouns:
                     return f"{prefix} {last}"
             return singular(noun, lex)
-        best: tuple[int, str] | None = None
-        for match in self.p.metric.finditer(text, start, quantity.start):
-            name = self._metric_name(match.group())
-            if name:
-                best = (match.start(), name)
-        if best:
-            return best[1]
+        before = self.metric_hits.within(start, quantity.start)
+        if before:
+            return before[-1].name
         if inherited:
             return inherited
-        following = self.p.metric.search(text, quantity.noun_end, end)
-        if following and (name := self._metric_name(following.group())):
-            return name
+        after = self.metric_hits.within(quantity.noun_end, end)
+        if after:
+            return after[0].name
         if quantity.unit in ("%", "percentage point", "basis point"):
             return "percentage"
         if quantity.unit == "number":
@@ -292,16 +268,15 @@ class Linker:
                 continue
             frame = None
             for mention in times:
-                if mention.end <= quantity.start and mention.start not in used:
-                    between = text[mention.end : quantity.start]
-                    if not _CLAUSE_BREAK.search(between):
-                        frame = mention
+                opens_clause = self._clause_start(mention.end, quantity.start) == mention.end
+                if mention.end <= quantity.start and mention.start not in used and opens_clause:
+                    frame = mention
             if frame is not None:
                 attached[quantity.start] = frame
         return attached
 
     def _is_filler(self, gap: str) -> bool:
-        words = re.findall(r"[A-Za-z]+", gap)
+        words = _LETTERS.findall(gap)
         if len(words) > 4 or ";" in gap or "." in gap:
             return False
         capitalised = sum(1 for w in words if w[0].isupper())
@@ -341,13 +316,10 @@ class Linker:
     # ---- status ----
 
     def _status(self, quantity: Quantity, sentence_start: int, period: Period | None) -> str:
-        text = self.text
-        scope_start = sentence_start
-        for match in _CLAUSE_BREAK.finditer(text, sentence_start, quantity.start):
-            scope_start = match.end()
-        if self.p.target.search(text, scope_start, quantity.start):
+        scope_start = self._clause_start(sentence_start, quantity.start)
+        if self.target_hits.any_within(scope_start, quantity.start):
             return "target"
-        if self.p.forecast.search(text, scope_start, quantity.start):
+        if self.forecast_hits.any_within(scope_start, quantity.start):
             return "forecast"
         if (
             period is not None

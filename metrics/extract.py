@@ -9,6 +9,7 @@ from metrics.claims import Linked, Linker
 from metrics.numbers import default_finder
 from metrics.records import Claim, Document, TimeMention
 from metrics.timex import CALENDAR_KINDS, scan
+from metrics.tokens import Tokens
 
 EXTRACTOR_VERSION = "1.0.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
@@ -56,9 +57,10 @@ def claims_from_document(document: Document) -> list[Claim]:
     text = document.text
     if not text:
         return []
-    found = scan(text, document.published)
+    tokens = Tokens(text)
+    found = scan(text, document.published, tokens)
     blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
-    quantities = default_finder().find(text, blocked)
+    quantities = default_finder().find(text, blocked, tokens)
     if not quantities:
         return []
     times = [
@@ -66,7 +68,7 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day"
     ]
-    linked = Linker(text, document.published).link(quantities, times)
+    linked = Linker(text, document.published, tokens).link(quantities, times)
     return [_claim(document, item) for item in linked]
 
 

@@ -8,10 +8,11 @@ from functools import cache
 
 from metrics.lexicon import alternation, lexicon
 from metrics.records import EntityMention
+from metrics.tokens import Tokens, first_words, matches_at
 
 
 @cache
-def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozenset[str]]:
     lex = lexicon()
     names: dict[str, tuple[str, str]] = {alias: (name, "country") for alias, name in lex.countries.items()}
     for leader in lex.leaders:
@@ -19,14 +20,14 @@ def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             names[alias] = (leader.name, "person")
     # Case-sensitive: "US" is the country, "us" is a pronoun. Aliases ending in "." end the word themselves.
     pattern = re.compile(rf"(?<![\w.])(?:{alternation(names)})(?:(?<=\.)|(?![\w]))")
-    return pattern, names
+    return pattern, names, first_words(names)[0]
 
 
-def find_entities(text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
-    """Entity mentions in text[start:end], in order, offsets into `text`."""
-    pattern, names = _entity_index()
+def find_entities(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
+    """Entity mentions in `text`, in order."""
+    pattern, names, triggers = _entity_index()
     found = []
-    for match in pattern.finditer(text, start, len(text) if end is None else end):
+    for match in matches_at(pattern, text, (tokens or Tokens(text)).starts(triggers)):
         surface = match.group()
         name, kind = names.get(surface) or names.get(" ".join(surface.split()), ("", ""))
         if name:

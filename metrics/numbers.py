@@ -14,6 +14,7 @@ from functools import cache
 
 from metrics.lexicon import Lexicon, alternation, lexicon, squash
 from metrics.records import Quantity
+from metrics.tokens import Tokens, matches_at
 
 _SMALL = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -23,6 +24,11 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_ATOM = (
     rf"(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}|dozen|hundred|thousand)"
 )
+_NUMBER_WORDS = frozenset(_SMALL.split("|") + _TENS.split("|") + ["dozen", "hundred", "thousand"])
+_A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+_PREFIX_LETTERS = ("rm", "rs", "us", "usd", "eur")
+_VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "billions"})
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth"})
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _ONE_OF = re.compile(r"[ \t]+of[ \t]+(?:the|my|his|her|their|its|our|your)(?=[ \t])", re.IGNORECASE)
 _SCORE = re.compile(r"\d{1,2}-\d{1,2}(?![\d/.,])")
@@ -404,16 +410,33 @@ class QuantityFinder:
 
     # ---- the whole pass ----
 
-    def find(self, text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    def _starts(self, text: str, tokens: Tokens) -> list[int]:
+        """Where a number can begin: digit tokens, number words, 'a' before a scale word, and the
+        digits inside currency-prefixed tokens ('RM79', '$US113')."""
+        starts = tokens.starts(_NUMBER_WORDS, digits=True)
+        for i, start in enumerate(starts):
+            if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
+                starts[i] = start - 1  # ".500"
+        for word in tokens.vocabulary & _A_SCALES:
+            starts.extend(s - 2 for s in tokens.positions(word) if s >= 2 and text[s - 2 : s].lower() == "a ")
+        for word in tokens.vocabulary:
+            if word.startswith(_PREFIX_LETTERS) and word[-1].isdigit():
+                digit_at = next(i for i, c in enumerate(word) if c.isdigit())
+                starts.extend(s + digit_at for s in tokens.positions(word))
+        starts.sort()
+        return starts
+
+    def find(
+        self, text: str, blocked: Sequence[tuple[int, int]] = (), tokens: Tokens | None = None
+    ) -> list[Quantity]:
         """Every quantity mention in `text`, skipping numbers inside `blocked` spans (dates, years)."""
-        found: list[Quantity] = []
+        tokens = tokens or Tokens(text)
+        found: list[Quantity] = list(self._special(text, tokens))
         blocked_sorted = sorted(blocked)
         block_index = 0
         taken_until = 0
-        for special in self._special(text):
-            found.append(special)
         special_spans = [(q.start, q.end) for q in found]
-        for match in self.p.core.finditer(text):
+        for match in matches_at(self.p.core, text, self._starts(text, tokens)):
             start, end = match.start(), match.end()
             if start < taken_until:
                 continue
@@ -588,11 +611,17 @@ class QuantityFinder:
         draft.qualifier = "range"
         return draft
 
-    def _special(self, text: str) -> Iterable[Quantity]:
+    def _special(self, text: str, tokens: Tokens) -> Iterable[Quantity]:
         """Vague plurals ('dozens of', 'tens of thousands of dollars') and fractions ('half of')."""
-        lex = self.lex
-        if "of" not in text:
+        if "of" not in tokens.vocabulary:
             return
+        if tokens.vocabulary & _VAGUE_WORDS:
+            yield from self._vague(text)
+        if tokens.vocabulary & _FRACTION_WORDS:
+            yield from self._fractions(text)
+
+    def _vague(self, text: str) -> Iterable[Quantity]:
+        lex = self.lex
         for match in self.p.vague.finditer(text):
             low, high = lex.vague[squash(match.group(1))]
             currency = lex.currency_words.get(squash(match.group(2))) if match.group(2) else None
@@ -606,6 +635,9 @@ class QuantityFinder:
                 draft.unit = draft.unit or "count"
             draft.low, draft.high, draft.qualifier, draft.scaled = low, high, "range", True
             yield self._freeze(text, draft)
+
+    def _fractions(self, text: str) -> Iterable[Quantity]:
+        lex = self.lex
         for match in self.p.fraction.finditer(text):
             value = lex.fractions[squash(match.group(1))]
             start, _currency, qualifier, _ = self._read_left(text, match.start())

@@ -14,6 +14,7 @@ from functools import cache
 
 from metrics.calendar import (
     MONTH_PATTERN,
+    MONTHS,
     WEEKDAYS,
     month_end,
     month_number,
@@ -24,6 +25,7 @@ from metrics.calendar import (
 )
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
+from metrics.tokens import Tokens, matches_at
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ANY_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
@@ -85,10 +87,7 @@ _PARTS = [
     ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?\s+(?:ago|earlier|before)\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
     ("past_one", r"\b(?:the\s+)?(?:past|last|previous)\s+(year|month|week|decade)\b(?!\s+(?:ago|earlier))"),
-    (
-        "relative_year",
-        r"\b(last|this|next|previous|current|the\s+previous|the\s+current|the\s+coming)\s+year\b",
-    ),
+    ("relative_year", r"\b(last|this|next|previous|current|coming)\s+year\b"),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
     ("this_day", r"\b(today|yesterday|tomorrow)\b"),
@@ -354,10 +353,59 @@ def _resolve_relative(name: str, g: list[str | None], ref: date) -> tuple[Period
     return None
 
 
-def scan(text: str, reference: date | None) -> list[tuple[int, int, str, Period | None, str]]:
+@cache
+def _triggers() -> frozenset[str]:
+    """Words that can begin a time expression (a token starting with a digit always can)."""
+    words = {m.lower() for m in MONTHS} | set(WEEKDAYS) | {"under"}
+    words |= set(_SMALL_NUMBERS) - {"a", "an"}
+    words |= set(
+        [
+            "since",
+            "from",
+            "between",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "h1",
+            "h2",
+            "fiscal",
+            "financial",
+            "fy",
+            "last",
+            "this",
+            "next",
+            "early",
+            "late",
+            "previous",
+            "current",
+            "coming",
+            "past",
+            "ad",
+            "bc",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "year",
+            "prior",
+            "mid",
+            "on",
+        ]
+    )
+    return frozenset(words)
+
+
+def scan(
+    text: str, reference: date | None, tokens: Tokens | None = None
+) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation)."""
     out = []
-    for match in _master().finditer(text):
+    starts = (tokens or Tokens(text)).starts(_triggers(), prefixes=("fy",), digits=True)
+    for match in matches_at(_master(), text, starts):
         name = match.lastgroup or ""
         if name == "year" and not _is_year_in_context(text, match):
             continue

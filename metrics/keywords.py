@@ -1,0 +1,99 @@
+"""Keyword and cue phrases of one document (metric words, event verbs, forecast and target cues),
+found once and queried by offset range, so linking each quantity costs a bisection, not a scan."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, Protocol, TypeVar
+
+from metrics.lexicon import keyword_pattern, lexicon, squash
+from metrics.tokens import Tokens, first_words, matches_at
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Located)
+
+
+class Located(Generic[T]):
+    """Items sorted by start offset, with range queries."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.items = list(items)
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[T]:
+        """Items starting in [start, end)."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A table of phrases (a trailing '*' matches any ending) -> names, compiled for token-anchored search."""
+
+    table: dict[str, str]
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> Vocabulary:
+        words, prefixes = first_words(table)
+        pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
+        return cls(table, pattern, words, prefixes)
+
+    def name_of(self, surface: str) -> str | None:
+        key = squash(surface)
+        if key in self.table:
+            return self.table[key]
+        for phrase, name in self.table.items():
+            if phrase.endswith("*") and key.startswith(phrase[:-1]):
+                return name
+        return None
+
+    def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
+        found = []
+        for match in matches_at(self.pattern, text, tokens.starts(self.words, self.prefixes)):
+            name = self.name_of(match.group())
+            if name:
+                found.append(Hit(match.start(), match.end(), name))
+        return Located(found)
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    metrics: Vocabulary
+    events: Vocabulary
+    forecast: Vocabulary
+    target: Vocabulary
+    clause_breaks: Vocabulary
+
+
+@cache
+def vocabularies() -> Vocabularies:
+    lex = lexicon()
+    return Vocabularies(
+        metrics=Vocabulary.of(lex.metric_keywords),
+        events=Vocabulary.of(lex.event_keywords),
+        forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
+        target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
+        clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
+    )

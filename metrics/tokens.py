@@ -1,0 +1,85 @@
+"""The words of one text, found once and shared by every finder.
+
+Python's regex engine tries an alternation of many phrases at every character, which made the
+finders spend most of their time on text that holds nothing. Each finder instead names the words
+that can begin one of its matches, and tries its pattern only where such a word starts. One pass
+over the words indexes where each starts (measured faster than a C-level search per trigger word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import Match, Pattern
+
+_WORD = re.compile(r"\w+")
+
+
+class Tokens:
+    """Where each distinct (lower-cased) word of a text starts, and where tokens start with a digit."""
+
+    __slots__ = ("by_word", "digit_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        by_word: dict[str, list[int]] = {}
+        digit_starts: list[int] = []
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word[0].isdigit():
+                digit_starts.append(match.start())
+            else:
+                by_word.setdefault(word.lower(), []).append(match.start())
+        self.by_word = by_word
+        self.digit_starts = digit_starts
+
+    @property
+    def vocabulary(self) -> frozenset[str] | set[str]:
+        return self.by_word.keys()  # type: ignore[return-value]
+
+    def positions(self, word: str) -> list[int]:
+        """Start offsets of the (lower-case) word as a whole token."""
+        return self.by_word.get(word, [])
+
+    def starts(
+        self, words: Iterable[str] = (), prefixes: tuple[str, ...] = (), digits: bool = False
+    ) -> list[int]:
+        """Sorted start offsets of tokens that are one of `words`, begin with one of `prefixes`,
+        or (with digits=True) begin with a digit."""
+        found: list[int] = list(self.digit_starts) if digits else []
+        by_word = self.by_word
+        for word in by_word.keys() & set(words):
+            found.extend(by_word[word])
+        if prefixes:
+            for word in by_word:
+                if word.startswith(prefixes) and word not in words:
+                    found.extend(by_word[word])
+        found.sort()
+        return found
+
+
+def matches_at(pattern: Pattern[str], text: str, starts: Iterable[int]) -> Iterator[Match[str]]:
+    """Non-overlapping matches of `pattern` that begin at one of `starts` (sorted), left to right."""
+    taken = -1
+    for start in starts:
+        if start < taken:
+            continue
+        match = pattern.match(text, start)
+        if match and match.end() > start:
+            taken = match.end()
+            yield match
+
+
+def first_words(phrases: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The lower-cased first tokens of phrases, and the prefixes of those ending in '*' (wildcards)."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for phrase in phrases:
+        first = _WORD.search(phrase.lower())
+        if first is None:
+            continue
+        if phrase.endswith("*") and first.end() == len(phrase) - 1:
+            prefixes.add(first.group())
+        else:
+            words.add(first.group())
+    return frozenset(words), tuple(sorted(prefixes))
