@@ -20,7 +20,9 @@ from typing import Any
 from metrics.records import Quantity, TimeMention
 
 NO_VALUE = "no value to compare"
-"""A null value ("the % of increase"), or a season the spec gives no dates for."""
+"""An expected result with no value at all (an unreadable interval); none occur in the current specs."""
+NO_DATES = "no dates to compare"
+"""A season ("this summer") the spec resolves to no dates."""
 MATH_NOTATION = "math notation"
 """Subtype 'power' (1.1^23, 2.5^-1, 1e10): mathematical notation that news prose does not use."""
 
@@ -33,6 +35,11 @@ Result = Mapping[str, Any]
 
 class NotApplicable(Exception):
     """An expected result this evaluation cannot hold an extractor to; the message is the reason."""
+
+
+class NoAmount(Exception):
+    """An expected result that is a unit word with no amount ("dollar" alone, "a small percent"):
+    a claims extractor reports no quantity there, so the result is dropped and the case still counts."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def touches(quantity: Quantity, expected: float) -> bool:
 
 def parse_number(raw: object) -> float:
     if raw is None or str(raw).strip().lower() in ("", "null"):
-        raise NotApplicable(NO_VALUE)
+        raise NoAmount()
     return float(str(raw).strip().rstrip("%"))
 
 
@@ -245,7 +252,7 @@ def read_period(result: Result) -> tuple[PeriodAnswer, str]:
         if first is not None and day_written and _DAY_SPAN_TIMEX.search(timex):
             written.add((first, after))
     if not readings:
-        raise NotApplicable(NO_VALUE)
+        raise NotApplicable(NO_DATES)
     shown = " or ".join(sorted(f"{a or '…'}..{b or '…'}" for a, b in readings))
     if written:
         shown += " (or " + " or ".join(sorted(f"{a}..{b}" for a, b in written)) + " as written)"

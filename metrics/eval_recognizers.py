@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from metrics.errors import InputError
-from metrics.eval_matchers import MODELS, WRITTEN_END, Expected, Found, ModelRules, NotApplicable
+from metrics.eval_matchers import MODELS, WRITTEN_END, Expected, Found, ModelRules, NoAmount, NotApplicable
 from metrics.records import Quantity, TimeMention
 
 SPEC_FOLDER = Path("recognizers-text")
@@ -29,8 +29,9 @@ UNSUPPORTED = "unsupported everywhere"
 APPLICABILITY = (
     "applicable = every case except those",
     "  (1) unsupported everywhere: NotSupported/NotSupportedByDesign name dotnet, java, javascript, python;",
-    "  (2) with no value to compare: an expected value is null, or a season the spec gives no dates for;",
+    '  (2) with no dates to compare: a season the spec resolves to no dates ("this summer");',
     "  (3) in math notation: NumberModel results of subtype 'power' (1.1^23, 2.5^-1, 1e10).",
+    '  An expected result with no amount ("dollar" alone, "a small percent") is dropped; its case counts.',
 )
 PASSING = (
     "pass = every expected result is found (same value, overlapping span), and nothing else is reported",
@@ -95,6 +96,8 @@ class ModelResult:
     excluded: Counter[str]
     outcomes: list[CaseOutcome]
     unavailable: str | None = None
+    dropped: int = 0
+    """Expected results left out for having no amount (the rest of their case still counts)."""
 
     @property
     def applicable(self) -> int:
@@ -131,16 +134,21 @@ def _platforms(raw: object) -> set[str]:
     return {part.strip().lower() for part in str(raw or "").split(",") if part.strip()}
 
 
-def expected_results(case: dict[str, Any], rules: ModelRules) -> list[Expected]:
-    """The case's expected results, or NotApplicable with the reason it is left out."""
+def expected_results(case: dict[str, Any], rules: ModelRules) -> tuple[list[Expected], int]:
+    """The case's expected results and how many were dropped for having no amount; or NotApplicable
+    with the reason the case is left out."""
     if _platforms(case.get("NotSupported")) | _platforms(case.get("NotSupportedByDesign")) >= PLATFORMS:
         raise NotApplicable(UNSUPPORTED)
-    expected = []
+    expected, dropped = [], 0
     for result in case.get("Results") or []:
-        answer, shown = rules.read(result)
+        try:
+            answer, shown = rules.read(result)
+        except NoAmount:
+            dropped += 1
+            continue
         start, end = rules.span(result)
         expected.append(Expected(start, end, str(result.get("Text", "")), answer, shown))
-    return expected
+    return expected, dropped
 
 
 def reference_date(case: dict[str, Any]) -> date | None:
@@ -188,17 +196,21 @@ def evaluate_model(peers: Path, rules: ModelRules, finders: Finders) -> ModelRes
     cases = load_cases(peers, rules)
     excluded: Counter[str] = Counter()
     runnable: list[tuple[int, dict[str, Any], list[Expected]]] = []
+    dropped = 0
     for index, case in enumerate(cases):
         try:
-            runnable.append((index, case, expected_results(case, rules)))
+            expected, without_amount = expected_results(case, rules)
         except NotApplicable as reason:
             excluded[str(reason)] += 1
+            continue
+        runnable.append((index, case, expected))
+        dropped += without_amount
     finder = finders.for_model(rules)
     if finder is None:
         why = finders.missing.get(rules.finder, "finder not available")
-        return ModelResult(rules.name, len(cases), excluded, [], unavailable=why)
+        return ModelResult(rules.name, len(cases), excluded, [], unavailable=why, dropped=dropped)
     outcomes = [judge(index, case, expected, rules, finder) for index, case, expected in runnable]
-    return ModelResult(rules.name, len(cases), excluded, outcomes)
+    return ModelResult(rules.name, len(cases), excluded, outcomes, dropped=dropped)
 
 
 def evaluate_recognizers(peers: Path, finders: Finders | None = None) -> list[ModelResult]:

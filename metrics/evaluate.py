@@ -58,10 +58,13 @@ def model_line(result: ModelResult) -> str:
     excluded = "; ".join(f"{n} {reason}" for reason, n in sorted(result.excluded.items())) or "none"
     head = f"  {result.name:<17}"
     if result.unavailable:
-        return f"{head} not run: {result.unavailable} ({result.applicable} applicable; excluded: {excluded})"
+        dropped = f"; {result.dropped} results without an amount dropped" if result.dropped else ""
+        counts = f"{result.applicable} applicable; excluded: {excluded}{dropped}"
+        return f"{head} not run: {result.unavailable} ({counts})"
     share = result.passed / result.applicable if result.applicable else 0.0
     mark = "ok " if share >= RECOGNIZERS_AIM else "low"
     extra = f"; {result.passed_written_end} pass on the written end day" if result.passed_written_end else ""
+    extra += f"; {result.dropped} results without an amount dropped" if result.dropped else ""
     return (
         f"{head} {result.passed:>3}/{result.applicable:<3} passed {percent(share)} {mark}"
         f"  (of {result.cases}; excluded: {excluded}{extra})"

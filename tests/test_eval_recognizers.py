@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import PEERS, need
 
-from metrics.eval_matchers import MATH_NOTATION, MODELS, NO_VALUE
+from metrics.eval_matchers import MATH_NOTATION, MODELS, NO_DATES
 from metrics.eval_recognizers import (
     UNSUPPORTED,
     Finders,
@@ -72,7 +72,7 @@ def test_number_cases_pass_fail_and_exclusions(tmp_path: Path) -> None:
             "NotSupportedByDesign": "java,javascript",
             "Results": [],
         },
-        {"Input": "Broken.", "Results": [number_result("x", 0, "null")]},
+        {"Input": "Dozens came.", "Results": [number_result("Dozens", 0, "null")]},  # no amount: dropped
     ]
     peers = write_specs(tmp_path, "NumberModel", cases)
     table = {
@@ -86,10 +86,10 @@ def test_number_cases_pass_fail_and_exclusions(tmp_path: Path) -> None:
         "Within 50% of it.": [quantity("Within 50% of it.", "50%", 50.0, unit="%")],
     }
     result = evaluate_model(peers, RULES["NumberModel"], table_finder(table))
-    assert result.cases == 8 and result.applicable == 5
-    assert dict(result.excluded) == {MATH_NOTATION: 1, UNSUPPORTED: 1, NO_VALUE: 1}
+    assert result.cases == 8 and result.applicable == 6 and result.dropped == 1
+    assert dict(result.excluded) == {MATH_NOTATION: 1, UNSUPPORTED: 1}
     assert [o.index for o in result.failures] == [2, 3]
-    assert result.passed == 3
+    assert result.passed == 4
     report = failure_report(result)
     assert "SPURIOUS: [15:16] '7'" in report and "MISSED:   [7:8] '2' = 2" in report
 
@@ -203,7 +203,7 @@ def test_periods_convert_the_exclusive_end_and_allow_the_written_end_day(tmp_pat
         return [TimeMention(9, 20, "next 3 days", Period(day("2016-01-11"), day("2016-01-14"), "span"))]
 
     result = evaluate_model(peers, RULES["DatePeriodParser"], Finders(quantities=None, periods=periods))
-    assert dict(result.excluded) == {NO_VALUE: 1}
+    assert dict(result.excluded) == {NO_DATES: 1}
     assert result.passed == 2 and result.passed_written_end == 1
     assert [o.index for o in result.failures] == [2]
     assert seen == [day("2016-01-10")] * 3
@@ -228,7 +228,7 @@ def test_every_real_spec_case_is_either_scored_or_excluded_with_a_reason() -> No
     results = {r.name: r for r in evaluate_recognizers(peers, nothing)}
     for result in results.values():
         assert result.applicable == len(result.outcomes) > 0
-        assert set(result.excluded) <= {UNSUPPORTED, NO_VALUE, MATH_NOTATION}
+        assert set(result.excluded) <= {UNSUPPORTED, NO_DATES, MATH_NOTATION}
     # finding nothing passes exactly the cases that expect nothing
     assert results["PercentModel"].passed == sum(not o.expected for o in results["PercentModel"].outcomes)
 
