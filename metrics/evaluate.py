@@ -48,7 +48,8 @@ def prf(label: str, counts: Counts, target: float) -> str:
 def newsquant_block(result: NewsQuantResult) -> list[str]:
     return [
         f"NewsQuant dev: {result.sentences} sentences, {result.quantities} quantities"
-        " (scored as ../shared/checks/newsquant.py does; CQE's figures are on the whole benchmark)",
+        " (the benchmark's own scoring rules, as the acceptance check applies them;"
+        " CQE's figures are on the whole benchmark)",
         prf("value", result.value, CQE_VALUE_F1),
         prf("value+unit", result.value_unit, CQE_UNIT_F1),
     ]
@@ -82,7 +83,10 @@ def recognizers_block(results: list[ModelResult]) -> list[str]:
 def write_failures(out: Path, newsquant: NewsQuantResult, models: list[ModelResult]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     reports = {"newsquant": newsquant_failures(newsquant)}
-    reports.update({m.name: model_failures(m) for m in models if not m.unavailable})
+    # A model that could not run gets a note, so no stale list from an earlier run is left behind.
+    reports.update(
+        {m.name: f"not run: {m.unavailable}\n" if m.unavailable else model_failures(m) for m in models}
+    )
     written = []
     for name, text in reports.items():
         path = out / f"{name}.failures.txt"

@@ -43,6 +43,8 @@ def test_prints_every_figure_and_writes_failure_files(
         assert rules.name in printed
     assert "applicable = " in printed and "pass = " in printed
     assert (out / "newsquant.failures.txt").exists()
+    for rules in MODELS:
+        assert (out / f"{rules.name}.failures.txt").exists()
 
 
 def test_missing_peers_is_one_clear_line(
