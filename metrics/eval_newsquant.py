@@ -107,7 +107,26 @@ def load_dev(peers: Path) -> list[dict[str, Any]]:
         raise InputError(f"NewsQuant is not valid JSON ({error.msg})", path=str(path)) from None
     if not isinstance(items, list):
         raise InputError("NewsQuant should be a JSON list of sentences", path=str(path))
+    for index, item in enumerate(items):
+        problem = sentence_problem(item)
+        if problem:
+            raise InputError(f"sentence {index}: {problem}", path=str(path))
     return items
+
+
+def sentence_problem(item: object) -> str | None:
+    """What is wrong with one NewsQuant sentence record, or None."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return "expected an object with a 'text' string"
+    quantities = item.get("quantities")
+    if not isinstance(quantities, list) or not all(isinstance(q, dict) for q in quantities):
+        return "expected 'quantities' to be a list of objects"
+    for quantity in quantities:
+        try:
+            gold_bounds(quantity.get("value"))
+        except ValueError:
+            return f"gold value {quantity.get('value')!r} is not a number or a range"
+    return None
 
 
 def gold_bounds(raw: object) -> tuple[float, float]:

@@ -203,6 +203,11 @@ def evaluate_model(peers: Path, rules: ModelRules, finders: Finders) -> ModelRes
         except NotApplicable as reason:
             excluded[str(reason)] += 1
             continue
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            where = str(peers / SPEC_FOLDER / rules.file)
+            raise InputError(
+                f"case {index} is not a spec case ({type(error).__name__}: {error})", path=where
+            ) from None
         runnable.append((index, case, expected))
         dropped += without_amount
     finder = finders.for_model(rules)

@@ -12,6 +12,7 @@ from conftest import SHARED, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from metrics.errors import InputError
 from metrics.eval_newsquant import (
     Counts,
     evaluate_newsquant,
@@ -171,3 +172,18 @@ def test_evaluation_reports_each_failing_sentence(tmp_path: Path) -> None:
     report = failure_report(result)
     assert "nq-0" in report and "SPURIOUS" in report and "1987" in report
     assert "MISSED:   40 cents" in report and "nq-2" not in report
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ({"sentences": []}, "JSON list of sentences"),
+        ([{"text": 5, "quantities": []}], "sentence 0: expected an object with a 'text' string"),
+        ([{"text": "A.", "quantities": [{"value": "lots"}]}], "sentence 0: gold value 'lots'"),
+    ],
+)
+def test_malformed_newsquant_is_one_input_error(tmp_path: Path, content: object, problem: str) -> None:
+    (tmp_path / "newsquant").mkdir()
+    (tmp_path / "newsquant" / "NewsQuant.dev.json").write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        evaluate_newsquant(tmp_path, extract=lambda text, identifier: [])

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from conftest import PEERS, need
 
+from metrics.errors import InputError
 from metrics.eval_matchers import MATH_NOTATION, MODELS, NO_DATES
 from metrics.eval_recognizers import (
     UNSUPPORTED,
@@ -15,6 +16,7 @@ from metrics.eval_recognizers import (
     evaluate_model,
     evaluate_recognizers,
     failure_report,
+    load_cases,
 )
 from metrics.records import Period, Quantity, TimeMention
 
@@ -245,3 +247,45 @@ def test_written_end_applies_only_to_day_ranges_naming_their_end(
     last = day(after) - timedelta(days=1)
     assert answer.readings == {(day("2016-11-01"), last)}
     assert bool(answer.written_end) is allowed
+
+
+def test_a_malformed_spec_is_an_input_error_naming_file_and_case(tmp_path: Path) -> None:
+    peers = write_specs(
+        tmp_path,
+        "PercentModel",
+        [{"Input": "Fine.", "Results": []}, {"Input": "x", "Results": [{"Resolution": {"value": "5%"}}]}],
+    )
+    with pytest.raises(InputError, match=r"PercentModel.json: case 1 is not a spec case"):
+        evaluate_model(peers, RULES["PercentModel"], Finders(None, None))
+
+
+def test_real_month_and_year_periods_end_on_their_last_day() -> None:
+    """The spec's exclusive endDate, converted, on every real whole month ("2016-11") and year ("2017")."""
+    peers = need(PEERS / "recognizers-text").parent
+    rules = RULES["DatePeriodParser"]
+    checked = 0
+    for case in load_cases(peers, rules):
+        for result in case.get("Results") or []:
+            value = result["Value"]
+            timex, resolution = str(value.get("Timex")), value.get("PastResolution") or {}
+            whole = resolution.get("startDate", "").endswith("-01") and resolution.get(
+                "endDate", ""
+            ).endswith("-01")
+            if (
+                len(timex) not in (4, 7)
+                or not timex.replace("-", "").isdigit()
+                or not whole
+                or "Mod" in value
+            ):
+                continue
+            answer, _ = rules.read(result)
+            year, month = int(timex[:4]), int(timex[5:7] or 0)
+            first = date(year, month or 1, 1)
+            last = (
+                date(year, 12, 31)
+                if not month
+                else date(year + month // 12, month % 12 + 1, 1) - timedelta(1)
+            )
+            assert (first, last) in answer.readings, timex
+            checked += 1
+    assert checked >= 10
