@@ -64,9 +64,12 @@ def shifted_lines(corpus: Path, copies: int) -> Iterator[str]:
     for copy in range(copies):
         with corpus.open(encoding="utf-8") as lines:
             for line in lines:
-                if not line.strip():
+                try:
+                    article = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # the reader skips such lines too; a benchmark need not report them
+                if not isinstance(article, dict):
                     continue
-                article = json.loads(line)
                 if copy:
                     article["id"] = f"{article.get('id')}~{copy}"
                     raw = article.get("date") or article.get("published")

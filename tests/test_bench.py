@@ -59,7 +59,7 @@ def test_skip_peers_and_sample_size(
     assert run(argv, monkeypatch) == 0
     printed = capsys.readouterr().out
     assert "every 4 article(s) from the first, 6 articles" in printed
-    assert "quantulum3 (sample)" not in printed and "peers: skipped" in printed
+    assert "quantulum3 (sample)" not in printed and "peers: not timed" in printed
 
 
 def test_missing_corpus_is_one_clear_line(
