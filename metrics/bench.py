@@ -49,7 +49,8 @@ def default_corpus() -> Path:
     return Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "reuters21578.jsonl"
 
 
-def load_corpus(path: Path) -> list[Document]:
+def load_corpus(path: Path) -> tuple[list[Document], int]:
+    """Every readable article, and how many lines were skipped as unreadable."""
     if not path.is_file():
         raise InputError(
             "corpus not found; pass --corpus FILE (JSON Lines with id, date, text)", path=str(path)
@@ -59,7 +60,7 @@ def load_corpus(path: Path) -> list[Document]:
     if not documents:
         reason = f" ({skipped[0]})" if skipped else ""
         raise InputError(f"no articles could be read{reason}", path=str(path))
-    return documents
+    return documents, len(skipped)
 
 
 def table(timings: Sequence[Timing]) -> list[str]:
@@ -177,7 +178,9 @@ def ingest_lines(runs: list[IngestRun]) -> list[str]:
 def bench(corpus: Path | None, sample: int | None, quick: bool, skip_peers: bool, out: Path) -> None:
     """Time extraction (ours and the peers') and ingest over the Reuters corpus."""
     options = Options(corpus or default_corpus(), sample, quick, skip_peers, out)
-    documents = load_corpus(options.corpus)
+    documents, skipped = load_corpus(options.corpus)
+    if skipped:
+        click.echo(f"({skipped} unreadable lines of the corpus skipped)")
     with one_core() as core:
         run_bench(options, documents, core)
 
