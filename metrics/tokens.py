@@ -9,6 +9,7 @@ over the words indexes where each starts (measured faster than a C-level search 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from re import Match, Pattern
 
@@ -18,7 +19,7 @@ _WORD = re.compile(r"\w+")
 class Tokens:
     """Where each distinct (lower-cased) word of a text starts, and where tokens start with a digit."""
 
-    __slots__ = ("by_word", "digit_starts", "text")
+    __slots__ = ("_ordered", "by_word", "digit_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -32,6 +33,7 @@ class Tokens:
                 by_word.setdefault(word.lower(), []).append(match.start())
         self.by_word = by_word
         self.digit_starts = digit_starts
+        self._ordered: list[str] | None = None
 
     @property
     def vocabulary(self) -> frozenset[str] | set[str]:
@@ -48,14 +50,24 @@ class Tokens:
         or (with digits=True) begin with a digit."""
         found: list[int] = list(self.digit_starts) if digits else []
         by_word = self.by_word
-        for word in by_word.keys() & set(words):
+        present = by_word.keys() & (words if isinstance(words, (set, frozenset)) else set(words))
+        for word in present:
             found.extend(by_word[word])
         if prefixes:
-            for word in by_word:
-                if word.startswith(prefixes) and word not in words:
-                    found.extend(by_word[word])
+            ordered = self._ordered_words()
+            for prefix in prefixes:
+                i = bisect_left(ordered, prefix)
+                while i < len(ordered) and ordered[i].startswith(prefix):
+                    if ordered[i] not in present:
+                        found.extend(by_word[ordered[i]])
+                    i += 1
         found.sort()
         return found
+
+    def _ordered_words(self) -> list[str]:
+        if self._ordered is None:
+            self._ordered = sorted(self.by_word)
+        return self._ordered
 
 
 def matches_at(pattern: Pattern[str], text: str, starts: Iterable[int]) -> Iterator[Match[str]]:
