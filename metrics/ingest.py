@@ -8,6 +8,7 @@ A batch is committed whole or not at all, so an interrupted run never leaves hal
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -292,14 +293,18 @@ def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
     return {doc_id: digest for doc_id, digest in rows}
 
 
-def progress_bar(enabled: bool, total: int | None = None) -> tqdm[None]:
+def progress_bar(enabled: bool, total: int | None = None, desc: str = "ingest") -> tqdm[None]:
+    """Documents/s on stderr, shown only when stderr is a terminal (never in logs or pipes)."""
+    columns, lines = shutil.get_terminal_size()
     return tqdm(
         total=total,
         unit="doc",
-        desc="ingest",
+        desc=desc,
         file=sys.stderr,
         disable=not (enabled and sys.stderr.isatty()),
-        dynamic_ncols=True,
+        # a terminal that reports a 0x0 size (e.g. a bare pty) would make tqdm draw nothing
+        ncols=columns if columns > 0 else 80,
+        nrows=lines if lines > 0 else 24,
     )
 
 
@@ -336,7 +341,7 @@ def ingest(
     with progress_bar(progress) as bar:
         for batch in batches(read_documents(paths, on_error=report, published=published), batch_size):
             read += len(batch)
-            with session(db_path, read_only=False, wait=wait, on_wait=on_wait) as con:
+            with session(db_path, read_only=True, wait=wait, on_wait=on_wait) as con:
                 stored = _stored_hashes(con, [document.id for document in batch])
             todo = [document for document in batch if stored.get(document.id) != content_hash(document)]
             unchanged += len(batch) - len(todo)

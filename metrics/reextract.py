@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from metrics.errors import InputError
+from metrics.errors import InputError, StoreError
 from metrics.extract import EXTRACTOR_VERSION, claims_from_document
 from metrics.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -74,12 +74,14 @@ def reextract(
         if on_error is not None:
             on_error(error)
 
+    if not Path(db_path).exists():
+        raise StoreError(f"{db_path}: no such store; create it with `metrics ingest PATH... --db {db_path}`")
     with session(db_path, wait=wait, on_wait=on_wait):
-        pass  # fail early on a missing, locked or foreign file
+        pass  # fail early on a locked or foreign file, and migrate an old schema
     total = count_stale(db_path, extractor_version, wait=wait) if not force else None
     done = claims_written = 0
     after = ""
-    with progress_bar(progress, total) as bar:
+    with progress_bar(progress, total, "reextract") as bar:
         while True:
             page = _stale_page(db_path, after, extractor_version, force, batch_size, wait)
             if not page:
