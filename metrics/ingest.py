@@ -24,7 +24,7 @@ from metrics.documents import read_documents
 from metrics.errors import InputError
 from metrics.extract import EXTRACTOR_VERSION, claims_from_document
 from metrics.records import Claim, Document
-from metrics.schema import fetch_one
+from metrics.schema import fetch_one, rollback
 from metrics.store import session
 
 DEFAULT_BATCH_SIZE = 500
@@ -241,7 +241,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     finally:
         con.unregister("batch_documents")
@@ -264,7 +264,7 @@ def replace_claims(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: 
         con.execute(f"INSERT INTO claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM batch_claims")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     finally:
         con.unregister("batch_documents")

@@ -6,6 +6,7 @@ that docs/store.md describes, and the schema version says which of these definit
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import duckdb
@@ -143,6 +144,12 @@ def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -
     return rows[0] if rows else None
 
 
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; quietly, because DuckDB may already have aborted it."""
+    with contextlib.suppress(duckdb.Error, RuntimeError):
+        con.execute("ROLLBACK")
+
+
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The schema version a file records, or None for a file with no `meta` table (a new file)."""
     has_meta = fetch_one(
@@ -191,7 +198,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
 
 

@@ -120,6 +120,10 @@ def session(
         yield con
     except duckdb.Error as error:
         raise StoreError(f"{path}: {_first_line(error)}") from None
+    except RuntimeError as error:
+        if "interrupted" in str(error).lower():  # DuckDB's form of Ctrl-C during a query
+            raise KeyboardInterrupt from None
+        raise
     finally:
         con.close()
 
