@@ -11,13 +11,15 @@ import click
 from metrics.errors import InputError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from metrics.ingest import IngestSummary
 
 # The library modules (DuckDB, pandas, Arrow) are imported inside the commands so that `metrics
 # extract` and `--help` start fast; these defaults mirror theirs and a test holds them equal.
 DEFAULT_DB = "build/metrics.duckdb"
 DEFAULT_WAIT_SECONDS = 5.0
-DEFAULT_BATCH_SIZE = 500
+DEFAULT_BATCH_SIZE = 2000
 EXPORT_FORMATS = ("parquet", "csv")
 
 db_option = click.option(
@@ -160,7 +162,23 @@ def series_command(
         return
     columns = ["entity_a", "entity_b", "unit", "grain", "period_start", "period_end", "value", "status"]
     columns += ["low", "high", "n_sources", "first_published", "last_published"]
-    click.echo(frame[columns].to_string(index=False))
+    click.echo(readable(frame[columns]).to_string(index=False))
+
+
+def _cell(value: object) -> str:
+    """Blank for missing, dates as YYYY-MM-DD, large numbers with thousands separators."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) == "NaT":
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:g}"
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as strings a person reads easily (the CSV output keeps the raw values)."""
+    return frame.astype(object).map(_cell)
 
 
 @click.command(name="export")
