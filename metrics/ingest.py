@@ -8,13 +8,15 @@ A batch is committed whole or not at all, so an interrupted run never leaves hal
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -138,6 +140,20 @@ def _claim_row(claim: Claim, version: str) -> dict[str, object]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(document: Document) -> Document:
+    """The document with lone surrogates (from JSON escapes like \\ud800), which UTF-8 cannot hold,
+    replaced by U+FFFD: one character for one, so claim offsets still index the stored text."""
+    changes: dict[str, Any] = {
+        name: _SURROGATE.sub("\ufffd", value)
+        for name in ("id", "text", "title", "source", "path")
+        if isinstance(value := getattr(document, name), str) and _SURROGATE.search(value)
+    }
+    return replace(document, **changes) if changes else document
+
+
 def extract_batch(
     documents: Sequence[Document],
     *,
@@ -152,7 +168,7 @@ def extract_batch(
     """
     document_rows: list[dict[str, object]] = []
     claim_rows: dict[str, dict[str, object]] = {}
-    for document in documents:
+    for document in map(storable, documents):
         version: str | None = extractor_version
         try:
             claims = extractor(document)
@@ -341,7 +357,8 @@ def ingest(
     with session(db_path, wait=wait, on_wait=on_wait):
         pass  # create the store (or fail on a lock or schema problem) before reading any input
     with progress_bar(progress) as bar:
-        for batch in batches(read_documents(paths, on_error=report, published=published), batch_size):
+        documents_read = map(storable, read_documents(paths, on_error=report, published=published))
+        for batch in batches(documents_read, batch_size):
             read += len(batch)
             with session(db_path, read_only=True, wait=wait, on_wait=on_wait) as con:
                 stored = _stored_hashes(con, [document.id for document in batch])

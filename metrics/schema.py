@@ -7,6 +7,8 @@ that docs/store.md describes, and the schema version says which of these definit
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import duckdb
@@ -133,7 +135,7 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: Mapping[int, str] = MappingProxyType({})
 """SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
 
 

@@ -25,6 +25,8 @@ from metrics.schema import ensure_schema, fetch_one
 STORAGE_COMPATIBILITY = "v1.5.0"
 """Files written with this setting open in the duckdb-cli 1.5 shell that `make install` provides."""
 
+DUCKDB_MAGIC = b"DUCK"
+"""Bytes 8-11 of every DuckDB database file."""
 LOCK_POLL_SECONDS = 0.2
 DEFAULT_WAIT_SECONDS = 5.0
 EXPORT_FORMATS = ("parquet", "csv")
@@ -73,6 +75,22 @@ def _open(where: str, read_only: bool, wait: float, on_wait: Callable[[str], Non
             time.sleep(LOCK_POLL_SECONDS)
 
 
+def _refuse_non_duckdb(target: Path, where: str) -> None:
+    """Refuse a folder or a file without DuckDB's header magic before DuckDB sees it: DuckDB 2 would
+    otherwise open some files (a .jsonl, say) as a foreign database by their extension."""
+    if target.is_dir():
+        raise StoreError(f"{where} is a folder; --db wants a file such as build/metrics.duckdb")
+    try:
+        with target.open("rb") as stream:
+            header = stream.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"cannot read {where}: {error.strerror or error}") from None
+    if header and header[8:12] != DUCKDB_MAGIC:
+        raise StoreError(f"{where} is not a DuckDB database file; choose another --db file")
+
+
 def connect(
     path: str | Path,
     read_only: bool = False,
@@ -89,6 +107,7 @@ def connect(
     target = Path(path)
     if read_only and not target.exists():
         raise StoreError(f"{where}: no such store; create it with `metrics ingest PATH... --db {where}`")
+    _refuse_non_duckdb(target, where)
     if not read_only:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

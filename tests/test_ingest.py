@@ -115,6 +115,18 @@ def test_a_repeated_id_in_one_input_is_applied_in_order(tmp_path: Path) -> None:
     assert claims_of(db) == [("a", 2.0), ("b", 7.0)]
 
 
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path: Path) -> None:
+    source = tmp_path / "s.jsonl"
+    source.write_text('{"id": "s\\udc80", "text": "Odd \\ud800 sign, 42 items."}\n', encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    assert run([source], db).documents_added == 1
+    stored = open_store(db).query("SELECT id, text FROM documents")
+    assert stored["id"][0] == "s\ufffd" and stored["text"][0] == "Odd \ufffd sign, 42 items."
+    claim = open_store(db).query('SELECT start, "end", surface FROM claims').iloc[0]
+    assert stored["text"][0][claim["start"] : claim["end"]] == claim["surface"] == "42"
+    assert run([source], db).documents_unchanged == 1
+
+
 def test_batches_never_hold_one_id_twice() -> None:
     docs = [Document(id=name, text="x") for name in ["a", "b", "a", "c", "d", "e"]]
     assert [[d.id for d in batch] for batch in batches(docs, 3)] == [["a", "b"], ["a", "c", "d"], ["e"]]

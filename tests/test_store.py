@@ -62,11 +62,20 @@ def test_reading_a_missing_store_says_how_to_create_it(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing.duckdb").exists()
 
 
-def test_a_file_that_is_not_duckdb_is_a_store_error(tmp_path: Path) -> None:
-    bogus = tmp_path / "notes.duckdb"
-    bogus.write_text("these are my notes, not a database\n" * 100)
-    with pytest.raises(StoreError, match=r"cannot open .*notes\.duckdb"):
-        connect(bogus)
+@pytest.mark.parametrize("name", ["notes.duckdb", "feed.jsonl", "table.csv"])
+def test_a_file_that_is_not_duckdb_is_refused_and_left_alone(tmp_path: Path, name: str) -> None:
+    bogus = tmp_path / name
+    content = '{"id": "a", "text": "not a database"}\n' * 50
+    bogus.write_text(content)
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"is not a DuckDB database file"):
+            connect(bogus, read_only)
+    assert bogus.read_text() == content
+
+
+def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        connect(tmp_path)
 
 
 def test_a_newer_schema_is_refused_with_what_to_do(store_path: Path) -> None:
