@@ -106,6 +106,19 @@ class BatchResult:
     claims_written: int
 
 
+class RejectCounter:
+    """An error handler that counts the inputs it hears about and passes each on to the caller's."""
+
+    def __init__(self, on_error: ErrorHandler | None) -> None:
+        self.count = 0
+        self.on_error = on_error
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        if self.on_error is not None:
+            self.on_error(error)
+
+
 def content_hash(document: Document) -> str:
     """SHA-256 of what extraction depends on: the text and the publication date."""
     key = f"{document.published.isoformat() if document.published else ''}\n{document.text}"
@@ -345,14 +358,7 @@ def ingest(
     reported to `on_error` and counted in `rejected` while the rest is ingested.
     """
     started = time.monotonic()
-    rejected = 0
-
-    def report(error: InputError) -> None:
-        nonlocal rejected
-        rejected += 1
-        if on_error is not None:
-            on_error(error)
-
+    report = RejectCounter(on_error)
     read = added = replaced = unchanged = claims_written = 0
     with session(db_path, wait=wait, on_wait=on_wait):
         pass  # create the store (or fail on a lock or schema problem) before reading any input
@@ -381,6 +387,6 @@ def ingest(
         documents_unchanged=unchanged,
         documents_replaced=replaced,
         claims_written=claims_written,
-        rejected=rejected,
+        rejected=report.count,
         seconds=time.monotonic() - started,
     )

@@ -10,12 +10,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from metrics.errors import InputError, StoreError
+from metrics.errors import InputError
 from metrics.extract import EXTRACTOR_VERSION, claims_from_document
 from metrics.ingest import (
     DEFAULT_BATCH_SIZE,
     Extractor,
     IngestSummary,
+    RejectCounter,
     extract_batch,
     progress_bar,
     replace_claims,
@@ -66,18 +67,9 @@ def reextract(
 ) -> IngestSummary:
     """Replace the claims of every document whose extractor_version differs (all of them with `force`)."""
     started = time.monotonic()
-    rejected = 0
-
-    def report(error: InputError) -> None:
-        nonlocal rejected
-        rejected += 1
-        if on_error is not None:
-            on_error(error)
-
-    if not Path(db_path).exists():
-        raise StoreError(f"{db_path}: no such store; create it with `metrics ingest PATH... --db {db_path}`")
-    with session(db_path, wait=wait, on_wait=on_wait):
-        pass  # fail early on a locked or foreign file, and migrate an old schema
+    report = RejectCounter(on_error)
+    with session(db_path, create=False, wait=wait, on_wait=on_wait):
+        pass  # fail early on a missing, locked or foreign file, and migrate an old schema
     total = count_stale(db_path, extractor_version, wait=wait) if not force else None
     done = claims_written = 0
     after = ""
@@ -98,6 +90,6 @@ def reextract(
         documents_read=done,
         documents_replaced=done,
         claims_written=claims_written,
-        rejected=rejected,
+        rejected=report.count,
         seconds=time.monotonic() - started,
     )

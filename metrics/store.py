@@ -95,17 +95,19 @@ def connect(
     path: str | Path,
     read_only: bool = False,
     *,
+    create: bool = True,
     wait: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open a store: 1.5-shell compatible, schema created or checked, lock conflicts as StoreLockedError.
 
-    `wait` is how many seconds to keep retrying while another process holds the file; `on_wait`
-    hears once that we are waiting (the CLI prints it). Close the connection as soon as you are done.
+    A missing file is created (with its folders) unless `read_only` or `create=False`. `wait` is how
+    many seconds to keep retrying while another process holds the file; `on_wait` hears once that
+    we are waiting (the CLI prints it). Close the connection as soon as you are done.
     """
     where = str(path)
     target = Path(path)
-    if read_only and not target.exists():
+    if (read_only or not create) and not target.exists():
         raise StoreError(f"{where}: no such store; create it with `metrics ingest PATH... --db {where}`")
     _refuse_non_duckdb(target, where)
     if not read_only:
@@ -130,11 +132,12 @@ def session(
     path: str | Path,
     read_only: bool = False,
     *,
+    create: bool = True,
     wait: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection that is closed on leaving the block; DuckDB errors inside become StoreError."""
-    con = connect(path, read_only, wait=wait, on_wait=on_wait)
+    con = connect(path, read_only, create=create, wait=wait, on_wait=on_wait)
     try:
         yield con
     except duckdb.Error as error:

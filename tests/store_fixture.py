@@ -6,8 +6,17 @@ depend on the extractor's current output. All sentences are the project's own.
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from metrics.extract import claim_id
 from metrics.ingest import extract_batch, write_batch
@@ -130,3 +139,51 @@ def build_fixture_store(path: Path) -> Path:
     finally:
         con.close()
     return path
+
+
+BIN = Path(sys.executable).parent
+"""Where `make install` put the project's commands: metrics and the duckdb-cli shell."""
+
+
+def shell_rows(db: Path, command: str, cwd: Path | None = None) -> list[list[str]]:
+    """Rows (header first) that the duckdb 1.5 shell prints for one command, read-only, as CSV."""
+    duckdb_shell = BIN / "duckdb"
+    if not duckdb_shell.exists():
+        pytest.skip("the duckdb shell is not installed beside this Python")
+    result = subprocess.run(
+        [str(duckdb_shell), "-readonly", "-csv", str(db), "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+    )
+    assert result.returncode == 0 and "Error" not in result.stderr, result.stderr
+    return list(csv.reader(io.StringIO(result.stdout)))
+
+
+@contextmanager
+def lock_held_elsewhere(db: Path) -> Iterator[int]:
+    """Another process holding the store open for writing (as an open shell would); yields its PID."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                """
+                import sys, duckdb
+                con = duckdb.connect(sys.argv[1], config={"storage_compatibility_version": "v1.5.0"})
+                print("holding", flush=True)
+                sys.stdin.read()
+                """
+            ),
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        yield holder.pid
+    finally:
+        holder.communicate("", timeout=30)

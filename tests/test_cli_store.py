@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from store_fixture import build_fixture_store
+from store_fixture import BIN, build_fixture_store, lock_held_elsewhere
 
 from metrics import cli_store, ingest, store
 from metrics.store import open_store
 
-METRICS = Path(sys.executable).parent / "metrics"
+METRICS = BIN / "metrics"
 
 
 def metrics_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -72,34 +70,13 @@ def test_a_locked_store_is_one_plain_line(tmp_path: Path) -> None:
     source = tmp_path / "a.jsonl"
     source.write_text('{"id": "x", "text": "Six boats."}\n', encoding="utf-8")
     assert metrics_cli("ingest", str(source), "--db", str(db)).returncode == 0
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                """
-                import sys, duckdb
-                con = duckdb.connect(sys.argv[1], config={"storage_compatibility_version": "v1.5.0"})
-                print("holding", flush=True)
-                sys.stdin.read()
-                """
-            ),
-            str(db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    with lock_held_elsewhere(db) as pid:
         result = metrics_cli("ingest", str(source), "--db", str(db), "--wait", "0.3")
         series = metrics_cli("series", "trade", "--db", str(db), "--wait", "0")
-    finally:
-        holder.communicate("", timeout=30)
     assert result.returncode == 3 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert "waiting up to 0.3 s" in lines[0] and f"PID {holder.pid}" in lines[0]
-    assert f"PID {holder.pid}" in lines[-1] and "--wait" in lines[-1]
+    assert "waiting up to 0.3 s" in lines[0] and f"PID {pid}" in lines[0]
+    assert f"PID {pid}" in lines[-1] and "--wait" in lines[-1]
     assert series.returncode == 3 and len(series.stderr.strip().splitlines()) == 1
 
 

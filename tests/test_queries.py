@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT, need
-from store_fixture import build_fixture_store
+from store_fixture import BIN, build_fixture_store, shell_rows
 
 from metrics.documents import read_documents
 from metrics.extract import claims_from_document
@@ -18,23 +17,6 @@ from metrics.store import open_store
 
 QUERIES = sorted((ROOT / "queries").glob("*.sql"))
 FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "store_corpus"
-BIN = Path(sys.executable).parent
-
-
-def shell_rows(db: Path, command: str) -> list[list[str]]:
-    """Rows (header first) that the duckdb shell prints for one command, as CSV; fails on an error."""
-    duckdb_shell = BIN / "duckdb"
-    if not duckdb_shell.exists():
-        pytest.skip("the duckdb shell is not installed beside this Python")
-    result = subprocess.run(
-        [str(duckdb_shell), "-readonly", "-csv", str(db), "-c", command],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0 and "Error" not in result.stderr, result.stderr
-    return list(csv.reader(io.StringIO(result.stdout)))
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +38,7 @@ def test_each_query_says_what_it_answers(query: Path) -> None:
 def test_each_query_answers_on_the_fixture_store(fixture_store: Path, query: Path) -> None:
     frame = open_store(fixture_store).query(query.read_text(encoding="utf-8"))
     assert len(frame) >= 1
-    rows = shell_rows(fixture_store, f".read {query.relative_to(ROOT)}")
+    rows = shell_rows(fixture_store, f".read {query.relative_to(ROOT)}", cwd=ROOT)
     assert rows[0] == list(frame.columns)
     assert len(rows) - 1 == len(frame)
 
@@ -107,7 +89,7 @@ def test_the_fixture_corpus_goes_from_ingest_to_shell(tmp_path: Path) -> None:
     assert shell_rows(db, "SELECT count(*) AS n FROM documents") == [["n"], ["6"]]
     assert shell_rows(db, "SELECT count(*) AS n FROM claims") == [["n"], [str(fixture_corpus_claim_count())]]
     for query in QUERIES:
-        shell_rows(db, f".read {query.relative_to(ROOT)}")
+        shell_rows(db, f".read {query.relative_to(ROOT)}", cwd=ROOT)
 
 
 @pytest.mark.slow
@@ -126,4 +108,4 @@ def test_the_whole_reuters_corpus_ingests_and_answers_every_query(tmp_path: Path
     claims = open_store(db).counts()["claims"]
     assert shell_rows(db, "SELECT count(*) AS n FROM claims") == [["n"], [str(claims)]]
     for query in QUERIES:
-        shell_rows(db, f".read {query.relative_to(ROOT)}")
+        shell_rows(db, f".read {query.relative_to(ROOT)}", cwd=ROOT)

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from store_fixture import JP, RU, US, build_fixture_store
+from store_fixture import JP, RU, US, build_fixture_store, lock_held_elsewhere, shell_rows
 
 import metrics
 from metrics.errors import SchemaError, StoreError, StoreLockedError
 from metrics.schema import SCHEMA_VERSION
 from metrics.store import connect, open_store, session
-
-DUCKDB_SHELL = Path(sys.executable).parent / "duckdb"
 
 
 @pytest.fixture
@@ -26,30 +21,17 @@ def store_path(tmp_path: Path) -> Path:
     return build_fixture_store(tmp_path / "fixture.duckdb")
 
 
-def shell(db: Path, command: str) -> subprocess.CompletedProcess[str]:
-    """Run one command in the duckdb-cli shell that `make install` provides, read-only."""
-    if not DUCKDB_SHELL.exists():
-        pytest.skip("the duckdb shell is not installed beside this Python")
-    return subprocess.run(
-        [str(DUCKDB_SHELL), "-readonly", "-csv", str(db), "-c", command],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_connect_creates_folders_and_a_file_the_15_shell_opens(tmp_path: Path) -> None:
     db = tmp_path / "deep" / "er" / "metrics.duckdb"
     connect(db).close()
-    result = shell(db, "SELECT value FROM meta WHERE key = 'schema_version'")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == str(SCHEMA_VERSION)
+    assert shell_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [
+        ["value"],
+        [str(SCHEMA_VERSION)],
+    ]
 
 
 def test_the_shell_reads_the_claims_of_a_written_store(store_path: Path) -> None:
-    result = shell(store_path, "SELECT count(*) AS n FROM claims")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "10"
+    assert shell_rows(store_path, "SELECT count(*) AS n FROM claims") == [["n"], ["10"]]
 
 
 def test_open_store_is_reexported_and_counts(store_path: Path) -> None:
@@ -99,37 +81,16 @@ def test_someone_elses_database_is_not_written_into(tmp_path: Path) -> None:
 def test_a_lock_held_by_another_process_names_it_and_waits_as_asked(tmp_path: Path) -> None:
     db = tmp_path / "locked.duckdb"
     connect(db).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                """
-                import sys, duckdb
-                con = duckdb.connect(sys.argv[1], config={"storage_compatibility_version": "v1.5.0"})
-                print("holding", flush=True)
-                sys.stdin.read()
-                """
-            ),
-            str(db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    with lock_held_elsewhere(db) as pid:
         heard: list[str] = []
         with pytest.raises(StoreLockedError) as caught:
             connect(db, wait=0.3, on_wait=heard.append)
         message = str(caught.value)
-        assert f"PID {holder.pid}" in message
+        assert f"PID {pid}" in message
         assert "--wait" in message and "\n" not in message
         assert len(heard) == 1 and "waiting up to 0.3 s" in heard[0]
         with pytest.raises(StoreLockedError):
             open_store(db)
-    finally:
-        holder.communicate("", timeout=30)
     connect(db).close()  # free again once the other process has gone
 
 
