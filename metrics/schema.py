@@ -87,6 +87,9 @@ SELECT
     CASE c.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 WHEN 'range' THEN 2 ELSE 3 END AS qualifier_rank
 FROM claims_with_source AS c;
 
+-- One row per metric, entity pair, unit, grain and period. The value: actual over forecast over
+-- target, then the latest publication, then exact over approximate; low/high span the winning
+-- status's figures (docs/store.md says why).
 CREATE OR REPLACE VIEW series AS
 WITH ranked AS (
     SELECT
