@@ -72,40 +72,29 @@ def test_the_pair_in_trade_by_year_can_be_changed_in_the_shell(fixture_store: Pa
     assert [(row["year"], row["metric"]) for row in rows] == [("1986", "trade deficit")]
 
 
-def fixture_corpus_claim_count() -> int:
-    return sum(len(claims_from_document(d)) for d in read_documents([str(FIXTURE_CORPUS)]))
-
-
-def test_the_fixture_corpus_goes_from_ingest_to_shell(tmp_path: Path) -> None:
-    db = tmp_path / "build" / "metrics.duckdb"
+def ingest_then_ask_the_shell(source: Path, db: Path, documents: int, claims: int) -> None:
+    """`metrics ingest` as a user runs it, then the shell: the counts, and every named query runs."""
     result = subprocess.run(
-        [str(BIN / "metrics"), "ingest", str(FIXTURE_CORPUS), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "6 documents read: 6 added" in result.stderr
-    assert shell_rows(db, "SELECT count(*) AS n FROM documents") == [["n"], ["6"]]
-    assert shell_rows(db, "SELECT count(*) AS n FROM claims") == [["n"], [str(fixture_corpus_claim_count())]]
-    for query in QUERIES:
-        shell_rows(db, f".read {query.relative_to(ROOT)}", cwd=ROOT)
-
-
-@pytest.mark.slow
-def test_the_whole_reuters_corpus_ingests_and_answers_every_query(tmp_path: Path) -> None:
-    corpus = need(CORPUS / "reuters21578.jsonl")
-    db = tmp_path / "reuters.duckdb"
-    result = subprocess.run(
-        [str(BIN / "metrics"), "ingest", str(corpus), "--db", str(db)],
+        [str(BIN / "metrics"), "ingest", str(source), "--db", str(db)],
         capture_output=True,
         text=True,
         timeout=1800,
     )
     assert result.returncode == 0, result.stderr
-    assert "18765 documents read: 18765 added" in result.stderr
-    assert shell_rows(db, "SELECT count(*) AS n FROM documents") == [["n"], ["18765"]]
-    claims = open_store(db).counts()["claims"]
+    assert f"{documents} documents read: {documents} added" in result.stderr
+    assert shell_rows(db, "SELECT count(*) AS n FROM documents") == [["n"], [str(documents)]]
     assert shell_rows(db, "SELECT count(*) AS n FROM claims") == [["n"], [str(claims)]]
     for query in QUERIES:
         shell_rows(db, f".read {query.relative_to(ROOT)}", cwd=ROOT)
+
+
+def test_the_fixture_corpus_goes_from_ingest_to_shell(tmp_path: Path) -> None:
+    expected_claims = sum(len(claims_from_document(d)) for d in read_documents([str(FIXTURE_CORPUS)]))
+    ingest_then_ask_the_shell(FIXTURE_CORPUS, tmp_path / "build" / "metrics.duckdb", 6, expected_claims)
+
+
+@pytest.mark.slow
+def test_the_whole_reuters_corpus_ingests_and_answers_every_query(tmp_path: Path) -> None:
+    corpus = need(CORPUS / "reuters21578.jsonl")
+    expected_claims = sum(len(claims_from_document(d)) for d in read_documents([str(corpus)]))
+    ingest_then_ask_the_shell(corpus, tmp_path / "reuters.duckdb", 18765, expected_claims)
