@@ -79,5 +79,12 @@ def main() -> None:
         raise SystemExit(0) from None
 
 
+from metrics.cli_store import export_command, ingest_command, reextract_command, series_command  # noqa: E402
+
+cli.add_command(ingest_command)
+cli.add_command(reextract_command)
+cli.add_command(series_command)
+cli.add_command(export_command)
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,18 @@
+-- How often leaders have met, held summits or spoken by phone: the reconciled count per pair of
+-- people and period (cumulative "as of" figures end on the date they were reported).
+SELECT
+    metric,
+    entity_a,
+    entity_b,
+    period_start,
+    period_end,
+    grain,
+    value AS reconciled_count,
+    low,
+    high,
+    n_sources,
+    chosen_source
+FROM series
+WHERE unit = 'count'
+  AND regexp_matches(lower(metric), 'meet|summit|phone|call|talk|visit|contact')
+ORDER BY entity_a, entity_b, metric, period_end DESC NULLS LAST;
