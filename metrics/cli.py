@@ -79,5 +79,9 @@ def main() -> None:
         raise SystemExit(0) from None
 
 
+from metrics.cli_reports import report  # noqa: E402  (commands register after the group exists)
+
+cli.add_command(report)
+
 if __name__ == "__main__":
     main()
