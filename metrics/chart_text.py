@@ -221,8 +221,10 @@ def _trend(before: Figure, after: Figure) -> str:
 def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
     """A finding, not a label: 'US–Russia trade fell from $30bn in 2014 to $20bn; $27bn expected in 2019'."""
     events = sorted(figures, key=lambda f: (f.period_start or f.period_end or date.min, f.grain == "undated"))
-    if len(events) > 4:  # a long series: its first and last figures say what happened
-        events = [events[0], events[-1]]
+    if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
+        reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
+        forecasts = [e for e in events if e.status != "actual" and e not in reported]
+        events = list(dict.fromkeys([events[0], *reported[-1:], *forecasts[-1:]]))
     first = events[0]
     if len(events) == 1:
         expected = " (expected)" if first.status == "forecast" else ""

@@ -40,7 +40,7 @@ def test_the_undated_low_is_shown_as_the_window_it_could_belong_to(charts: dict[
     (low,) = [row for row in chart.table if row["Figure"] == "$20bn"]
     assert low["Period"] == "between 2015 and 10 Dec 2019 (year not stated)"
     assert "drawn as a band" in chart.alt_text
-    assert "hollow = expected (forecast)" in chart.subtitle
+    assert "hollow = forecast (expected)" in chart.subtitle
     assert "US$ billion per year" in chart.subtitle
 
 
@@ -115,3 +115,36 @@ def test_periods_say_only_what_is_known() -> None:
     assert period_text(make_figure(grain="as_of", period_end=date(2019, 12, 10))) == "by 10 Dec 2019"
     quarter = make_figure(grain="quarter", period_start=date(2019, 4, 1), period_end=date(2019, 6, 30))
     assert period_text(quarter) == "Q2 2019"
+
+
+def test_a_long_series_title_names_first_latest_and_expected_figures(tmp_path: Path) -> None:
+    from store_fixture import build_store
+
+    from metrics.reports import definition_from_toml
+
+    documents = [{"id": "a", "source": "Daily A", "published": "2019-06-01", "text": "t", "title": "A"}]
+    values = {2014: 30, 2015: 21, 2016: 20, 2017: 23, 2018: 24}
+    claims = [
+        {"claim_id": f"c{year}", "doc_id": "a", "metric": "trade", "subject": "Russia",
+         "counterpart": "Japan", "value": value * 1e9, "unit": "USD", "qualifier": "exact",
+         "status": "actual",
+         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "grain": "year"}
+        for year, value in values.items()
+    ] + [
+        {"claim_id": "f", "doc_id": "a", "metric": "trade", "subject": "Russia", "counterpart": "Japan",
+         "value": 27e9, "unit": "USD", "qualifier": "approx", "status": "forecast",
+         "period_start": "2019-01-01", "period_end": "2019-12-31", "grain": "year"}
+    ]  # fmt: skip
+    db = build_store(tmp_path / "m.duckdb", documents, claims)
+    raw = {
+        "title": "Trade",
+        "metric": "trade",
+        "entities": ["Russia", "Japan"],
+        "kind": "timeline",
+        "output": "t",
+    }
+    with connect_read_only(db) as con:
+        chart = render_chart(query_report(con, definition_from_toml(raw, "t.toml")))
+    assert chart.title == "Trade fell from $30bn in 2014 to $24bn in 2018; about $27bn expected in 2019"
+    assert "2014–2019" in chart.subtitle
+    assert len(chart.table) == 6
