@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from store_fixture import build_example_store
+from report_store_fixture import build_example_store
 
 from metrics.chart_text import Figure, figure_text, period_text, scale_for
 from metrics.charts import Chart, render_chart
@@ -118,7 +118,7 @@ def test_periods_say_only_what_is_known() -> None:
 
 
 def test_a_long_series_title_names_first_latest_and_expected_figures(tmp_path: Path) -> None:
-    from store_fixture import build_store
+    from report_store_fixture import build_store
 
     from metrics.reports import definition_from_toml
 

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from store_fixture import build_example_store
+from report_store_fixture import build_example_store
 
 from metrics.errors import ReportError
 from metrics.report_index import chart_path

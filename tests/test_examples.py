@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import SEEDS, need
-from store_fixture import EXAMPLE_CLAIMS, EXAMPLE_DOCUMENTS, read_jsonl
+from report_store_fixture import EXAMPLE_CLAIMS, EXAMPLE_DOCUMENTS, read_jsonl
 
 from metrics.records import GRAINS, QUALIFIERS, STATUSES
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from store_fixture import build_example_store, build_store
+from report_store_fixture import build_example_store, build_store
 
 from metrics.errors import NoDataError, ReportError
 from metrics.reports import (
