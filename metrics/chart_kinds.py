@@ -162,9 +162,11 @@ def _draw_timeline(
         del series_index
 
     for figure in undated:
-        assert figure.period_start is not None and figure.period_end is not None
-        x0 = _year_centre(figure.period_start)
-        x1 = _year_centre(figure.period_end + timedelta(days=1))
+        # No start (or end) stated: the band runs to the edge of the chart, and has no cap on that side.
+        left, right = ax.get_xlim()
+        x0 = _year_centre(figure.period_start) if figure.period_start else left
+        x1 = _year_centre(figure.period_end + timedelta(days=1)) if figure.period_end else right
+        caps = [x for x, known in ((x0, figure.period_start), (x1, figure.period_end)) if known]
         half = max(span * 0.018, (figure.high - figure.low) / scale.size / 2)
         centre = (figure.low + figure.high) / 2 / scale.size
         ax.add_patch(
@@ -180,12 +182,12 @@ def _draw_timeline(
                 zorder=2,
             )
         )
-        for x in (x0, x1):
+        for x in caps:
             ax.vlines(
                 x, centre - half * 2.6, centre + half * 2.6, color=actual_color, linewidth=2.5, zorder=3
             )
         ax.annotate(
-            f"{figure_text(figure, scale)} at some time {window_text(figure)} (year not stated)",
+            f"{figure_text(figure, scale)} {window_text(figure)} (year not stated)",
             ((x0 + x1) / 2, centre + half * 2.6),
             xytext=(0, 8),
             textcoords="offset points",

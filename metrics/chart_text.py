@@ -151,10 +151,15 @@ def period_text(figure: Figure) -> str:
 
 
 def window_text(figure: Figure) -> str:
-    """The years an undated figure could belong to: 'between 2015 and 10 Dec 2019'."""
-    if figure.period_start is None or figure.period_end is None:
-        return "at an unstated time"
-    return f"between {bound_text(figure.period_start, False)} and {bound_text(figure.period_end, True)}"
+    """When an undated figure could hold: 'at some time between 2015 and 10 Dec 2019', '... up to ...'."""
+    start, end = figure.period_start, figure.period_end
+    if start is not None and end is not None:
+        return f"at some time between {bound_text(start, False)} and {bound_text(end, True)}"
+    if end is not None:
+        return f"at some time up to {bound_text(end, True)}"
+    if start is not None:
+        return f"at some time from {bound_text(start, False)}"
+    return "at an unstated time"
 
 
 def metric_label(metric: str, value: float | None = None) -> str:
@@ -220,7 +225,18 @@ def _trend(before: Figure, after: Figure) -> str:
 
 def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
     """A finding, not a label: 'US–Russia trade fell from $30bn in 2014 to $20bn; $27bn expected in 2019'."""
-    events = sorted(figures, key=lambda f: (f.period_start or f.period_end or date.min, f.grain == "undated"))
+    reported_ends = [
+        f.period_end for f in figures if f.status == "actual" and f.grain != "undated" and f.period_end
+    ]
+    latest_reported = max(reported_ends, default=date.min)
+
+    def story_order(figure: Figure) -> tuple[date, bool]:
+        # An undated figure with no stated start is told after the reported figures, before any forecast.
+        if figure.grain == "undated" and figure.period_start is None:
+            return latest_reported, True
+        return figure.period_start or figure.period_end or date.min, figure.grain == "undated"
+
+    events = sorted(figures, key=story_order)
     if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
         reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
         forecasts = [e for e in events if e.status != "actual" and e not in reported]
@@ -282,7 +298,7 @@ def describe_figure(figure: Figure, scale: Scale) -> str:
         sources += f" (reports range from {amount(figure.low, scale)} to {amount(figure.high, scale)})"
     if figure.grain == "undated":
         return (
-            f"{label.capitalize()} of {value} at some time {window_text(figure)}; the year is not stated, "
+            f"{label.capitalize()} of {value} {window_text(figure)}; the year is not stated, "
             f"so it is drawn as a band across those years{sources}."
         )
     if figure.status == "forecast":

@@ -38,7 +38,7 @@ def test_the_trade_title_states_the_finding_from_the_data(charts: dict[str, Char
 def test_the_undated_low_is_shown_as_the_window_it_could_belong_to(charts: dict[str, Chart]) -> None:
     chart = charts["us_russia_trade"]
     (low,) = [row for row in chart.table if row["Figure"] == "$20bn"]
-    assert low["Period"] == "between 2015 and 10 Dec 2019 (year not stated)"
+    assert low["Period"] == "at some time between 2015 and 10 Dec 2019 (year not stated)"
     assert "drawn as a band" in chart.alt_text
     assert "hollow = forecast (expected)" in chart.subtitle
     assert "US$ billion per year" in chart.subtitle
@@ -148,3 +148,18 @@ def test_a_long_series_title_names_first_latest_and_expected_figures(tmp_path: P
     assert chart.title == "Trade fell from $30bn in 2014 to $24bn in 2018; about $27bn expected in 2019"
     assert "2014–2019" in chart.subtitle
     assert len(chart.table) == 6
+
+
+def test_an_undated_figure_with_no_stated_start_runs_to_the_chart_edge(tmp_path: Path) -> None:
+    from report_store_fixture import EXAMPLE_CLAIMS, EXAMPLE_DOCUMENTS, build_store, read_jsonl
+
+    claims = read_jsonl(EXAMPLE_CLAIMS)
+    for claim in claims:
+        if claim["grain"] == "undated":
+            claim["period_start"] = None  # what an extractor gives when the text bounds only the end
+    db = build_store(tmp_path / "m.duckdb", read_jsonl(EXAMPLE_DOCUMENTS), claims)
+    with connect_read_only(db) as con:
+        chart = render_chart(query_report(con, load_definition(REPORTS / "10_us_russia_trade.toml")))
+    (low,) = [row for row in chart.table if row["Figure"] == "$20bn"]
+    assert low["Period"] == "at some time up to 10 Dec 2019 (year not stated)"
+    assert chart.title.startswith("US–Russia trade fell from $30bn in 2014 to $20bn")
