@@ -162,6 +162,7 @@ def _draw_timeline(
         del series_index
 
     for figure in undated:
+        band_color = actual_color if figure.status == "actual" else forecast_color
         # No start (or end) stated: the band runs to the edge of the chart, and has no cap on that side.
         left, right = ax.get_xlim()
         x0 = _year_centre(figure.period_start) if figure.period_start else left
@@ -174,38 +175,61 @@ def _draw_timeline(
                 (x0, centre - half),
                 x1 - x0,
                 2 * half,
-                facecolor=actual_color,
+                facecolor=band_color,
                 alpha=colors["band_alpha"],
                 hatch="//",
-                edgecolor=actual_color,
+                edgecolor=band_color,
                 linewidth=0,
                 zorder=2,
             )
         )
         for x in caps:
-            ax.vlines(
-                x, centre - half * 2.6, centre + half * 2.6, color=actual_color, linewidth=2.5, zorder=3
-            )
-        ax.annotate(
-            f"{figure_text(figure, scale)} {window_text(figure)} (year not stated)",
-            ((x0 + x1) / 2, centre + half * 2.6),
-            xytext=(0, 8),
+            ax.vlines(x, centre - half * 2.6, centre + half * 2.6, color=band_color, linewidth=2.5, zorder=3)
+        few = len(undated) <= 2  # a few bands get a sentence each; many get a short label at their end
+        text = f"{figure_text(figure, scale)} {window_text(figure)} (year not stated)"
+        placed = ax.annotate(
+            text if few else f"{figure_text(figure, scale)}, year not stated",
+            ((x0 + x1) / 2 if few else x1, centre + half * 2.6),
+            xytext=(0 if few else -6, 8),
             textcoords="offset points",
-            ha="center",
+            ha="center" if few else "right",
             va="bottom",
-            color=actual_color,
+            color=band_color,
             fontsize=style["figure"]["label_pt"],
         )
+        _avoid(placed, labels, ax)
+        labels.append(placed)
     _style_axes(ax, style, "y")
 
 
 def _avoid(label: Annotation, placed: list[Annotation], ax: Axes) -> None:
-    """Move a point's label below its point when it would overlap a label already drawn."""
+    """Move a label (below its point, then further up or down) until it overlaps no label already drawn
+    and stays inside the plot; if no place is free it is hidden (overlapping text helps no reader)."""
     renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    if any(label.get_window_extent(renderer).overlaps(other.get_window_extent(renderer)) for other in placed):
-        offset_x, _ = label.get_position()
-        label.set_position((offset_x, -20))
-        label.set_verticalalignment("top")
+    offset_x, offset_y = label.get_position()
+    frame = ax.get_window_extent(renderer)
+
+    def clear() -> bool:
+        box = label.get_window_extent(renderer)
+        return not any(box.overlaps(other.get_window_extent(renderer)) for other in placed)
+
+    def inside() -> bool:
+        box = label.get_window_extent(renderer)
+        return frame.y0 <= box.y0 and box.y1 <= frame.y1
+
+    # Only near places: further away, a label would seem to belong to something else.
+    tries: list[tuple[float, Literal["bottom", "top"]]] = [
+        (offset_y, "bottom"),
+        (-20, "top"),
+        (offset_y + 30, "bottom"),
+        (-50, "top"),
+    ]
+    for y, align in tries:
+        label.set_position((offset_x, y))
+        label.set_verticalalignment(align)
+        if clear() and inside():
+            return
+    label.set_visible(False)
 
 
 def _notable(figures: list[Figure]) -> list[Figure]:

@@ -239,7 +239,7 @@ def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
     events = sorted(figures, key=story_order)
     if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
         reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
-        forecasts = [e for e in events if e.status != "actual" and e not in reported]
+        forecasts = [e for e in events if e.status != "actual" and e.grain != "undated"]
         events = list(dict.fromkeys([events[0], *reported[-1:], *forecasts[-1:]]))
     first = events[0]
     if len(events) == 1:

@@ -92,7 +92,7 @@ def _subtitle(data: ReportData, figures: list[Figure], scale: Scale) -> str:
             period = period_range_text(None, max(ends)) if ends else "dates not stated"
     if definition.kind == "timeline":
         keys = "solid = reported"
-        if any(f.status == "forecast" for f in figures):
+        if any(f.status == "forecast" and f.grain != "undated" for f in figures):
             keys += ", hollow = forecast (expected)"
         if any(f.grain == "undated" for f in figures):
             keys += ", band = year not stated"

@@ -246,9 +246,13 @@ _FIGURE_COLUMNS = f"""
 
 _FIGURES = {
     # Same period and status from several articles: the latest publication's figure, the spread beside it.
+    # A forecast for a period that has a reported figure is dropped: the actual figure supersedes it.
     "timeline": f"""SELECT any_value(metric) AS metric, status, grain, period_start, period_end,
         {_FIGURE_COLUMNS}
         FROM matched GROUP BY status, grain, period_start, period_end
+        QUALIFY status <> 'forecast' OR grain = 'undated'
+            OR count(*) FILTER (WHERE status = 'actual')
+               OVER (PARTITION BY grain, period_start, period_end) = 0
         ORDER BY coalesce(period_start, period_end), period_end, status""",
     "spans": f"""SELECT any_value(metric) AS metric, status, 'span' AS grain, period_start, period_end,
         {_FIGURE_COLUMNS}

@@ -12,13 +12,9 @@ from metrics.report_index import render_reports
 
 DEFINITION = Path(__file__).resolve().parent / "fixtures" / "reports_reuters" / "us_trade_deficit.toml"
 
-NEEDS_EXTRACTOR = (
-    "needs the real extractor: claims whose metric contains 'trade deficit', with subject 'United States', "
-    "no counterpart, unit 'USD' and grain 'year' (the placeholder extractor finds none)"
-)
 
-
-@pytest.mark.xfail(raises=ReportError, strict=False, reason=NEEDS_EXTRACTOR)
+# Needs the store (metrics.ingest) and an extractor that yields claims whose metric contains
+# "trade deficit", with subject "United States", no counterpart, unit "USD" and grain "year".
 def test_the_us_trade_deficit_from_reuters_renders_real_figures(tmp_path: Path) -> None:
     corpus = need(CORPUS / "reuters21578.jsonl")
     ingest = pytest.importorskip("metrics.ingest", reason="needs the store (metrics.ingest)").ingest

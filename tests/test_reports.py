@@ -165,3 +165,16 @@ def test_mixed_units_ask_for_a_unit(tmp_path: Path) -> None:
            "output": "t"}  # fmt: skip
     with connect_read_only(db) as con, pytest.raises(ReportError, match="several units"):
         query_report(con, definition_from_toml(raw, "t.toml"))
+
+
+def test_a_reported_figure_supersedes_a_forecast_for_the_same_year(tmp_path: Path) -> None:
+    documents = [
+        {"id": "early", "source": "Daily A", "published": "2018-03-01", "text": "one", "title": "A"},
+        {"id": "late", "source": "Daily B", "published": "2019-03-01", "text": "two", "title": "B"},
+    ]
+    claims = [claim("f", "early", 7e9, status="forecast"), claim("a", "late", 6e9)]
+    db = build_store(tmp_path / "m.duckdb", documents, claims)
+    raw = {"title": "T", "metric": "trade", "entities": ["Japan", "O'Hare Islands"], "kind": "timeline"}
+    with connect_read_only(db) as con:
+        data = query_report(con, definition_from_toml({**raw, "output": "t"}, "t.toml"))
+    assert data.rows[["status", "value"]].values.tolist() == [["actual", 6e9]]
