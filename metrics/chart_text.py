@@ -305,6 +305,11 @@ def describe_figure(figure: Figure, scale: Scale) -> str:
         return f"Expected {label}: {value} in {period_text(figure)}, a forecast, drawn hollow{sources}."
     if figure.status == "target":
         return f"Target {label}: {value} in {period_text(figure)}{sources}."
-    if figure.grain == "span" or (figure.grain == "as_of" and figure.period_start is not None):
-        return f"{value} {label} over {period_text(figure)}{sources}."
+    if (
+        figure.period_start is not None
+        and figure.period_end is not None
+        and figure.grain in ("span", "as_of")
+    ):
+        start, end = bound_text(figure.period_start, False), bound_text(figure.period_end, True)
+        return f"{value} {label} from {start} to {end}{sources}."
     return f"{label.capitalize()}: {value}, {period_text(figure)}{sources}."

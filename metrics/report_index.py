@@ -127,7 +127,7 @@ figcaption { color: #444; font-size: 0.95rem; margin-top: 0.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; }
 th { background: #f3f3f3; } td.num { white-space: nowrap; font-weight: bold; }
-.subtitle { color: #555; } .sources { font-size: 0.92rem; color: #333; }
+.sources { font-size: 0.92rem; color: #333; }
 """
 
 
@@ -146,7 +146,6 @@ def index_html(records: list[dict[str, Any]]) -> str:
         name = esc(record["name"])
         parts += [
             f'<section id="{name}"><h2>{esc(record.get("topic") or record["title"])}</h2>',
-            f'<p class="subtitle"><strong>{esc(record["title"])}.</strong> {esc(record["subtitle"])}</p>',
             f'<figure><img src="{name}.png" alt="{esc(record["alt_text"])}" width="1600" height="900">',
             f"<figcaption><strong>Alt text.</strong> {esc(record['alt_text'])}</figcaption></figure>",
             "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in _COLUMNS) + "</tr></thead><tbody>",
