@@ -79,12 +79,15 @@ def main() -> None:
         raise SystemExit(0) from None
 
 
+# Commands register after the group exists.
+from metrics.cli_reports import report  # noqa: E402
 from metrics.cli_store import export_command, ingest_command, reextract_command, series_command  # noqa: E402
 
 cli.add_command(ingest_command)
 cli.add_command(reextract_command)
 cli.add_command(series_command)
 cli.add_command(export_command)
+cli.add_command(report)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,315 @@
+"""The words on a chart: figures with their units, periods, titles derived from the data, alt text, sources.
+
+Kept apart from the drawing so the same sentences appear on the PNG, in its metadata and in the index.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+
+@cache
+def house_style() -> dict[str, Any]:
+    """The chart style table (metrics/data/report_style.toml), read once."""
+    text = resources.files("metrics").joinpath("data/report_style.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One reconciled figure, as a chart draws it."""
+
+    metric: str
+    status: str
+    grain: str
+    period_start: date | None
+    period_end: date | None
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    period_text: str | None
+    quote: str | None
+    sources: int
+
+
+def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
+    """The query's rows as Figures (NaN and NaT become None)."""
+
+    def clean(value: Any) -> Any:
+        return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+    return [
+        Figure(
+            metric=str(row["metric"]),
+            status=str(row["status"]),
+            grain=str(row["grain"]),
+            period_start=clean(row["period_start"]),
+            period_end=clean(row["period_end"]),
+            value=float(row["value"]),
+            low=float(row["low"]),
+            high=float(row["high"]),
+            qualifier=str(row["qualifier"]),
+            period_text=clean(row["period_text"]),
+            quote=clean(row["quote"]),
+            sources=int(row["sources"]),
+        )
+        for row in rows.to_dict("records")
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How a unit's numbers are written: '$30bn' (symbol, divisor, suffix) and 'US$ billion' (name)."""
+
+    unit: str
+    size: float
+    prefix: str
+    suffix: str
+    name: str
+
+
+def scale_for(unit: str, largest: float) -> Scale:
+    """The scale a chart uses for all its figures, chosen by the largest one."""
+    style = house_style()
+    symbol = style["currencies"].get(unit)
+    currency_name = style["currency_names"].get(unit, unit)
+    for step in style["scales"]:
+        if abs(largest) >= step["size"]:
+            if symbol is not None or unit == "count":
+                name = f"{currency_name} {step['long']}" if symbol is not None else f"number, {step['long']}s"
+                return Scale(unit, step["size"], symbol or "", step["short"], name)
+            break
+    if symbol is not None:
+        return Scale(unit, 1.0, symbol, "", currency_name)
+    if unit == "count":
+        return Scale(unit, 1.0, "", "", "number")
+    if unit == "%":
+        return Scale(unit, 1.0, "", "%", "per cent")
+    return Scale(unit, 1.0, "", f" {unit}", unit)
+
+
+def number(value: float) -> str:
+    """12 -> '12', 27.5 -> '27.5', 1234.56 -> '1,234.6': at most one decimal, no trailing zeros."""
+    if math.isclose(value, round(value), abs_tol=1e-9):
+        return f"{round(value):,}"
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def amount(value: float, scale: Scale) -> str:
+    """A figure in the chart's scale: '$30bn', '77', '5.2%', '12 tonne'."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{scale.prefix}{number(abs(value) / scale.size)}{scale.suffix}"
+
+
+def figure_text(figure: Figure, scale: Scale) -> str:
+    """The figure as the source put it: 'at least 300', 'up to 500', '$25bn–$31bn' for a range."""
+    if figure.qualifier == "range" and figure.low < figure.high:
+        return f"{amount(figure.low, scale)}–{amount(figure.high, scale)}"
+    word = house_style()["qualifiers"].get(figure.qualifier, "")
+    return f"{word}{amount(figure.value, scale)}"
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def bound_text(day: date, is_end: bool) -> str:
+    """A period bound as precisely as it is known: '2011', 'Jan 2017', '20 Jan 2017'."""
+    if (not is_end and (day.month, day.day) == (1, 1)) or (is_end and (day.month, day.day) == (12, 31)):
+        return str(day.year)
+    if (not is_end and day.day == 1) or (is_end and (day + timedelta(days=1)).day == 1):
+        return f"{day:%b %Y}"
+    return day_text(day)
+
+
+def period_text(figure: Figure) -> str:
+    """When a figure holds, in words: '2014', 'Jul 2018', '2011 – 10 Dec 2019', 'by 10 Dec 2019'."""
+    start, end = figure.period_start, figure.period_end
+    if end is None:
+        return "date not stated"
+    if figure.grain == "year" and start is not None:
+        return str(start.year)
+    if figure.grain == "quarter" and start is not None:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if figure.grain == "month" and start is not None:
+        return f"{start:%b %Y}"
+    if figure.grain == "day":
+        return day_text(end)
+    if start is None:
+        return f"by {day_text(end)}"
+    return f"{bound_text(start, False)} – {bound_text(end, True)}"
+
+
+def window_text(figure: Figure) -> str:
+    """When an undated figure could hold: 'at some time between 2015 and 10 Dec 2019', '... up to ...'."""
+    start, end = figure.period_start, figure.period_end
+    if start is not None and end is not None:
+        return f"at some time between {bound_text(start, False)} and {bound_text(end, True)}"
+    if end is not None:
+        return f"at some time up to {bound_text(end, True)}"
+    if start is not None:
+        return f"at some time from {bound_text(start, False)}"
+    return "at an unstated time"
+
+
+def metric_label(metric: str, value: float | None = None) -> str:
+    """'phone conversations' as a label; singular when the figure is one ('1 summit')."""
+    if value is not None and value == 1 and metric.endswith("s"):
+        return metric[:-1]
+    return metric
+
+
+def period_range_text(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return "all dates"
+    if start is None:
+        return f"to {day_text(end)}" if end else ""
+    if end is None:
+        return f"from {bound_text(start, False)}"
+    first, last = bound_text(start, False), bound_text(end, True)
+    return first if first == last else f"{first}–{last}"
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a long title or source line over lines of at most `width` characters."""
+    return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False)) or text
+
+
+def sources_text(sources: pd.DataFrame, limit: int = 3) -> str:
+    """'Source: Pakistan Point News / Sputnik, 10 Dec 2019' (or several, with article counts and dates)."""
+    parts = []
+    for row in sources.head(limit).to_dict("records"):
+        first, last = row["first_published"], row["last_published"]
+        if first is None:
+            when = "undated"
+        elif first == last:
+            when = day_text(first)
+        else:
+            when = f"{day_text(first)} – {day_text(last)}"
+        count = int(row["articles"])
+        articles = f"{count} articles, " if count > 1 else ""
+        parts.append(f"{row['publication']}, {articles}{when}")
+    extra = len(sources) - limit
+    if extra > 0:
+        parts.append(f"and {extra} more publication{'s' if extra > 1 else ''}")
+    label = "Source" if len(sources) == 1 else "Sources"
+    return f"{label}: {'; '.join(parts)}. Figures as reported; claims extracted by metrics."
+
+
+def _when(figure: Figure) -> str:
+    if figure.grain == "undated":
+        return " (year not stated)"
+    if figure.grain in ("span", "as_of"):
+        return f" ({period_text(figure)})"
+    return f" in {period_text(figure)}"
+
+
+def _trend(before: Figure, after: Figure) -> str:
+    change = "fall" if after.value < before.value else "rise" if after.value > before.value else "hold"
+    if after.status == "forecast":
+        return {"fall": "is expected to fall", "rise": "is expected to rise", "hold": "is expected to hold"}[
+            change
+        ]
+    return {"fall": "fell", "rise": "rose", "hold": "held"}[change]
+
+
+def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
+    """A finding, not a label: 'US–Russia trade fell from $30bn in 2014 to $20bn; $27bn expected in 2019'."""
+    reported_ends = [
+        f.period_end for f in figures if f.status == "actual" and f.grain != "undated" and f.period_end
+    ]
+    latest_reported = max(reported_ends, default=date.min)
+
+    def story_order(figure: Figure) -> tuple[date, bool]:
+        # An undated figure with no stated start is told after the reported figures, before any forecast.
+        if figure.grain == "undated" and figure.period_start is None:
+            return latest_reported, True
+        return figure.period_start or figure.period_end or date.min, figure.grain == "undated"
+
+    events = sorted(figures, key=story_order)
+    if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
+        reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
+        forecasts = [e for e in events if e.status != "actual" and e.grain != "undated"]
+        events = list(dict.fromkeys([events[0], *reported[-1:], *forecasts[-1:]]))
+    first = events[0]
+    if len(events) == 1:
+        expected = " (expected)" if first.status == "forecast" else ""
+        return f"{lead}: {figure_text(first, scale)}{expected}{_when(first)}"
+    second = events[1]
+    when_second = "" if second.grain == "undated" else _when(second)
+    title = (
+        f"{lead} {_trend(first, second)} from {figure_text(first, scale)}{_when(first)} "
+        f"to {figure_text(second, scale)}{when_second}"
+    )
+    for event in events[2:]:
+        expected = " expected" if event.status == "forecast" else ""
+        when = " at an unstated date" if event.grain == "undated" else _when(event)
+        title += f"; {figure_text(event, scale)}{expected}{when}"
+    return title
+
+
+def _inside(inner: Figure, outer: Figure) -> bool:
+    return (
+        inner is not outer
+        and None not in (inner.period_start, inner.period_end, outer.period_start, outer.period_end)
+        and outer.period_start <= inner.period_start  # type: ignore[operator]
+        and inner.period_end <= outer.period_end  # type: ignore[operator]
+        and inner.value <= outer.value
+    )
+
+
+def span_label(figure: Figure, figures: list[Figure], scale: Scale) -> str:
+    """'77 since 2011' or, for a count inside a longer one, '37 of them under Trump'."""
+    when = figure.period_text or period_text(figure)
+    of_them = " of them" if any(_inside(figure, other) for other in figures) else ""
+    return f"{figure_text(figure, scale)}{of_them} {when}"
+
+
+def spans_title(lead: str, figures: list[Figure], scale: Scale) -> str:
+    """'US sanctions on Russia: 77 since 2011, 37 of them under Trump'."""
+    ordered = sorted(figures, key=lambda f: (f.period_start or date.min, -(f.value)))
+    return f"{lead}: " + ", ".join(span_label(f, figures, scale) for f in ordered[:3])
+
+
+def comparison_title(lead: str, figures: list[Figure], scale: Scale) -> str:
+    """'Putin and Trump: 11 phone conversations, 6 meetings, 1 summit'."""
+    ordered = sorted(figures, key=lambda f: -f.value)
+    return f"{lead}: " + ", ".join(
+        f"{figure_text(f, scale)} {metric_label(f.metric, f.value)}" for f in ordered
+    )
+
+
+def describe_figure(figure: Figure, scale: Scale) -> str:
+    """One sentence of alt text for one figure, saying how it is drawn."""
+    value = figure_text(figure, scale)
+    label = metric_label(figure.metric, figure.value)
+    sources = f", from {figure.sources} articles" if figure.sources > 1 else ""
+    if figure.low < figure.high and figure.qualifier != "range":
+        sources += f" (reports range from {amount(figure.low, scale)} to {amount(figure.high, scale)})"
+    if figure.grain == "undated":
+        return (
+            f"{label.capitalize()} of {value} {window_text(figure)}; the year is not stated, "
+            f"so it is drawn as a band across those years{sources}."
+        )
+    if figure.status == "forecast":
+        return f"Expected {label}: {value} in {period_text(figure)}, a forecast, drawn hollow{sources}."
+    if figure.status == "target":
+        return f"Target {label}: {value} in {period_text(figure)}{sources}."
+    if (
+        figure.period_start is not None
+        and figure.period_end is not None
+        and figure.grain in ("span", "as_of")
+    ):
+        start, end = bound_text(figure.period_start, False), bound_text(figure.period_end, True)
+        return f"{value} {label} from {start} to {end}{sources}."
+    return f"{label.capitalize()}: {value}, {period_text(figure)}{sources}."
