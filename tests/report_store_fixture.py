@@ -1,4 +1,4 @@
-"""Fixture stores for report tests: a real store (metrics.store.connect makes the schema) filled from JSONL rows."""
+"""Fixture stores for report tests: a real store (store.connect makes the schema) filled from JSONL rows."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def build_store(db_path: Path, documents: list[dict[str, Any]], claims: list[dic
         for doc in documents:
             con.execute(
                 "INSERT INTO documents (id, source, title, published, text, content_hash, path, ingested_at, "
-                "extractor_version) VALUES (?, ?, ?, ?, ?, md5(?), NULL, TIMESTAMP '2020-01-01 00:00:00', 'fixture')",
+                "extractor_version) "
+                "VALUES (?, ?, ?, ?, ?, md5(?), NULL, TIMESTAMP '2020-01-01 00:00:00', 'fixture')",
                 [
                     doc["id"],
                     doc.get("source"),
