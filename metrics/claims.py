@@ -32,6 +32,13 @@ _COORDINATED = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+_LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
+
+
+def _after(day: date, published: date | None) -> Period:
+    """Some time after `day`, up to publication: the window of an undated figure that came later."""
+    start = day + timedelta(days=1)
+    return Period(start, published if published and published >= start else None, "undated")
 _PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
 _FILLER_WORDS = frozenset(
     [
@@ -117,6 +124,8 @@ class Linker:
         semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
         self.clause_breaks = sorted([b.end for b in breaks] + [i + 1 for i in semicolons])
         self.entities = Located(find_entities(text, tokens))
+        self.last_dated: dict[str, Period] = {}
+        """The latest dated period seen per metric, for figures said to come "later"."""
 
     def link(self, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> list[Linked]:
         by_sentence: dict[int, list[Quantity]] = {}
@@ -183,6 +192,12 @@ class Linker:
             period, period_text = self._period(
                 quantity, governing.get(quantity.start), quantities, governing, sentence
             )
+            if period is not None and period.start is None and _LATER.search(text, start, quantity.start):
+                earlier = self.last_dated.get(metric)
+                if earlier is not None and earlier.end is not None:
+                    period = _after(earlier.end, self.published)  # "later dropped to $20 billion"
+            if period is not None and period.grain in ("year", "month", "quarter", "day", "span"):
+                self.last_dated[metric] = period
             status = self._status(quantity, start, period)
             linked.append(Linked(quantity, metric, own_entities, status, period, period_text, sentence))
             last_metric = metric
@@ -304,10 +319,7 @@ class Linker:
             if _FROM_BETWEEN.search(between) and other.unit == quantity.unit:
                 earlier = governing[other.start].period
                 if earlier.end is not None:
-                    after = earlier.end + timedelta(days=1)
-                    return Period(
-                        after, published if published and published >= after else None, "undated"
-                    ), None
+                    return _after(earlier.end, published), None
         if published is None:
             return None, None
         grain = "as_of" if _PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"

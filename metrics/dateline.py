@@ -23,6 +23,10 @@ _WIRE_DATELINE = re.compile(
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 DATELINE_WINDOW = 400
+_DATELINE_HEAD = re.compile(
+    rf"^[A-Z][A-Z .'/&-]{{1,60}}(?:,\s+{MONTH_PATTERN}\.?\s+\d{{1,2}}\s+-|\s*\([^()\n]{{1,160}}\))",
+    re.MULTILINE,
+)
 """How far into an article a dateline may stand (after a headline line or two)."""
 
 
@@ -56,6 +60,13 @@ def published_from_text(text: str) -> date | None:
             year = max(years.items(), key=lambda item: (item[1], item[0]))[0]
             return safe_date(year, month_number(wire[1]), int(wire[2]))
     return None
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ("SALVADOR, Feb 26 -", "WASHINGTON (Agency - 10th December, 2019)") ends, or 0.
+    Its date is the publication date, never the period of a figure after it."""
+    match = _DATELINE_HEAD.search(text, 0, DATELINE_WINDOW)
+    return match.end() if match else 0
 
 
 @cache

@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 
 from metrics.claims import Linked, Linker
+from metrics.dateline import dateline_end
 from metrics.numbers import default_finder
 from metrics.records import Claim, Document, TimeMention
 from metrics.timex import CALENDAR_KINDS, scan
@@ -63,10 +64,11 @@ def claims_from_document(document: Document) -> list[Claim]:
     quantities = default_finder().find(text, blocked, tokens)
     if not quantities:
         return []
+    after_dateline = dateline_end(text)
     times = [
         TimeMention(start, end, text[start:end], period, relation)
         for start, end, kind, period, relation in found
-        if period is not None and kind != "time_of_day"
+        if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
     linked = Linker(text, document.published, tokens).link(quantities, times)
     return [_claim(document, item) for item in linked]
