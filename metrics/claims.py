@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from metrics.dateline import dateline_end
 from metrics.gazetteer import find_entities
 from metrics.keywords import Located, vocabularies
 from metrics.lexicon import Lexicon, lexicon, singular
@@ -32,6 +33,9 @@ _COORDINATED = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+_YEAR_BEFORE = re.compile(
+    r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
+)
 _LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 
 
@@ -39,6 +43,8 @@ def _after(day: date, published: date | None) -> Period:
     """Some time after `day`, up to publication: the window of an undated figure that came later."""
     start = day + timedelta(days=1)
     return Period(start, published if published and published >= start else None, "undated")
+
+
 _PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
 _FILLER_WORDS = frozenset(
     [
@@ -102,6 +108,8 @@ class _SentenceContext:
     entities: tuple[str, ...] = ()
     metric: str | None = None
     topics: set[str] = field(default_factory=set)
+    metric_by_unit: dict[str, str] = field(default_factory=dict)
+    """The last metric named for each unit: "a further rise to $5 billion" continues the sentence before."""
 
 
 class Linker:
@@ -116,14 +124,15 @@ class Linker:
         self.sentences = Sentences(text)
         tokens = tokens or Tokens(text)
         words = vocabularies()
-        self.metric_hits = words.metrics.hits(text, tokens)
+        opening = dateline_end(text)
+        self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
         breaks = words.clause_breaks.hits(text, tokens).items
         semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
         self.clause_breaks = sorted([b.end for b in breaks] + [i + 1 for i in semicolons])
-        self.entities = Located(find_entities(text, tokens))
+        self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
         self.last_dated: dict[str, Period] = {}
         """The latest dated period seen per metric, for figures said to come "later"."""
 
@@ -187,11 +196,16 @@ class Linker:
         linked = []
         last_metric = previous.metric if pronoun else None
         for quantity in quantities:
-            metric = self._metric(quantity, start, end, topics, last_metric if pronoun else None)
+            metric = self._metric(
+                quantity, start, end, topics, last_metric if pronoun else None, previous.metric_by_unit
+            )
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
                 quantity, governing.get(quantity.start), quantities, governing, sentence
             )
+            mention = governing.get(quantity.start)
+            if mention is not None and _YEAR_BEFORE.fullmatch(mention.surface):
+                period = self._year_before(mention, times) or period
             if period is not None and period.start is None and _LATER.search(text, start, quantity.start):
                 earlier = self.last_dated.get(metric)
                 if earlier is not None and earlier.end is not None:
@@ -201,10 +215,22 @@ class Linker:
             status = self._status(quantity, start, period)
             linked.append(Linked(quantity, metric, own_entities, status, period, period_text, sentence))
             last_metric = metric
+        by_unit = {**previous.metric_by_unit, **{item.quantity.unit: item.metric for item in linked}}
         context = _SentenceContext(
-            entities=entities, metric=linked[-1].metric if linked else None, topics=topics
+            entities=entities,
+            metric=linked[-1].metric if linked else None,
+            topics=topics,
+            metric_by_unit=by_unit,
         )
         return linked, context
+
+    def _year_before(self, mention: TimeMention, times: list[TimeMention]) -> Period | None:
+        """'a year earlier' after 'in 2019' in the same sentence is 2018, not the year before publication."""
+        years = [t for t in times if t.end <= mention.start and t.period.grain == "year" and t.period.start]
+        if not years or years[-1].period.start is None:
+            return None
+        year = years[-1].period.start.year - 1
+        return Period(date(year, 1, 1), date(year, 12, 31), "year")
 
     def _entities_near(
         self, quantity: Quantity, mentions: list[EntityMention], sentence_entities: tuple[str, ...]
@@ -221,7 +247,13 @@ class Linker:
     # ---- metric ----
 
     def _metric(
-        self, quantity: Quantity, start: int, end: int, topics: set[str], inherited: str | None
+        self,
+        quantity: Quantity,
+        start: int,
+        end: int,
+        topics: set[str],
+        inherited: str | None,
+        by_unit: dict[str, str],
     ) -> str:
         lex = self.lex
         if quantity.unit == "count" and quantity.noun:
@@ -245,6 +277,8 @@ class Linker:
         after = self.metric_hits.within(quantity.noun_end, end)
         if after:
             return after[0].name
+        if quantity.unit in by_unit:
+            return by_unit[quantity.unit]
         if quantity.unit in ("%", "percentage point", "basis point"):
             return "percentage"
         if quantity.unit == "number":

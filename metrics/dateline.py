@@ -24,7 +24,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 DATELINE_WINDOW = 400
 _DATELINE_HEAD = re.compile(
-    rf"^[A-Z][A-Z .'/&-]{{1,60}}(?:,\s+{MONTH_PATTERN}\.?\s+\d{{1,2}}\s+-|\s*\([^()\n]{{1,160}}\))",
+    rf"^[A-Z][A-Z .'/&-]{{1,60}}(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})\s+[-–—]|\s*\([^()\n]{{1,160}}\))",
     re.MULTILINE,
 )
 """How far into an article a dateline may stand (after a headline line or two)."""

@@ -86,7 +86,10 @@ _PARTS = [
     ("year", rf"(?<![\d$£€.,])({_YEAR})(?!\d|,\d|\.\d|\s?%)"),
     ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?\s+(?:ago|earlier|before)\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
-    ("past_one", r"\b(?:the\s+)?(?:past|last|previous)\s+(year|month|week|decade)\b(?!\s+(?:ago|earlier))"),
+    (
+        "past_one",
+        r"\b(?:the\s+(?:past|last|previous)|past)\s+(year|month|week|decade)\b(?!\s+(?:ago|earlier))",
+    ),
     ("relative_year", r"\b(last|this|next|previous|current|coming)\s+year\b"),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
