@@ -24,8 +24,9 @@ from metrics.bench_tools import (
     version,
     word_count,
 )
+from metrics.command import run as run_command
 from metrics.documents import read_documents
-from metrics.errors import InputError, MetricsError
+from metrics.errors import InputError
 from metrics.extract import EXTRACTOR_VERSION
 from metrics.records import Document
 
@@ -232,17 +233,8 @@ def run_bench(options: Options, documents: list[Document], core: str) -> None:
 
 
 def main() -> None:
-    """Run `bench`; a MetricsError (missing corpus) becomes one line and its exit code."""
-    try:
-        bench.main(standalone_mode=False)
-    except click.ClickException as error:
-        error.show()
-        raise SystemExit(error.exit_code) from None
-    except click.exceptions.Abort:
-        raise SystemExit(130) from None
-    except MetricsError as error:
-        click.echo(f"metrics bench: {error}", err=True)
-        raise SystemExit(error.exit_code) from None
+    """Entry point: a MetricsError becomes one line on stderr and its exit code."""
+    run_command(bench, "metrics bench")
 
 
 if __name__ == "__main__":

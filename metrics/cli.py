@@ -8,9 +8,10 @@ from datetime import date
 
 import click
 
+from metrics.command import run
 from metrics.dateline import parse_date_string
 from metrics.documents import read_documents
-from metrics.errors import InputError, MetricsError
+from metrics.errors import InputError
 from metrics.extract import claims_from_document
 
 
@@ -62,21 +63,8 @@ def extract(paths: tuple[str, ...], published: date | None) -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI; a MetricsError becomes one line on stderr and its exit code."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("metrics: interrupted", err=True)
-        raise SystemExit(130) from None
-    except click.ClickException as error:
-        error.show()
-        raise SystemExit(error.exit_code) from None
-    except MetricsError as error:
-        click.echo(f"metrics: {error}", err=True)
-        raise SystemExit(error.exit_code) from None
-    except BrokenPipeError:
-        sys.stderr.close()
-        raise SystemExit(0) from None
+    """Entry point: a MetricsError becomes one line on stderr and its exit code."""
+    run(cli, "metrics")
 
 
 # Commands register after the group exists.

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from metrics.errors import InputError, MetricsError
+from metrics.command import run
+from metrics.errors import InputError
 from metrics.eval_newsquant import CQE_UNIT_F1, CQE_VALUE_F1, Counts, NewsQuantResult, evaluate_newsquant
 from metrics.eval_newsquant import failure_report as newsquant_failures
 from metrics.eval_recognizers import APPLICABILITY, PASSING, ModelResult, evaluate_recognizers
@@ -122,17 +123,8 @@ def evaluate(peers: Path | None, out: Path) -> None:
 
 
 def main() -> None:
-    """Run `evaluate`; a MetricsError (missing data, unreadable spec) becomes one line and its exit code."""
-    try:
-        evaluate.main(standalone_mode=False)
-    except click.ClickException as error:
-        error.show()
-        raise SystemExit(error.exit_code) from None
-    except click.exceptions.Abort:
-        raise SystemExit(130) from None
-    except MetricsError as error:
-        click.echo(f"metrics eval: {error}", err=True)
-        raise SystemExit(error.exit_code) from None
+    """Entry point: a MetricsError becomes one line on stderr and its exit code."""
+    run(evaluate, "metrics eval")
 
 
 if __name__ == "__main__":
