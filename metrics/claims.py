@@ -32,6 +32,8 @@ _COORDINATED = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+_MEASURED = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s)")
+"""What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 _PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
 _FILLER_WORDS = frozenset(
     [
@@ -94,7 +96,13 @@ class Linked:
 class _SentenceContext:
     entities: tuple[str, ...] = ()
     metric: str | None = None
+    event: str | None = None
     topics: set[str] = field(default_factory=set)
+
+
+def _is_currency(unit: str) -> bool:
+    """ISO 4217 codes are the only three-capital-letter units."""
+    return len(unit) == 3 and unit.isupper()
 
 
 class Linker:
@@ -110,12 +118,15 @@ class Linker:
         tokens = tokens or Tokens(text)
         words = vocabularies()
         self.metric_hits = words.metrics.hits(text, tokens)
+        self.change_hits = words.changes.hits(text, tokens)
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
         breaks = words.clause_breaks.hits(text, tokens).items
         semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
-        self.clause_breaks = sorted([b.end for b in breaks] + [i + 1 for i in semicolons])
+        ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])
+        self.clause_breaks = [end for end, _start in ends_starts]
+        self._break_starts = [start for _end, start in ends_starts]
         self.entities = Located(find_entities(text, tokens))
 
     def link(self, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> list[Linked]:
@@ -143,11 +154,25 @@ class Linker:
         """Entities and topics of a sentence without quantities (for inheritance by the next one)."""
         start, end = self.sentences.span(index)
         entities = tuple(dict.fromkeys(e.name for e in self.entities.within(start, end)))
-        return _SentenceContext(entities=entities, topics=self._topics(start, end))
+        metrics = self.metric_hits.within(start, end)
+        events = self.event_hits.within(start, end)
+        return _SentenceContext(
+            entities=entities,
+            metric=metrics[-1].name if metrics else None,
+            event=events[-1].name if events else None,
+            topics=self._topics(start, end),
+        )
 
     def _topics(self, start: int, end: int) -> set[str]:
         """The metrics a stretch of text speaks of ("sanctions" for "subject to US penalties")."""
         return {hit.name for hit in self.metric_hits.within(start, end)}
+
+    def _clause_end(self, position: int) -> int:
+        """Where the next clause starts after `position` (the start of a 'but', 'while'... or after ';')."""
+        i = bisect_right(self.clause_breaks, position)
+        if i == len(self.clause_breaks):
+            return len(self.text)
+        return self._break_starts[i]
 
     def _clause_start(self, start: int, position: int) -> int:
         """Where the clause holding `position` starts: after the last ';', 'but', 'while'... since `start`."""
@@ -177,8 +202,9 @@ class Linker:
         governing = self._govern(quantities, times, start)
         linked = []
         last_metric = previous.metric if pronoun else None
+        event = previous.event if pronoun else None
         for quantity in quantities:
-            metric = self._metric(quantity, start, end, topics, last_metric if pronoun else None)
+            metric = self._metric(quantity, start, end, topics, last_metric, event)
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
                 quantity, governing.get(quantity.start), quantities, governing, sentence
@@ -186,8 +212,12 @@ class Linker:
             status = self._status(quantity, start, period)
             linked.append(Linked(quantity, metric, own_entities, status, period, period_text, sentence))
             last_metric = metric
+        events = self.event_hits.within(start, end)
         context = _SentenceContext(
-            entities=entities, metric=linked[-1].metric if linked else None, topics=topics
+            entities=entities,
+            metric=linked[-1].metric if linked else None,
+            event=events[-1].name if events else event,
+            topics=topics,
         )
         return linked, context
 
@@ -198,22 +228,31 @@ class Linker:
         if not mentions:
             return sentence_entities
         clause_start = self._clause_start(mentions[0].start, quantity.start)
-        clause = [m.name for m in mentions if m.start >= clause_start and m.start < quantity.noun_end + 60]
-        if clause and clause_start > mentions[0].start:
+        clause_end = self._clause_end(quantity.noun_end)
+        near_end = min(clause_end, quantity.noun_end + 60)
+        clause = [m.name for m in mentions if clause_start <= m.start < near_end]
+        split = clause_start > mentions[0].start or clause_end <= mentions[-1].start
+        if clause and split:
             return tuple(dict.fromkeys(clause))
         return sentence_entities
 
     # ---- metric ----
 
     def _metric(
-        self, quantity: Quantity, start: int, end: int, topics: set[str], inherited: str | None
+        self,
+        quantity: Quantity,
+        start: int,
+        end: int,
+        topics: set[str],
+        inherited: str | None,
+        inherited_event: str | None = None,
     ) -> str:
         lex = self.lex
         if quantity.unit == "count" and quantity.noun:
-            noun = quantity.noun.lower()
+            noun = self._counted_noun(quantity.noun)
             if noun in ("times", "occasions", "time"):
                 events = self.event_hits.within(start, quantity.start)
-                return (events[-1].name if events else None) or inherited or "occurrences"
+                return (events[-1].name if events else None) or inherited_event or inherited or "occurrences"
             named = lex.noun_metrics.get(noun) or lex.noun_metrics.get(noun.split()[-1])
             if named:
                 return named
@@ -230,13 +269,25 @@ class Linker:
         after = self.metric_hits.within(quantity.noun_end, end)
         if after:
             return after[0].name
+        changes = self.change_hits.within(start, quantity.start)
+        if changes:
+            return changes[-1].name
         if quantity.unit in ("%", "percentage point", "basis point"):
             return "percentage"
         if quantity.unit == "number":
             return "number"
-        if len(quantity.unit) == 3 and quantity.unit.isupper():
-            return "amount"
-        return quantity.unit.split(" per ")[0]
+        head, per, _ = quantity.unit.partition(" per ")
+        if _is_currency(head):
+            return "price" if per else "amount"
+        return head
+
+    def _counted_noun(self, noun: str) -> str:
+        """The counted noun without the demonyms before it: '300 Russian individuals' counts individuals
+        (Russia is an entity of the claim, not part of what is counted)."""
+        words = noun.split()
+        while len(words) > 1 and words[0] in self.lex.countries:
+            words.pop(0)
+        return " ".join(words).lower()
 
     # ---- time ----
 
@@ -253,7 +304,9 @@ class Linker:
                 continue
             nearest = before[-1]
             gap = text[nearest.noun_end : mention.start]
-            if len(gap) <= MAX_ATTACH_GAP and self._is_filler(gap) and nearest.start not in attached:
+            complement = _MEASURED.match(gap) if nearest.unit != "count" else None
+            rest = gap[complement.end() :] if complement else gap
+            if len(gap) <= MAX_ATTACH_GAP and self._is_filler(rest) and nearest.start not in attached:
                 attached[nearest.start] = mention
                 used.add(mention.start)
         # share a governed quantity's time leftwards with the quantities coordinated with it

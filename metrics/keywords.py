@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, Protocol, TypeVar
 
-from metrics.lexicon import keyword_pattern, lexicon, squash
+from metrics.lexicon import _toml, keyword_pattern, lexicon, squash
 from metrics.tokens import Tokens, first_words, matches_at
 
 
@@ -81,6 +81,8 @@ class Vocabulary:
 @dataclass(frozen=True)
 class Vocabularies:
     metrics: Vocabulary
+    changes: Vocabulary
+    """Verbs of change ("rose"): the metric of a clause that names no other."""
     events: Vocabulary
     forecast: Vocabulary
     target: Vocabulary
@@ -92,6 +94,7 @@ def vocabularies() -> Vocabularies:
     lex = lexicon()
     return Vocabularies(
         metrics=Vocabulary.of(lex.metric_keywords),
+        changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
         events=Vocabulary.of(lex.event_keywords),
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
