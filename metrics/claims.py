@@ -100,6 +100,10 @@ class _SentenceContext:
     topics: set[str] = field(default_factory=set)
 
 
+def _inverted(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.start > period.end
+
+
 def _is_currency(unit: str) -> bool:
     """ISO 4217 codes are the only three-capital-letter units."""
     return len(unit) == 3 and unit.isupper()
@@ -344,6 +348,8 @@ class Linker:
         sentence: tuple[int, int],
     ) -> tuple[Period | None, str | None]:
         published = self.published
+        if mention is not None and _inverted(mention.period):
+            mention = None  # "since 2011" in a text published in 2000: no period to give
         if mention is not None:
             period = mention.period
             if mention.relation == "since" and period.end is None:
