@@ -24,7 +24,15 @@ from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
 from metrics.tokens import Tokens
 
-_PRONOUN_START = re.compile(r"[\"'“]?(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b")
+_PRONOUN_START = re.compile(
+    r"[\"'“]?(?:(?:And|But|Yet|Also|So)\b\s*)?"
+    r"(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such|Another|And|But|Also|Up|Down)\b"
+)
+"""A sentence that goes on from the one before: a pronoun, a conjunction or "Another" opens it."""
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.IGNORECASE)
+"""'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
     r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
@@ -56,6 +64,7 @@ _FILLER_WORDS = frozenset(
         "through",
         "until",
         "till",
+        "more",
         "throughout",
         "over",
         "its",
@@ -207,8 +216,13 @@ class Linker:
         linked = []
         last_metric = previous.metric if pronoun else None
         event = previous.event if pronoun else None
+        last_figure = previous.metric
         for quantity in quantities:
-            metric = self._metric(quantity, start, end, topics, last_metric, event)
+            if self._counts_more(quantity) and last_figure:
+                metric = last_figure  # "40 firms since 2014. Another 12 this year": 12 more firms
+            else:
+                metric = self._metric(quantity, start, end, topics, last_metric if pronoun else None, event)
+            last_figure = metric
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
                 quantity, governing.get(quantity.start), quantities, governing, sentence
@@ -285,6 +299,16 @@ class Linker:
             return "price" if per else "amount"
         return head
 
+    def _counts_more(self, quantity: Quantity) -> bool:
+        """A bare number that adds to the figure before it: 'another 12', '12 more'."""
+        if quantity.unit != "number":
+            return False
+        text = self.text
+        return bool(
+            _MORE_AFTER.match(text, quantity.end)
+            or _ANOTHER_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
+        )
+
     def _counted_noun(self, noun: str) -> str:
         """The counted noun without the demonyms before it: '300 Russian individuals' counts individuals
         (Russia is an entity of the claim, not part of what is counted)."""
@@ -354,6 +378,11 @@ class Linker:
             period = mention.period
             if mention.relation == "since" and period.end is None:
                 return None, mention.surface
+            by = _BY_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
+            if (by or mention.relation == "until") and period.end is not None:
+                return Period(None, period.end, "as_of"), self.text[
+                    by.start() if by else mention.start : mention.end
+                ]
             return period, mention.surface
         # undated: bounded by a dated figure it moved "from" ("to $20 billion from $30 billion in 2014")
         for other in quantities:
@@ -380,11 +409,10 @@ class Linker:
             return "target"
         if self.forecast_hits.any_within(scope_start, quantity.start):
             return "forecast"
-        if (
-            period is not None
-            and period.start is not None
-            and self.published
-            and period.start > self.published
-        ):
+        if period is None or self.published is None:
+            return "actual"
+        if period.start is not None and period.start > self.published:
             return "forecast"
+        if period.start is None and period.end is not None and period.end > self.published:
+            return "forecast"  # "by 2022", written in 2019
         return "actual"
