@@ -18,17 +18,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from metrics.gazetteer import find_entities
-from metrics.keywords import Located, vocabularies
+from metrics.keywords import Located, filler_words, vocabularies
 from metrics.lexicon import Lexicon, lexicon, singular
 from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
 from metrics.tokens import Tokens
 
 _PRONOUN_START = re.compile(
-    r"[\"'“]?(?:(?:And|But|Yet|Also|So)\b\s*)?"
-    r"(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such|Another|And|But|Also|Up|Down)\b"
+    r"[\"'“]?(?:(?:And|But|Yet|Also|So)\s+)?"
+    r"(?:(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b"
+    r"|(?:Another|Up|Down)\s+(?=[\d$£€¥]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))"
 )
-"""A sentence that goes on from the one before: a pronoun, a conjunction or "Another" opens it."""
+"""A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.IGNORECASE)
 """'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -40,49 +41,9 @@ _COORDINATED = re.compile(
 )
 _FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
-_MEASURED = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s)")
+_MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
 """What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 _PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
-_FILLER_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "for",
-        "during",
-        "of",
-        "on",
-        "the",
-        "a",
-        "an",
-        "by",
-        "as",
-        "since",
-        "under",
-        "between",
-        "from",
-        "to",
-        "through",
-        "until",
-        "till",
-        "more",
-        "throughout",
-        "over",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "year",
-        "years",
-        "fiscal",
-        "calendar",
-        "end",
-        "beginning",
-        "start",
-        "close",
-    ]
-)
 MAX_ATTACH_GAP = 40
 """Characters between a quantity and the time expression that follows it, at most, for the one to govern
 the other ("one summit in Helsinki in July 2018")."""
@@ -105,6 +66,9 @@ class Linked:
 class _SentenceContext:
     entities: tuple[str, ...] = ()
     metric: str | None = None
+    """The metric of the sentence's last figure."""
+    keyword: str | None = None
+    """The last metric word of a sentence without figures ("Canada's exports recovered.")."""
     event: str | None = None
     topics: set[str] = field(default_factory=set)
 
@@ -132,6 +96,7 @@ class Linker:
         words = vocabularies()
         self.metric_hits = words.metrics.hits(text, tokens)
         self.change_hits = words.changes.hits(text, tokens)
+        self.filler = filler_words()
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
@@ -171,7 +136,7 @@ class Linker:
         events = self.event_hits.within(start, end)
         return _SentenceContext(
             entities=entities,
-            metric=metrics[-1].name if metrics else None,
+            keyword=metrics[-1].name if metrics else None,
             event=events[-1].name if events else None,
             topics=self._topics(start, end),
         )
@@ -221,7 +186,8 @@ class Linker:
             if self._counts_more(quantity) and last_figure:
                 metric = last_figure  # "40 firms since 2014. Another 12 this year": 12 more firms
             else:
-                metric = self._metric(quantity, start, end, topics, last_metric if pronoun else None, event)
+                inherited = (last_metric, previous.keyword, event) if pronoun else (None, None, None)
+                metric = self._metric(quantity, start, end, topics, *inherited)
             last_figure = metric
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
@@ -263,14 +229,19 @@ class Linker:
         end: int,
         topics: set[str],
         inherited: str | None,
+        inherited_keyword: str | None = None,
         inherited_event: str | None = None,
     ) -> str:
+        """What the quantity measures: its counted noun, else a metric word before it in the sentence,
+        the metric carried over from the sentence before, a metric word after it, a verb of change,
+        or its unit."""
         lex = self.lex
         if quantity.unit == "count" and quantity.noun:
             noun = self._counted_noun(quantity.noun)
             if noun in ("times", "occasions", "time"):
                 events = self.event_hits.within(start, quantity.start)
-                return (events[-1].name if events else None) or inherited_event or inherited or "occurrences"
+                named = events[-1].name if events else None
+                return named or inherited_event or inherited or inherited_keyword or "occurrences"
             named = lex.noun_metrics.get(noun) or lex.noun_metrics.get(noun.split()[-1])
             if named:
                 return named
@@ -287,6 +258,8 @@ class Linker:
         after = self.metric_hits.within(quantity.noun_end, end)
         if after:
             return after[0].name
+        if inherited_keyword:
+            return inherited_keyword
         changes = self.change_hits.within(start, quantity.start)
         if changes:
             return changes[-1].name
@@ -361,7 +334,7 @@ class Linker:
         if len(words) > 4 or ";" in gap or "." in gap:
             return False
         capitalised = sum(1 for w in words if w[0].isupper())
-        return all(w.lower() in _FILLER_WORDS or w[0].isupper() for w in words) and capitalised <= 2
+        return all(w.lower() in self.filler or w[0].isupper() for w in words) and capitalised <= 2
 
     def _period(
         self,

@@ -100,3 +100,9 @@ def vocabularies() -> Vocabularies:
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
         clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
     )
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Words that may stand between a figure and the time expression governing it (metrics.toml [linking])."""
+    return frozenset(_toml("metrics.toml")["linking"]["filler"])
