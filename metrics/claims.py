@@ -4,19 +4,23 @@ Linking works sentence by sentence. A time expression governs the quantity it di
 ("$30 billion in 2014"), and is shared leftwards with quantities coordinated with that one
 ("rose 7% to $2.3 billion in 2018"), but never across "from", which introduces an earlier figure
 with its own date ("dropped to $20 billion from $30 billion in 2014": the $20 billion low is undated).
-A time expression that opens a clause frames the quantities after it ("In 2019, I paid $35,538").
-A sentence with no entity or metric of its own that opens with a pronoun ("It has happened 37 times")
-inherits them from the sentence before.
+A time expression the figure is compared with is not its period ("up 6% from 2018"); a change
+apposed to a dated figure shares its period ("2.1 trillion yen in fiscal 2018, up 4%"); "by 2022"
+bounds only the end; "11 times since" runs from the time named before it to publication.
+An unclaimed time expression earlier in the clause frames the quantities after it ("In 2019, I paid
+$35,538"), a dateline excepted. A sentence with no entity or metric of its own that opens with a
+pronoun ("It has happened 37 times") inherits them from the sentence before.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
+from metrics import keywords as cue
 from metrics.gazetteer import find_entities
 from metrics.keywords import Located, filler_words, vocabularies
 from metrics.lexicon import Lexicon, lexicon, singular
@@ -24,26 +28,6 @@ from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
 from metrics.tokens import Tokens
 
-_PRONOUN_START = re.compile(
-    r"[\"'“]?(?:(?:And|But|Yet|Also|So)\s+)?"
-    r"(?:(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b"
-    r"|(?:Another|Up|Down)\s+(?=[\d$£€¥]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))"
-)
-"""A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.IGNORECASE)
-"""'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
-_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
-_COORDINATED = re.compile(
-    r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
-    r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
-    re.IGNORECASE,
-)
-_FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
-_LETTERS = re.compile(r"[A-Za-z]+")
-_MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
-"""What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
-_PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
 MAX_ATTACH_GAP = 40
 """Characters between a quantity and the time expression that follows it, at most, for the one to govern
 the other ("one summit in Helsinki in July 2018")."""
@@ -172,7 +156,7 @@ class Linker:
         mentions = [
             e for e in self.entities.within(start, end) if not any(s <= e.start < f for s, f in time_spans)
         ]
-        pronoun = bool(_PRONOUN_START.match(text, start))
+        pronoun = bool(cue.PRONOUN_START.match(text, start))
         entities = tuple(dict.fromkeys(e.name for e in mentions))
         if not entities:
             entities = previous.entities
@@ -278,8 +262,8 @@ class Linker:
             return False
         text = self.text
         return bool(
-            _MORE_AFTER.match(text, quantity.end)
-            or _ANOTHER_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
+            cue.MORE_AFTER.match(text, quantity.end)
+            or cue.ANOTHER_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
         )
 
     def _counted_noun(self, noun: str) -> str:
@@ -305,32 +289,56 @@ class Linker:
                 continue
             nearest = before[-1]
             gap = text[nearest.noun_end : mention.start]
-            complement = _MEASURED.match(gap) if nearest.unit != "count" else None
+            complement = cue.MEASURED.match(gap) if nearest.unit != "count" else None
             rest = gap[complement.end() :] if complement else gap
+            if cue.is_comparison_base(gap, mention.surface):
+                continue
             if len(gap) <= MAX_ATTACH_GAP and self._is_filler(rest) and nearest.start not in attached:
                 attached[nearest.start] = mention
                 used.add(mention.start)
+        # "$2.1 billion in 2018, up 4%": the change is over the same period as the figure it follows
+        for left, right in pairwise(quantities):
+            dated = attached.get(left.start)
+            if right.change is None or right.start in attached or dated is None:
+                continue
+            after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
+            if cue.APPOSED_CHANGE.fullmatch(text, after, right.start):
+                attached[right.start] = dated
         # share a governed quantity's time leftwards with the quantities coordinated with it
         for i in range(len(quantities) - 1, 0, -1):
             right, left = quantities[i], quantities[i - 1]
-            coordinated = _COORDINATED.fullmatch(text, left.noun_end, right.start)
+            coordinated = cue.COORDINATED.fullmatch(text, left.noun_end, right.start)
             if right.start in attached and left.start not in attached and coordinated:
                 attached[left.start] = attached[right.start]
-        # a time expression that opens a clause frames what follows it
+        # "met in July 2018 ... have talked 11 times since": from that time to publication
+        for quantity in quantities:
+            earlier = [m for m in times if m.end <= quantity.start and m.period.start is not None]
+            if (
+                quantity.start in attached
+                or not earlier
+                or not cue.SINCE_AFTER.match(text, quantity.noun_end)
+            ):
+                continue
+            anchor = earlier[-1]
+            period = Period(anchor.period.start, self.published, "span")
+            attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
+        # an unclaimed time expression earlier in the clause frames what follows it ("In 2019, I paid
+        # $35,538", "output last year was 3.4 mln tonnes"), except a dateline ("LONDON, March 30 - ")
         for quantity in quantities:
             if quantity.start in attached:
                 continue
             frame = None
             for mention in times:
-                opens_clause = self._clause_start(mention.end, quantity.start) == mention.end
-                if mention.end <= quantity.start and mention.start not in used and opens_clause:
+                no_break = self._clause_start(mention.end, quantity.start) == mention.end
+                dateline = cue.DATELINE_END.match(text, mention.end)
+                if mention.end <= quantity.start and mention.start not in used and no_break and not dateline:
                     frame = mention
             if frame is not None:
                 attached[quantity.start] = frame
         return attached
 
     def _is_filler(self, gap: str) -> bool:
-        words = _LETTERS.findall(gap)
+        words = cue.LETTERS.findall(gap)
         if len(words) > 4 or ";" in gap or "." in gap:
             return False
         capitalised = sum(1 for w in words if w[0].isupper())
@@ -351,7 +359,7 @@ class Linker:
             period = mention.period
             if mention.relation == "since" and period.end is None:
                 return None, mention.surface
-            by = _BY_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
+            by = cue.BY_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
             if (by or mention.relation == "until") and period.end is not None:
                 return Period(None, period.end, "as_of"), self.text[
                     by.start() if by else mention.start : mention.end
@@ -362,7 +370,7 @@ class Linker:
             if other.start <= quantity.start or other.start not in governing:
                 continue
             between = self.text[quantity.end : other.start]
-            if _FROM_BETWEEN.search(between) and other.unit == quantity.unit:
+            if cue.FROM_BETWEEN.search(between) and other.unit == quantity.unit:
                 earlier = governing[other.start].period
                 if earlier.end is not None:
                     after = earlier.end + timedelta(days=1)
@@ -371,7 +379,7 @@ class Linker:
                     ), None
         if published is None:
             return None, None
-        grain = "as_of" if _PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
+        grain = "as_of" if cue.PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
         return Period(None, published, grain), None
 
     # ---- status ----
