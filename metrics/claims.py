@@ -217,8 +217,8 @@ class Linker:
         inherited_event: str | None = None,
     ) -> str:
         """What the quantity measures: its counted noun, else a metric word before it in the sentence,
-        the metric carried over from the sentence before, a metric word after it, a verb of change,
-        or its unit."""
+        the metric of the figure before (pronoun sentences), a metric word after it, the last metric word
+        of a figure-less sentence before, a verb of change ("rose"), or its unit."""
         lex = self.lex
         if quantity.unit == "count" and quantity.noun:
             noun = self._counted_noun(quantity.noun)
