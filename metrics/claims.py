@@ -4,39 +4,30 @@ Linking works sentence by sentence. A time expression governs the quantity it di
 ("$30 billion in 2014"), and is shared leftwards with quantities coordinated with that one
 ("rose 7% to $2.3 billion in 2018"), but never across "from", which introduces an earlier figure
 with its own date ("dropped to $20 billion from $30 billion in 2014": the $20 billion low is undated).
-A time expression that opens a clause frames the quantities after it ("In 2019, I paid $35,538").
-A sentence with no entity or metric of its own that opens with a pronoun ("It has happened 37 times")
-inherits them from the sentence before.
+A time expression the figure is compared with is not its period ("up 6% from 2018"); a change
+apposed to a dated figure shares its period ("2.1 trillion yen in fiscal 2018, up 4%"); "by 2022"
+bounds only the end; "11 times since" runs from the time named before it to publication.
+An unclaimed time expression earlier in the clause frames the quantities after it ("In 2019, I paid
+$35,538"), a dateline excepted. A sentence with no entity or metric of its own that opens with a
+pronoun ("It has happened 37 times") inherits them from the sentence before.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
+from metrics import keywords as cue
 from metrics.dateline import dateline_end
 from metrics.gazetteer import find_entities
-from metrics.keywords import Located, vocabularies
+from metrics.keywords import Located, filler_words, vocabularies
 from metrics.lexicon import Lexicon, lexicon, singular
 from metrics.records import EntityMention, Period, Quantity, TimeMention
 from metrics.sentences import Sentences
 from metrics.tokens import Tokens
-
-_PRONOUN_START = re.compile(r"[\"'“]?(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b")
-_COORDINATED = re.compile(
-    r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
-    r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
-    re.IGNORECASE,
-)
-_FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
-_LETTERS = re.compile(r"[A-Za-z]+")
-_YEAR_BEFORE = re.compile(
-    r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
-)
-_LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 
 
 def _after(day: date, published: date | None) -> Period:
@@ -45,46 +36,6 @@ def _after(day: date, published: date | None) -> Period:
     return Period(start, published if published and published >= start else None, "undated")
 
 
-_PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
-_FILLER_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "for",
-        "during",
-        "of",
-        "on",
-        "the",
-        "a",
-        "an",
-        "by",
-        "as",
-        "since",
-        "under",
-        "between",
-        "from",
-        "to",
-        "through",
-        "until",
-        "till",
-        "throughout",
-        "over",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "year",
-        "years",
-        "fiscal",
-        "calendar",
-        "end",
-        "beginning",
-        "start",
-        "close",
-    ]
-)
 MAX_ATTACH_GAP = 40
 """Characters between a quantity and the time expression that follows it, at most, for the one to govern
 the other ("one summit in Helsinki in July 2018")."""
@@ -107,9 +58,22 @@ class Linked:
 class _SentenceContext:
     entities: tuple[str, ...] = ()
     metric: str | None = None
+    """The metric of the sentence's last figure."""
+    keyword: str | None = None
+    """The last metric word of a sentence without figures ("Canada's exports recovered.")."""
+    event: str | None = None
     topics: set[str] = field(default_factory=set)
     metric_by_unit: dict[str, str] = field(default_factory=dict)
     """The last metric named for each unit: "a further rise to $5 billion" continues the sentence before."""
+
+
+def _inverted(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.start > period.end
+
+
+def _is_currency(unit: str) -> bool:
+    """ISO 4217 codes are the only three-capital-letter units."""
+    return len(unit) == 3 and unit.isupper()
 
 
 class Linker:
@@ -126,12 +90,16 @@ class Linker:
         words = vocabularies()
         opening = dateline_end(text)
         self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
+        self.change_hits = words.changes.hits(text, tokens)
+        self.filler = filler_words()
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
         breaks = words.clause_breaks.hits(text, tokens).items
         semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
-        self.clause_breaks = sorted([b.end for b in breaks] + [i + 1 for i in semicolons])
+        ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])
+        self.clause_breaks = [end for end, _start in ends_starts]
+        self._break_starts = [start for _end, start in ends_starts]
         self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
         self.last_dated: dict[str, Period] = {}
         """The latest dated period seen per metric, for figures said to come "later"."""
@@ -161,11 +129,25 @@ class Linker:
         """Entities and topics of a sentence without quantities (for inheritance by the next one)."""
         start, end = self.sentences.span(index)
         entities = tuple(dict.fromkeys(e.name for e in self.entities.within(start, end)))
-        return _SentenceContext(entities=entities, topics=self._topics(start, end))
+        metrics = self.metric_hits.within(start, end)
+        events = self.event_hits.within(start, end)
+        return _SentenceContext(
+            entities=entities,
+            keyword=metrics[-1].name if metrics else None,
+            event=events[-1].name if events else None,
+            topics=self._topics(start, end),
+        )
 
     def _topics(self, start: int, end: int) -> set[str]:
         """The metrics a stretch of text speaks of ("sanctions" for "subject to US penalties")."""
         return {hit.name for hit in self.metric_hits.within(start, end)}
+
+    def _clause_end(self, position: int) -> int:
+        """Where the next clause starts after `position` (the start of a 'but', 'while'... or after ';')."""
+        i = bisect_right(self.clause_breaks, position)
+        if i == len(self.clause_breaks):
+            return len(self.text)
+        return self._break_starts[i]
 
     def _clause_start(self, start: int, position: int) -> int:
         """Where the clause holding `position` starts: after the last ';', 'but', 'while'... since `start`."""
@@ -187,7 +169,7 @@ class Linker:
         mentions = [
             e for e in self.entities.within(start, end) if not any(s <= e.start < f for s, f in time_spans)
         ]
-        pronoun = bool(_PRONOUN_START.match(text, start))
+        pronoun = bool(cue.PRONOUN_START.match(text, start))
         entities = tuple(dict.fromkeys(e.name for e in mentions))
         if not entities:
             entities = previous.entities
@@ -195,18 +177,25 @@ class Linker:
         governing = self._govern(quantities, times, start)
         linked = []
         last_metric = previous.metric if pronoun else None
+        event = previous.event if pronoun else None
+        last_figure = previous.metric
         for quantity in quantities:
-            metric = self._metric(
-                quantity, start, end, topics, last_metric if pronoun else None, previous.metric_by_unit
-            )
+            if self._counts_more(quantity) and last_figure:
+                metric = last_figure  # "40 firms since 2014. Another 12 this year": 12 more firms
+            else:
+                inherited = (last_metric, previous.keyword, event) if pronoun else (None, None, None)
+                metric = self._metric(
+                    quantity, start, end, topics, *inherited, by_unit=previous.metric_by_unit
+                )
+            last_figure = metric
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
                 quantity, governing.get(quantity.start), quantities, governing, sentence
             )
             mention = governing.get(quantity.start)
-            if mention is not None and _YEAR_BEFORE.fullmatch(mention.surface):
+            if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
                 period = self._year_before(mention, times) or period
-            if period is not None and period.start is None and _LATER.search(text, start, quantity.start):
+            if period is not None and period.start is None and cue.LATER.search(text, start, quantity.start):
                 earlier = self.last_dated.get(metric)
                 if earlier is not None and earlier.end is not None:
                     period = _after(earlier.end, self.published)  # "later dropped to $20 billion"
@@ -216,9 +205,11 @@ class Linker:
             linked.append(Linked(quantity, metric, own_entities, status, period, period_text, sentence))
             last_metric = metric
         by_unit = {**previous.metric_by_unit, **{item.quantity.unit: item.metric for item in linked}}
+        events = self.event_hits.within(start, end)
         context = _SentenceContext(
             entities=entities,
             metric=linked[-1].metric if linked else None,
+            event=events[-1].name if events else event,
             topics=topics,
             metric_by_unit=by_unit,
         )
@@ -239,8 +230,11 @@ class Linker:
         if not mentions:
             return sentence_entities
         clause_start = self._clause_start(mentions[0].start, quantity.start)
-        clause = [m.name for m in mentions if m.start >= clause_start and m.start < quantity.noun_end + 60]
-        if clause and clause_start > mentions[0].start:
+        clause_end = self._clause_end(quantity.noun_end)
+        near_end = min(clause_end, quantity.noun_end + 60)
+        clause = [m.name for m in mentions if clause_start <= m.start < near_end]
+        split = clause_start > mentions[0].start or clause_end <= mentions[-1].start
+        if clause and split:
             return tuple(dict.fromkeys(clause))
         return sentence_entities
 
@@ -253,14 +247,20 @@ class Linker:
         end: int,
         topics: set[str],
         inherited: str | None,
-        by_unit: dict[str, str],
+        inherited_keyword: str | None = None,
+        inherited_event: str | None = None,
+        by_unit: dict[str, str] | None = None,
     ) -> str:
+        """What the quantity measures: its counted noun, else a metric word before it in the sentence,
+        the metric of the figure before (pronoun sentences), a metric word after it, the last metric word
+        of a figure-less sentence before, a verb of change ("rose"), or its unit."""
         lex = self.lex
         if quantity.unit == "count" and quantity.noun:
-            noun = quantity.noun.lower()
+            noun = self._counted_noun(quantity.noun)
             if noun in ("times", "occasions", "time"):
                 events = self.event_hits.within(start, quantity.start)
-                return (events[-1].name if events else None) or inherited or "occurrences"
+                named = events[-1].name if events else None
+                return named or inherited_event or inherited or inherited_keyword or "occurrences"
             named = lex.noun_metrics.get(noun) or lex.noun_metrics.get(noun.split()[-1])
             if named:
                 return named
@@ -277,15 +277,39 @@ class Linker:
         after = self.metric_hits.within(quantity.noun_end, end)
         if after:
             return after[0].name
-        if quantity.unit in by_unit:
+        if inherited_keyword:
+            return inherited_keyword
+        if by_unit and quantity.unit in by_unit:
             return by_unit[quantity.unit]
+        changes = self.change_hits.within(start, quantity.start)
+        if changes:
+            return changes[-1].name
         if quantity.unit in ("%", "percentage point", "basis point"):
             return "percentage"
         if quantity.unit == "number":
             return "number"
-        if len(quantity.unit) == 3 and quantity.unit.isupper():
-            return "amount"
-        return quantity.unit.split(" per ")[0]
+        head, per, _ = quantity.unit.partition(" per ")
+        if _is_currency(head):
+            return "price" if per else "amount"
+        return head
+
+    def _counts_more(self, quantity: Quantity) -> bool:
+        """A bare number that adds to the figure before it: 'another 12', '12 more'."""
+        if quantity.unit != "number":
+            return False
+        text = self.text
+        return bool(
+            cue.MORE_AFTER.match(text, quantity.end)
+            or cue.ANOTHER_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
+        )
+
+    def _counted_noun(self, noun: str) -> str:
+        """The counted noun without the demonyms before it: '300 Russian individuals' counts individuals
+        (Russia is an entity of the claim, not part of what is counted)."""
+        words = noun.split()
+        while len(words) > 1 and words[0] in self.lex.countries:
+            words.pop(0)
+        return " ".join(words).lower()
 
     # ---- time ----
 
@@ -302,34 +326,59 @@ class Linker:
                 continue
             nearest = before[-1]
             gap = text[nearest.noun_end : mention.start]
-            if len(gap) <= MAX_ATTACH_GAP and self._is_filler(gap) and nearest.start not in attached:
+            complement = cue.MEASURED.match(gap) if nearest.unit != "count" else None
+            rest = gap[complement.end() :] if complement else gap
+            if cue.is_comparison_base(gap, mention.surface):
+                continue
+            if len(gap) <= MAX_ATTACH_GAP and self._is_filler(rest) and nearest.start not in attached:
                 attached[nearest.start] = mention
                 used.add(mention.start)
+        # "$2.1 billion in 2018, up 4%": the change is over the same period as the figure it follows
+        for left, right in pairwise(quantities):
+            dated = attached.get(left.start)
+            if right.change is None or right.start in attached or dated is None:
+                continue
+            after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
+            if cue.APPOSED_CHANGE.fullmatch(text, after, right.start):
+                attached[right.start] = dated
         # share a governed quantity's time leftwards with the quantities coordinated with it
         for i in range(len(quantities) - 1, 0, -1):
             right, left = quantities[i], quantities[i - 1]
-            coordinated = _COORDINATED.fullmatch(text, left.noun_end, right.start)
+            coordinated = cue.COORDINATED.fullmatch(text, left.noun_end, right.start)
             if right.start in attached and left.start not in attached and coordinated:
                 attached[left.start] = attached[right.start]
-        # a time expression that opens a clause frames what follows it
+        # "met in July 2018 ... have talked 11 times since": from that time to publication
+        for quantity in quantities:
+            earlier = [m for m in times if m.end <= quantity.start and m.period.start is not None]
+            if (
+                quantity.start in attached
+                or not earlier
+                or not cue.SINCE_AFTER.match(text, quantity.noun_end)
+            ):
+                continue
+            anchor = earlier[-1]
+            period = Period(anchor.period.start, self.published, "span")
+            attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
+        # an unclaimed time expression earlier in the clause frames what follows it ("In 2019, I paid
+        # $35,538", "output last year was 3.4 mln tonnes"); a dateline's date never reaches here (extract.py)
         for quantity in quantities:
             if quantity.start in attached:
                 continue
             frame = None
             for mention in times:
-                opens_clause = self._clause_start(mention.end, quantity.start) == mention.end
-                if mention.end <= quantity.start and mention.start not in used and opens_clause:
+                no_break = self._clause_start(mention.end, quantity.start) == mention.end
+                if mention.end <= quantity.start and mention.start not in used and no_break:
                     frame = mention
             if frame is not None:
                 attached[quantity.start] = frame
         return attached
 
     def _is_filler(self, gap: str) -> bool:
-        words = _LETTERS.findall(gap)
+        words = cue.LETTERS.findall(gap)
         if len(words) > 4 or ";" in gap or "." in gap:
             return False
         capitalised = sum(1 for w in words if w[0].isupper())
-        return all(w.lower() in _FILLER_WORDS or w[0].isupper() for w in words) and capitalised <= 2
+        return all(w.lower() in self.filler or w[0].isupper() for w in words) and capitalised <= 2
 
     def _period(
         self,
@@ -340,23 +389,30 @@ class Linker:
         sentence: tuple[int, int],
     ) -> tuple[Period | None, str | None]:
         published = self.published
+        if mention is not None and _inverted(mention.period):
+            mention = None  # "since 2011" in a text published in 2000: no period to give
         if mention is not None:
             period = mention.period
             if mention.relation == "since" and period.end is None:
                 return None, mention.surface
+            by = cue.BY_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
+            if (by or mention.relation == "until") and period.end is not None:
+                return Period(None, period.end, "as_of"), self.text[
+                    by.start() if by else mention.start : mention.end
+                ]
             return period, mention.surface
         # undated: bounded by a dated figure it moved "from" ("to $20 billion from $30 billion in 2014")
         for other in quantities:
             if other.start <= quantity.start or other.start not in governing:
                 continue
             between = self.text[quantity.end : other.start]
-            if _FROM_BETWEEN.search(between) and other.unit == quantity.unit:
+            if cue.FROM_BETWEEN.search(between) and other.unit == quantity.unit:
                 earlier = governing[other.start].period
                 if earlier.end is not None:
                     return _after(earlier.end, published), None
         if published is None:
             return None, None
-        grain = "as_of" if _PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
+        grain = "as_of" if cue.PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
         return Period(None, published, grain), None
 
     # ---- status ----
@@ -367,11 +423,10 @@ class Linker:
             return "target"
         if self.forecast_hits.any_within(scope_start, quantity.start):
             return "forecast"
-        if (
-            period is not None
-            and period.start is not None
-            and self.published
-            and period.start > self.published
-        ):
+        if period is None or self.published is None:
+            return "actual"
+        if period.start is not None and period.start > self.published:
             return "forecast"
+        if period.start is None and period.end is not None and period.end > self.published:
+            return "forecast"  # "by 2022", written in 2019
         return "actual"

@@ -19,7 +19,8 @@ def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozen
         for alias in (leader.name, *leader.aliases):
             names[alias] = (leader.name, "person")
     # Case-sensitive: "US" is the country, "us" is a pronoun. Aliases ending in "." end the word themselves.
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation(names)})(?:(?<=\.)|(?![\w]))")
+    # A code glued to a currency sign is part of the currency ("US$5 million"), not a mention.
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation(names)})(?:(?<=\.)|(?![\w]))(?![$£€¥])")
     return pattern, names, first_words(names)[0]
 
 
