@@ -53,13 +53,19 @@ def extract(paths: tuple[str, ...], published: date | None) -> None:
     """Print the claims in PATHS (.txt, .md, .html, .jsonl, folders, or - for stdin) as JSON Lines."""
     errors = ErrorCounter()
     out = sys.stdout
+    documents = 0
     for document in read_documents(paths, on_error=errors, published=published):
+        documents += 1
         for claim in claims_from_document(document):
             out.write(json.dumps(claim.to_dict(), ensure_ascii=False))
             out.write("\n")
     out.flush()
     if errors.count:
         raise SystemExit(InputError.exit_code)
+    if documents == 0:
+        raise InputError(
+            "no documents found (readable files end in .txt, .md, .html or .jsonl)", path=" ".join(paths)
+        )
 
 
 def main() -> None:

@@ -129,3 +129,10 @@ def test_bad_published_date_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "--published" in result.stderr
+
+
+def test_a_folder_without_documents_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    result = run(str(tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "no documents found" in result.stderr
