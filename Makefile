@@ -29,7 +29,7 @@ typecheck: install
 check: lint typecheck test
 
 reports: install
-	$(BIN)/metrics ingest examples --db $(DB)
+	$(BIN)/metrics ingest examples/*.jsonl --db $(DB)
 	$(BIN)/metrics report --all --db $(DB) --out build/reports
 
 eval: install
