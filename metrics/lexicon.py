@@ -158,6 +158,8 @@ def singular(phrase: str, lex: Lexicon) -> str:
         last = last[:-3] + "y"
     elif last.endswith(("sses", "shes", "ches", "xes", "zes")):
         last = last[:-2]
+    elif last.endswith("uses") and len(last) >= 5 and last[-5] not in "aeiouc":
+        last = last[:-2]  # buses, viruses, bonuses (but houses, causes, excuses)
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
         last = last[:-1]
     return " ".join([*words[:-1], last])
