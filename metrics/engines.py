@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from metrics.documents import read_documents
-from metrics.errors import InputError, UsageError
+from metrics.errors import EngineError, InputError, UsageError
 from metrics.extract import EXTRACTOR_VERSION, claims_from_document
 from metrics.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -128,6 +129,17 @@ def _pending_batches(
         yield _Pending(len(batch), len(batch) - len(todo), futures)
 
 
+def _results(pending: _Pending) -> list[Extracted]:
+    """The batch's chunks in input order; a worker that died (killed, out of memory) is one clear error."""
+    try:
+        return [future.result() for future in pending.futures]
+    except BrokenProcessPool:
+        raise EngineError(
+            "a worker process died during extraction (killed or out of memory); the batches written so far "
+            "are kept, run the same command again to continue"
+        ) from None
+
+
 def ingest_parallel(
     paths: Iterable[str],
     db_path: str | Path,
@@ -184,7 +196,7 @@ def ingest_parallel(
             if not in_flight:
                 break
             pending = in_flight.popleft()
-            results = [future.result() for future in pending.futures]
+            results = _results(pending)
             read += pending.read
             unchanged += pending.skipped
             for result in results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,9 +11,9 @@ from engine_corpus import snapshot, write_corpus
 from store_fixture import BIN
 
 from metrics.engines import chunks, cores, ingest_parallel, resolve_jobs, run_ingest
-from metrics.errors import InputError, UsageError
+from metrics.errors import EngineError, InputError, UsageError
 from metrics.ingest import ingest
-from metrics.records import Document
+from metrics.records import Claim, Document
 
 
 def test_two_processes_store_exactly_what_one_stores(tmp_path: Path) -> None:
@@ -82,3 +83,14 @@ def test_the_cli_ingests_with_two_jobs(tmp_path: Path) -> None:
     assert (
         result.stderr.strip().splitlines()[-1].startswith("metrics: 51 documents read: 50 added, 1 replaced")
     )
+
+
+def dies(document: Document) -> list[Claim]:
+    """An extractor that kills its worker process, as the out-of-memory killer would."""
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_one_clear_error(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus", articles=8)
+    with pytest.raises(EngineError, match="worker process died"):
+        ingest_parallel(paths, tmp_path / "m.duckdb", jobs=2, extractor=dies)
