@@ -165,7 +165,8 @@ def bench(corpus: Path | None, sample: int | None, quick: bool, skip_peers: bool
     quick = options.quick
     click.echo("Ingest and engines: each run its own process, on every core; a fresh database each.")
     figures = measure_scale(options.corpus, small=100 if quick else 1000, middle=1000 if quick else None)
-    for block in (size_lines(figures.sizes), engine_lines(figures.engines), report_lines(figures.reports)):
+    engines = engine_lines(figures.engines, figures.free_cores)
+    for block in (size_lines(figures.sizes), engines, report_lines(figures.reports)):
         click.echo("\n".join(block) + "\n")
 
 

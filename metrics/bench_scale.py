@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from metrics.bench_ingest import IngestRun, corpus_sizes, run_child
+from metrics.engines import cores
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +34,8 @@ class ScaleFigures:
     sizes: list[IngestRun] = field(default_factory=list)
     engines: list[IngestRun] = field(default_factory=list)
     reports: list[Step] = field(default_factory=list)
+    free_cores: list[float] = field(default_factory=list)
+    """Cores free of other load, probed just before and just after the engine runs."""
 
 
 def timed_command(label: str, arguments: list[str]) -> Step:
@@ -69,12 +72,14 @@ def measure_scale(corpus: Path, small: int = 1000, middle: int | None = None) ->
         for index, (label, source) in enumerate(sizes):
             figures.sizes.append(run_child(label, source, folder / f"size-{index}.duckdb"))
         middle_label, middle_source = sizes[1]
+        figures.free_cores.append(free_cores(cores()))
         figures.engines = [
             replace(figures.sizes[1], label="local --jobs 1 (the run above)"),
             run_child("local --jobs 2", middle_source, folder / "jobs-2.duckdb", "local", 2),
             run_child("dask LocalCluster, 2 workers", middle_source, folder / "dask.duckdb", "dask", 2),
             run_child("dask again (all shards done)", middle_source, folder / "dask.duckdb", "dask", 2),
         ]
+        figures.free_cores.append(free_cores(cores()))
         examples_only = folder / "examples.duckdb"
         whole = folder / "reports.duckdb"
         shutil.copyfile(folder / "size-1.duckdb", whole)
@@ -84,8 +89,25 @@ def measure_scale(corpus: Path, small: int = 1000, middle: int | None = None) ->
     return figures
 
 
-def _rate(count: int, seconds: float) -> float:
-    return count / seconds if seconds > 0 else 0.0
+SPIN = "sum(range(30_000_000))"
+"""A fixed amount of pure CPU work (about half a second on the test machine) for the capacity probe."""
+
+
+def _spin(copies: int) -> float:
+    """Wall seconds for `copies` processes each doing SPIN at the same time."""
+    started = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(copies)]
+    for process in running:
+        process.wait()
+    return time.perf_counter() - started
+
+
+def free_cores(cores: int) -> float:
+    """How many cores other load leaves us right now: `cores` copies of a CPU-bound task at once, timed
+    against one alone (on an idle machine they take the same time, so all `cores` are free)."""
+    alone = min(_spin(1) for _ in range(2))
+    together = min(_spin(cores) for _ in range(2))
+    return min(float(cores), cores * alone / together) if together > 0 else float(cores)
 
 
 def size_lines(runs: list[IngestRun]) -> list[str]:
@@ -116,7 +138,7 @@ def size_lines(runs: list[IngestRun]) -> list[str]:
     return lines
 
 
-def engine_lines(runs: list[IngestRun]) -> list[str]:
+def engine_lines(runs: list[IngestRun], free: list[float] | None = None) -> list[str]:
     head = (
         f"  {'engine':<36}{'wall s':>9}{'CPU s':>8}{'workers':>9}{'docs/s':>8}{'claims':>10}"
         f"{'peak RSS MB':>13}{'worker RSS':>12}"
@@ -139,11 +161,17 @@ def engine_lines(runs: list[IngestRun]) -> list[str]:
     for name, other in (("local --jobs 2", jobs2), ("dask", dask)):
         if other is not None and other.seconds > 0 and other.total_cpu > 0:
             lines.append(
-                f"  speed-up of {name} over --jobs 1: {base.seconds / other.seconds:.2f}x wall, "
-                f"{base.total_cpu / other.total_cpu:.2f}x CPU (below 1: more CPU spent in all)"
+                f"  speed-up of {name} over --jobs 1: {base.seconds / other.seconds:.2f}x wall; "
+                f"it used {other.total_cpu / base.total_cpu:.2f}x the CPU time in all"
             )
     if jobs2 and dask and dask.seconds > 0:
         lines.append(f"  speed-up of dask over --jobs 2: {jobs2.seconds / dask.seconds:.2f}x wall")
+    if free:
+        probes = " and ".join(f"{value:.1f}" for value in free)
+        lines.append(
+            f"  cores free of other load (probed before and after these runs): {probes} of {cores()}; "
+            "a speed-up cannot exceed what was free"
+        )
     fingerprints = {run.claims_fingerprint for run in runs if not run.error}
     verdict = "yes" if len(fingerprints) == 1 else f"NO ({', '.join(sorted(fingerprints))})"
     lines.append(f"  every engine stored the same claims (count and hash of every column): {verdict}")

@@ -36,6 +36,7 @@ def run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     return 0
 
 
+@pytest.mark.slow  # about 30 s: it starts a process pool and a Dask LocalCluster
 def test_quick_bench_prints_every_figure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
