@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from metrics.bench_ingest import IngestRun, measure_ingest, unavailable
+from metrics.bench_scale import engine_lines, measure_scale, report_lines, size_lines
 from metrics.bench_tools import (
     Timing,
     dateparser_work,
@@ -130,28 +130,6 @@ def peer_timings(picked: list[Document]) -> list[Timing]:
     return timings
 
 
-def ingest_lines(runs: list[IngestRun]) -> list[str]:
-    head = (
-        f"  {'input':<36}{'read':>9}{'added':>9}{'claims':>10}{'wall s':>9}{'docs/s':>9}{'claims/s':>10}"
-        f"{'peak RSS MB':>13}"
-    )
-    lines = ["Ingest into DuckDB (each size in its own process, fresh database):", head]
-    for run in runs:
-        if run.error:
-            lines.append(f"  {run.label:<36}failed: {run.error}")
-            continue
-        lines.append(
-            f"  {run.label:<36}{run.documents_read:>9,}{run.documents_added:>9,}{run.claims_written:>10,}"
-            f"{run.seconds:>9.2f}{run.documents_per_second:>9,.0f}{run.claims_per_second:>10,.0f}"
-            f"{run.peak_rss_mb:>13,.0f}"
-        )
-    good = [run for run in runs if not run.error and run.documents_read]
-    if len(good) > 1:
-        per_thousand = ", ".join(f"{1000 * run.seconds / run.documents_read:.3g}" for run in good)
-        lines.append(f"  seconds per 1,000 articles at each size: {per_thousand} (flat = linear cost)")
-    return lines
-
-
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--corpus",
@@ -184,6 +162,13 @@ def bench(corpus: Path | None, sample: int | None, quick: bool, skip_peers: bool
         click.echo(f"({skipped} unreadable lines of the corpus skipped)")
     with one_core() as core:
         run_bench(options, documents, core)
+    del documents  # the ingest runs stream the corpus in their own processes, on every core
+    quick = options.quick
+    click.echo("Ingest and engines: each run its own process, on every core; a fresh database each.")
+    figures = measure_scale(options.corpus, small=100 if quick else 1000, middle=1000 if quick else None)
+    engines = engine_lines(figures.engines, figures.free_cores)
+    for block in (size_lines(figures.sizes), engines, report_lines(figures.reports)):
+        click.echo("\n".join(block) + "\n")
 
 
 def run_bench(options: Options, documents: list[Document], core: str) -> None:
@@ -223,13 +208,6 @@ def run_bench(options: Options, documents: list[Document], core: str) -> None:
     profiled, _ = every_nth(documents, 50 if quick else 2000)
     profile_extractor(profiled, out / "profile.txt")
     click.echo(f"Profile of our extractor over {len(profiled):,} articles: {out / 'profile.txt'}\n")
-
-    why = unavailable()
-    if why:
-        click.echo(f"ingest: {why}")
-        return
-    runs = measure_ingest(path, small=100 if quick else 1000, middle=1000 if quick else None)
-    click.echo("\n".join(ingest_lines(runs)))
 
 
 def main() -> None:

@@ -1,19 +1,19 @@
 """Ingest speed for `make bench`: documents/s and claims/s into DuckDB at three corpus sizes, each in its
 own process so its peak RSS is its own, to show memory stays flat while cost grows linearly.
 
-Run as `python -m metrics.bench_ingest JSONL DB` it is that child: it ingests one file and prints
-one JSON line with the summary, its wall and CPU time, and its peak RSS.
+Run as `python -m metrics.bench_ingest JSONL DB [ENGINE JOBS]` it is that child: it ingests one file
+with the given engine (local or dask) and number of processes, and prints one JSON line with the
+summary, its wall time, the CPU time of itself and of its worker processes, their peak RSS, and a
+fingerprint of the stored claims (so runs on different engines can be compared).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +36,14 @@ class IngestRun:
     cpu: float = 0.0
     peak_rss_mb: float = 0.0
     error: str | None = None
+    workers_cpu: float = 0.0
+    workers_peak_rss_mb: float = 0.0
+    claims_fingerprint: str = ""
+
+    @property
+    def total_cpu(self) -> float:
+        """CPU seconds of the ingesting process and every worker process it started."""
+        return self.cpu + self.workers_cpu
 
     @property
     def documents_per_second(self) -> float:
@@ -44,13 +52,6 @@ class IngestRun:
     @property
     def claims_per_second(self) -> float:
         return self.claims_written / self.seconds if self.seconds > 0 else 0.0
-
-
-def unavailable() -> str | None:
-    """Why the ingest block cannot run (metrics.ingest is written in parallel), or None."""
-    if importlib.util.find_spec("metrics.ingest") is None:
-        return "not available yet"
-    return None
 
 
 def shift_years_in_text(text: str, years: int) -> str:
@@ -108,8 +109,8 @@ def corpus_sizes(corpus: Path, folder: Path, small: int, middle: int | None) -> 
     ]
 
 
-def run_child(label: str, source: Path, database: Path) -> IngestRun:
-    command = [sys.executable, "-m", "metrics.bench_ingest", str(source), str(database)]
+def run_child(label: str, source: Path, database: Path, engine: str = "local", jobs: int = 1) -> IngestRun:
+    command = [sys.executable, "-m", "metrics.bench_ingest", str(source), str(database), engine, str(jobs)]
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     last = (finished.stdout.strip().splitlines() or [""])[-1]
     if finished.returncode != 0 or not last.startswith("{"):
@@ -118,36 +119,46 @@ def run_child(label: str, source: Path, database: Path) -> IngestRun:
     return IngestRun(label, **json.loads(last))
 
 
-def measure_ingest(corpus: Path, small: int = 1000, middle: int | None = None) -> list[IngestRun]:
-    with tempfile.TemporaryDirectory(prefix="metrics-bench-") as scratch:
-        folder = Path(scratch)
-        runs = []
-        for index, (label, source) in enumerate(corpus_sizes(corpus, folder, small, middle)):
-            runs.append(run_child(label, source, folder / f"bench-{index}.duckdb"))
-        return runs
+def _megabytes(peak: int) -> float:
+    """ru_maxrss in MB: kilobytes on Linux, bytes on macOS."""
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def child(source: str, database: str) -> None:
-    """Ingest one file into a fresh database and print the figures as one JSON line."""
-    from metrics.ingest import ingest  # type: ignore[import-not-found,unused-ignore]
+def claims_fingerprint(database: str) -> str:
+    """How many claims the store holds and a hash of all their columns: equal for equal claim sets."""
+    from metrics.store import session
+
+    with session(database, read_only=True) as con:
+        row = con.execute("SELECT count(*), coalesce(bit_xor(hash(c)), 0) FROM claims AS c").fetchall()[0]
+    return f"{row[0]}:{row[1]:x}"
+
+
+def child(source: str, database: str, engine: str = "local", jobs: int = 1) -> None:
+    """Ingest one file with `engine` on `jobs` processes; print the figures as one JSON line."""
+    from metrics.engines import run_ingest
 
     wall, cpu = time.perf_counter(), time.process_time()
-    summary = ingest([source], database)
+    summary = run_ingest([source], database, engine=engine, jobs=jobs)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux, bytes on macOS
-    peak_mb = peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once they have exited
     figures = {
         "documents_read": int(summary.documents_read),
         "documents_added": int(summary.documents_added),
         "claims_written": int(summary.claims_written),
         "seconds": wall,
         "cpu": cpu,
-        "peak_rss_mb": peak_mb,
+        "peak_rss_mb": _megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "workers_cpu": workers.ru_utime + workers.ru_stime,
+        "workers_peak_rss_mb": _megabytes(workers.ru_maxrss),
+        "claims_fingerprint": claims_fingerprint(database),
     }
     print(json.dumps(figures))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: python -m metrics.bench_ingest JSONL DB")
-    child(sys.argv[1], sys.argv[2])
+    if len(sys.argv) not in (3, 5):
+        sys.exit("usage: python -m metrics.bench_ingest JSONL DB [local|dask JOBS]")
+    if len(sys.argv) == 5:
+        child(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        child(sys.argv[1], sys.argv[2])

@@ -82,19 +82,47 @@ def _published(_ctx: click.Context, param: click.Parameter, value: str | None) -
 )
 @wait_option
 @batch_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Extraction processes: 0 = all cores. Default 1 (local engine), 2 Dask workers (LocalCluster).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's cores; dask: Parquet shards on a Dask cluster, loaded in one transaction.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running scheduler (tcp://host:8786); without it, a LocalCluster.",
+)
 def ingest_command(
-    paths: tuple[str, ...], db_path: str, published: date | None, wait: float, batch_size: int
+    paths: tuple[str, ...],
+    db_path: str,
+    published: date | None,
+    wait: float,
+    batch_size: int,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Store the documents in PATHS (files, folders, .jsonl, - for stdin) and their claims in the DuckDB file.
 
     A document already stored with the same text adds nothing; one with the same id and new text
     replaces its claims. Exits 2 when any input was rejected (each named on stderr).
     """
-    from metrics.ingest import ingest
+    from metrics.engines import run_ingest
 
-    summary = ingest(
+    summary = run_ingest(
         paths,
         db_path,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
         published=published,
         on_error=_skipped,
         progress=True,

@@ -55,3 +55,9 @@ class ReportError(MetricsError):
 
 class NoDataError(ReportError):
     """A chart's query returned no rows: nothing to draw."""
+
+
+class EngineError(MetricsError):
+    """A distributed engine (Dask) could not be reached or a shard's task failed."""
+
+    exit_code = 5

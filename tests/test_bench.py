@@ -7,6 +7,7 @@ import pytest
 
 from metrics import bench
 from metrics.bench_ingest import IngestRun, corpus_sizes, shifted_lines
+from metrics.bench_scale import size_lines
 from metrics.bench_tools import every_nth
 from metrics.documents import make_document
 
@@ -35,6 +36,7 @@ def run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     return 0
 
 
+@pytest.mark.slow  # about 30 s: it starts a process pool and a Dask LocalCluster
 def test_quick_bench_prints_every_figure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -47,7 +49,11 @@ def test_quick_bench_prints_every_figure(
         assert row in printed
     assert "metrics (full corpus)" in printed and "bare pass (full corpus)" in printed
     assert "metrics / quantulum3 (sample)" in printed and "bare pass / metrics (full corpus)" in printed
-    assert "ingest: not available yet" in printed or "Ingest into DuckDB" in printed
+    assert "Ingest into DuckDB" in printed and "240 articles (10 shifted copies)" in printed
+    assert "speed-up of local --jobs 2 over --jobs 1" in printed
+    assert "speed-up of dask over --jobs 2" in printed
+    assert "every engine stored the same claims (count and hash of every column): yes" in printed
+    assert "report --all" in printed and "failed" not in printed
     assert "by cumulative time" in (out / "profile.txt").read_text()
 
 
@@ -99,6 +105,6 @@ def test_ingest_table_shows_rates_memory_and_cost_per_thousand() -> None:
         IngestRun("10,000 articles", 10000, 10000, 50000, 20.0, 19.0, 125.0),
         IngestRun("broken", error="StoreError: locked"),
     ]
-    text = "\n".join(bench.ingest_lines(runs))
+    text = "\n".join(size_lines(runs))
     assert "500" in text and "2,500" in text and "failed: StoreError: locked" in text
-    assert "seconds per 1,000 articles at each size: 2, 2" in text
+    assert "seconds per 1,000 articles at each size: wall 2, 2; CPU 1.9, 1.9" in text
