@@ -38,8 +38,8 @@ eval: install
 bench: install
 	$(BIN)/python -m metrics.bench
 
-shell: install
-	$(BIN)/duckdb $(DB)
+shell: install  # read-only: an open shell cannot damage the store, and other readers may open it too
+	$(BIN)/duckdb -readonly $(DB)
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

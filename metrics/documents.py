@@ -7,6 +7,7 @@ file, the line for JSONL, and the reason), and reading goes on with the next doc
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from metrics.dateline import parse_date_string, published_from_text
+from metrics.decoding import SNIFF_BYTES, decode_bytes, sniff
 from metrics.errors import InputError
 from metrics.records import Document
 
@@ -28,6 +30,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """A single article larger than this is refused (news articles are a few kB; this is a scraper bug)."""
 
+READ_CHUNK_BYTES = 1024 * 1024
 ErrorHandler = Callable[[InputError], None]
 
 
@@ -38,21 +41,6 @@ def _raise(error: InputError) -> None:
 def content_id(text: str) -> str:
     """A stable id for a document without one: the first 16 hex digits of its text's SHA-256."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def decode_bytes(data: bytes, path: str, line: int | None = None) -> str:
-    """Decode UTF-8 (with or without BOM); fall back to cp1252, then Latin-1. Refuse binary data."""
-    sample = data[:8192]
-    if sample.count(0) > max(1, len(sample) // 100):
-        raise InputError("binary file (NUL bytes), not text", path=path, line=line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-    return text.replace("\x00", "")
 
 
 class _TextOfHtml(HTMLParser):
@@ -147,13 +135,30 @@ def make_document(
     )
 
 
+def _too_large(path: str) -> InputError:
+    return InputError(
+        f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; split it or use JSONL", path=path
+    )
+
+
 def _read_limited(stream: BinaryIO, path: str) -> bytes:
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(
-            f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; split it or use JSONL", path=path
-        )
-    return data
+    """At most MAX_DOCUMENT_BYTES of a file or stream, read in chunks: a larger file is refused (by its
+    size when the file system knows it) and a binary one after its first chunk, never read whole."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):  # a pipe or in-memory stream
+        size = 0
+    if size > MAX_DOCUMENT_BYTES:
+        raise _too_large(path)
+    head = stream.read(SNIFF_BYTES)
+    sniff(head, path)
+    chunks, total = [head], len(head)
+    while chunk := stream.read(READ_CHUNK_BYTES):
+        total += len(chunk)
+        if total > MAX_DOCUMENT_BYTES:
+            raise _too_large(path)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: date | None) -> Document:
@@ -190,7 +195,7 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
         raise InputError(reason, path=path, line=line)
     if not text.strip():
         raise InputError("empty 'text'", path=path, line=line)
-    text = text.replace("\x00", "")
+    text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
     when = published
     if when is None:
         raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
@@ -236,9 +241,12 @@ def iter_jsonl(
             yield document_from_json(obj, path, number, published)
         except InputError as error:
             on_error(error)
-        except (json.JSONDecodeError, RecursionError) as error:
-            reason = getattr(error, "msg", "nested too deeply")
-            on_error(InputError(f"not valid JSON ({reason})", path=path, line=number))
+        except json.JSONDecodeError as error:
+            on_error(InputError(f"not valid JSON ({error.msg})", path=path, line=number))
+        except RecursionError:
+            on_error(InputError("not valid JSON (nested too deeply)", path=path, line=number))
+        except ValueError as error:  # e.g. an integer of more than 4300 digits
+            on_error(InputError(f"not usable JSON ({str(error).split(';')[0]})", path=path, line=number))
 
 
 def _files_under(root: Path) -> list[Path]:

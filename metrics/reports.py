@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -197,9 +198,12 @@ def find_definition(folder: Path, name: str) -> Path:
 
 def connect_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
     """The one place reports open the store: read-only, through the store's connect helper."""
-    from metrics.store import connect
+    from metrics.store import DEFAULT_WAIT_SECONDS, connect
 
-    return connect(db_path, read_only=True, create=False)
+    def say_waiting(message: str) -> None:  # an ingest between two batches: say so, then wait a little
+        print(f"metrics: {message}", file=sys.stderr, flush=True)
+
+    return connect(db_path, read_only=True, create=False, wait=DEFAULT_WAIT_SECONDS, on_wait=say_waiting)
 
 
 _MATCHED = """

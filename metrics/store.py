@@ -66,8 +66,8 @@ def _open(where: str, read_only: bool, wait: float, on_wait: Callable[[str], Non
                 raise StoreError(f"cannot open {where}: {_first_line(error)}") from None
             if time.monotonic() >= deadline:
                 raise StoreLockedError(
-                    f"{locked}: close it (in the DuckDB shell, type .quit) "
-                    "or retry with a longer wait (--wait SECONDS)"
+                    f"{locked}: close it (in the DuckDB shell, type .quit) or let it finish, then retry "
+                    f"(this run waited {wait:g} s; ingest, series and export take --wait SECONDS)"
                 ) from None
             if on_wait is not None and not announced:
                 on_wait(f"{locked}; waiting up to {wait:g} s for it to close")
