@@ -1,0 +1,242 @@
+"""The edges of a number: what stands right of it (scale, currency, percent, unit, rate, counted
+noun) and left of it (currency symbol, qualifier), read with small anchored patterns."""
+
+from __future__ import annotations
+
+import re
+
+from metrics.lexicon import Lexicon, squash
+from metrics.number_patterns import Draft, Patterns
+from metrics.number_words import parse_digits, parse_number_words
+from metrics.records import Quantity
+
+
+class EdgeReader:
+    """Reads a number core and its edges into a Draft; the finder builds on it."""
+
+    lex: Lexicon
+    p: Patterns
+
+    # ---- the right-hand side of a number: scale, currency, percent, unit, rate, counted noun ----
+
+    def _read_right(self, text: str, draft: Draft, currency_before: str | None) -> None:
+        p, lex = self.p, self.lex
+        pos = draft.end
+        attached = p.attached.match(text, pos)
+        if attached:
+            word = attached.group(1).lower()
+            currency_near = currency_before or p.currency_after.match(text, attached.end())
+            if word in ("k", "bn", "tn", "mn") or currency_near:
+                draft.multiplier = lex.attached_scales[word]
+                draft.value *= draft.multiplier
+                draft.scaled = True
+                pos = draft.end = attached.end()
+        if not draft.scaled:
+            scale = p.scale.match(text, pos)
+            if scale:
+                draft.multiplier = lex.scales[squash(scale.group(1))]
+                draft.value *= draft.multiplier
+                draft.scaled = True
+                pos = draft.end = scale.end()
+        currency = currency_before
+        after = p.currency_after.match(text, pos)
+        if after and (currency is None or lex.currency_words[squash(after.group(1))] == currency):
+            currency = lex.currency_words[squash(after.group(1))]
+            pos = draft.end = after.end()
+        if currency is None:
+            sub = p.subunit.match(text, pos)
+            if sub and not (sub.group(1).lower() == "p" and (pos != draft.core_end or draft.scaled)):
+                code, factor = lex.subunits[squash(sub.group(1))]
+                currency = code
+                draft.value *= factor
+                pos = draft.end = sub.end()
+        if currency is not None:
+            draft.currency = draft.unit = currency
+            self._read_rate(text, draft)
+            return
+        percent = p.percent.match(text, pos)
+        if percent:
+            draft.unit = lex.percent[squash(percent.group(1))] if percent.group(1) != "%" else "%"
+            pos = draft.end = percent.end()
+            self._read_rate(text, draft)
+            return
+        unit = self._unit_at(text, pos, draft)
+        if unit:
+            return
+        self._read_noun(text, draft)
+
+    def _unit_at(self, text: str, pos: int, draft: Draft) -> bool:
+        p, lex = self.p, self.lex
+        attached = pos == draft.core_end and pos < len(text) and text[pos].isalpha()
+        match = (p.attached_unit if attached else p.unit).match(text, pos)
+        if not match:
+            return False
+        word = squash(match.group(1))
+        unit = lex.units[word]
+        between = text[pos : match.start(1)]
+        if "-" in between and unit in {"second", "minute", "hour", "day", "week", "month", "year", "decade"}:
+            after = text[match.end() : match.end() + 5]
+            if not after.startswith(("-old", " old")):
+                draft.noun = "modifier"  # "a five-year plan": an adjective, not a quantity
+                return True
+        if draft.is_words and len(word) <= 2:
+            return False
+        draft.unit = unit
+        draft.end = match.end()
+        if unit in ("year", "years") and text.startswith(("-old", " old"), draft.end):
+            draft.unit = "year of age"
+            draft.end += 4
+        self._read_rate(text, draft)
+        return True
+
+    def _read_rate(self, text: str, draft: Draft) -> None:
+        match = self.p.rate.match(text, draft.end)
+        if not match:
+            return
+        word = match.group(1)
+        key = squash(word)
+        per_word = text[match.start() : match.start(1)].split()[0].lower()
+        unit = self.lex.units.get(key)
+        if unit is None and per_word != "per":
+            return
+        if unit is None and (not word.isalpha() or key in self.lex.noun_stop):
+            return
+        denominator = unit or (key[:-1] if key.endswith("s") and not key.endswith("ss") else key)
+        draft.unit = f"{draft.unit} per {denominator}"
+        draft.end = match.end()
+
+    def _read_noun(self, text: str, draft: Draft, pos: int | None = None) -> None:
+        """The counted noun phrase after a bare number: up to three words, ending at a plural."""
+        lex = self.lex
+        pos = draft.end if pos is None else pos
+        words: list[str] = []
+        end = pos
+        for _ in range(3):
+            match = self.p.noun.match(text, pos)
+            if not match:
+                break
+            word = match.group(1).strip("'’-")
+            lower = word.lower()
+            if not word or lower in lex.noun_stop or (not words and lower in lex.not_counts):
+                break
+            if lower.endswith("ing"):
+                nxt = self.p.noun.match(text, match.end())
+                if not nxt or not nxt.group(1)[:1].islower() or nxt.group(1).lower() in lex.noun_stop:
+                    break  # "around 73 raising the prospect": a verb, not a noun
+            if word[0].isupper():
+                nxt = self.p.noun.match(text, match.end())
+                ends_here = not nxt or not nxt.group(1)[:1].islower() or nxt.group(1).lower() in lex.noun_stop
+                if ends_here and (words or not nxt):
+                    break
+            words.append(word)
+            end = pos = match.start(1) + len(word)
+            if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
+                break
+        if words:
+            draft.noun = " ".join(words)
+            draft.noun_end = end
+            draft.unit = "count"
+            if words[-1].lower() == "times":
+                rate_from = draft.end
+                draft.end = end
+                self._read_rate(text, draft)  # "78,000 times a minute"
+                if draft.unit == "count":
+                    draft.end = rate_from
+                else:
+                    draft.noun_end = draft.end
+
+    # ---- the left-hand side: currency symbol and qualifier ----
+
+    def _read_left(self, text: str, start: int) -> tuple[int, str | None, str, int]:
+        """(new start, currency code, qualifier, start of the qualifier) for a number at `start`."""
+        window = text[max(0, start - 8) : start]
+        currency = None
+        prefix = self.p.prefix.search(window)
+        if prefix:
+            symbol = prefix.group(1)
+            code = self.lex.currency_prefixes.get(symbol) or self.lex.currency_prefixes.get(symbol.upper())
+            if code is None:
+                for key, value in self.lex.currency_prefixes.items():
+                    if key.replace(" ", "").lower() == symbol.replace(" ", "").lower():
+                        code = value
+                        break
+            if code:
+                currency = code
+                start -= len(window) - prefix.start(1)
+        window = text[max(0, start - 24) : start]
+        qualifier = "exact"
+        qualifier_start = start
+        cue = self.p.qualifier.search(window)
+        if cue:
+            qualifier = self.lex.qualifiers[squash(cue.group(1))]
+            qualifier_start = start - (len(window) - cue.start(1))
+        return start, currency, qualifier, qualifier_start
+
+    def _draft(self, text: str, match: re.Match[str]) -> Draft | None:
+        raw = match.group()
+        is_words = match.group("words") is not None
+        if is_words:
+            parsed = parse_number_words(raw, self.lex)
+            if parsed is None:
+                return None
+            value, consumed = parsed
+            end = match.start() + consumed
+        else:
+            parsed_value = parse_digits(raw)
+            if parsed_value is None:
+                return None
+            value, end = parsed_value, match.end()
+        return Draft(start=match.start(), end=end, value=value, core_end=end, is_words=is_words)
+
+    def _is_not_quantity(self, text: str, match: re.Match[str], draft: Draft) -> bool:
+        start, end = match.start(), match.end()
+        nxt = text[end : end + 6]
+        if not draft.is_words:
+            if re.match(r"(?:st|nd|rd|th)\b", nxt, re.IGNORECASE):
+                return True  # ordinal
+            if re.match(r"(?::\d|\s?(?:[ap]\.?m\.?|GMT|EST|EDT|PST|PDT|BST|CET|UTC)\b)", nxt, re.IGNORECASE):
+                return True  # time of day
+            if nxt[:1] == "/" or (nxt[:1] == "." and nxt[1:2].isdigit()):
+                return True
+            if (
+                nxt[:1].isalpha()
+                and not self.p.attached.match(text, end)
+                and not self.p.attached_unit.match(text, end)
+                and not self.p.subunit.match(text, end)
+                and not self.p.percent.match(text, end)
+            ):
+                return True  # 5G, 747s, 3D: part of a name
+            if re.match(r"-\d", nxt) and re.match(r"\d{3}-\d{4}\b", text[start : start + 8]):
+                return True  # phone number
+        return False
+
+    # ---- the whole pass ----
+
+    def _freeze(self, text: str, draft: Draft) -> Quantity:
+        change = self._change(text, draft.start)
+        return Quantity(
+            start=draft.start,
+            end=draft.end,
+            surface=text[draft.start : draft.end],
+            value=draft.value,
+            low=draft.low,
+            high=draft.high,
+            unit=draft.unit or "number",
+            qualifier=draft.qualifier,
+            noun=draft.noun if draft.noun not in ("score", "modifier") else None,
+            noun_end=max(draft.noun_end, draft.end),
+            change=change,
+            scaled=draft.scaled,
+        )
+
+    def _change(self, text: str, start: int) -> str | None:
+        words = text[max(0, start - 40) : start].lower().split()[-4:]
+        for word in reversed(words):
+            word = word.strip(",.;:()")
+            if word in self.p.change_up:
+                return "up"
+            if word in self.p.change_down:
+                return "down"
+            if word in ("to", "from", "at", "and", "of"):
+                return None
+        return None

@@ -1,0 +1,104 @@
+"""The compiled patterns of the quantity finder, and the draft a quantity is read into."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from metrics.lexicon import alternation, lexicon
+from metrics.number_words import DIGITS, WORD_ATOM
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Every pattern the quantity finder uses, compiled once from the lexicon."""
+
+    core: re.Pattern[str]
+    scale: re.Pattern[str]
+    attached: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    subunit: re.Pattern[str]
+    percent: re.Pattern[str]
+    unit: re.Pattern[str]
+    attached_unit: re.Pattern[str]
+    rate: re.Pattern[str]
+    prefix: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    connector: re.Pattern[str]
+    noun: re.Pattern[str]
+    vague: re.Pattern[str]
+    fraction: re.Pattern[str]
+    left_word: re.Pattern[str]
+    id_words: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+
+
+@cache
+def patterns() -> Patterns:
+    lex = lexicon()
+    from metrics.lexicon import _toml  # the id/change word lists are only used here
+
+    words = _toml("words.toml")
+    units_toml = _toml("units.toml")
+    prefixes = alternation(lex.currency_prefixes)
+    single_letter_units = {u for u in lex.units if len(u) == 1}
+    letters = "|".join(re.escape(letter) for letter in units_toml["single_letter_spellings"]["letters"])
+    spaced_units = [u for u in lex.units if u not in single_letter_units]
+    core = (
+        rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
+        rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
+        rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
+        rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|{WORD_ATOM})"
+        rf"(?:(?:\s+and\s+a\s+half)|(?:[\s-]+(?:and\s+)?{WORD_ATOM}))*\b)"
+    )
+    return Patterns(
+        core=re.compile(core, re.IGNORECASE),
+        scale=re.compile(rf"[ \t]*-?[ \t]*({alternation(lex.scales)})\b", re.IGNORECASE),
+        attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
+        currency_after=re.compile(rf"[ \t]+({alternation(lex.currency_words)})\b", re.IGNORECASE),
+        subunit=re.compile(rf"[ \t]*({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
+        percent=re.compile(
+            rf"[ \t]*(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
+        ),
+        unit=re.compile(rf"(?:[ \t]+|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
+        attached_unit=re.compile(rf"((?i:{alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
+        rate=re.compile(
+            r"[ \t]+(?:per|a|an)[ \t]+([A-Za-z][A-Za-z]*(?:[ \t]+(?:foot|feet|metre|meter|mile))?)\b"
+            r"(?![ \t]+(?:earlier|ago|before|later|after|previously))"
+        ),
+        prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
+        qualifier=re.compile(rf"(?:^|(?<=\W))({alternation(lex.qualifiers)})[ \t]*$", re.IGNORECASE),
+        connector=re.compile(r"[ \t]*(-to-|-|–|—|to|and)[ \t]*", re.IGNORECASE),
+        noun=re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z'’-]*)"),
+        vague=re.compile(
+            rf"\b({alternation(lex.vague)})[ \t]+of\b(?:[ \t]+({alternation(lex.currency_words)})\b)?",
+            re.IGNORECASE,
+        ),
+        fraction=re.compile(rf"\b({alternation(lex.fractions)})[ \t]+of\b", re.IGNORECASE),
+        left_word=re.compile(r"([A-Za-z][A-Za-z&'’.-]*|#)[ \t]*$"),
+        id_words=frozenset(words["id_words"]["words"]),
+        change_up=frozenset(words["change_cues"]["up"]),
+        change_down=frozenset(words["change_cues"]["down"]),
+    )
+
+
+@dataclass
+class Draft:
+    """A quantity while it is being read; becomes a frozen Quantity at the end."""
+
+    start: int
+    end: int
+    value: float
+    core_end: int
+    is_words: bool
+    unit: str = ""
+    scaled: bool = False
+    multiplier: float = 1.0
+    currency: str | None = None
+    noun: str | None = None
+    noun_end: int = -1
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None

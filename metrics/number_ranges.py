@@ -1,0 +1,136 @@
+"""Ranges and vague amounts: 'X-Y unit', 'between X and Y', 'dozens of', 'half of', and units
+shared across elided pairs ('3.9 million, up from 2.4 million')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from metrics.lexicon import squash
+from metrics.number_edges import EdgeReader
+from metrics.number_patterns import Draft
+from metrics.records import Quantity
+from metrics.tokens import Tokens
+
+_VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "billions"})
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth"})
+
+
+class RangeReader(EdgeReader):
+    """Adds ranges and vague or fractional amounts to the edge reader."""
+
+    def _range(self, text: str, draft: Draft, currency: str | None, between: bool) -> Draft | None:
+        """Read 'X-Y unit', 'X to Y unit', 'between X and Y unit' into `draft` as one range."""
+        connector = self.p.connector.match(text, draft.end if draft.unit else draft.core_end)
+        if not connector:
+            return None
+        word = connector.group(1).lower()
+        if word == "and" and not between:
+            return None
+        after = connector.end()
+        core = self.p.core.match(text, after)
+        prefix_shift = 0
+        if core is None:
+            prefix = re.match(r"(US\$|\$|£|€|¥)", text[after : after + 3])
+            if prefix is None:
+                return None
+            prefix_shift = len(prefix.group(1))
+            core = self.p.core.match(text, after + prefix_shift)
+            if core is None:
+                return None
+        other = self._draft(text, core)
+        if other is None or self._is_not_quantity(text, core, other):
+            return None
+        if other.is_words != draft.is_words and draft.is_words:
+            return None
+        self._read_right(text, other, currency)
+        if other.noun == "modifier":
+            return None
+        own_unit = bool(draft.unit) or draft.scaled
+        if own_unit and draft.unit.split(" per ")[0] != other.unit.split(" per ")[0]:
+            return None
+        if not own_unit and not (other.unit or other.scaled) and not (between and word == "and"):
+            return None
+        if own_unit and word in ("to", "-to-"):
+            before = text[max(0, draft.start - 30) : draft.start].lower().split()
+            if before and (before[-1] in ("from", "by") or self._change(text, draft.start)):
+                return None  # "from $5 to $6", "rose by $43.6 billion to $419.2 billion": two values
+        low = draft.value
+        if not own_unit:
+            low *= other.multiplier  # "20-30 billion": the scale applies to both ends
+        high = other.value
+        draft.low, draft.high = (low, high) if low <= high else (high, low)
+        draft.value = (low + high) / 2
+        draft.unit, draft.currency, draft.noun, draft.noun_end = (
+            other.unit,
+            other.currency,
+            other.noun,
+            other.noun_end,
+        )
+        draft.end = other.end
+        draft.scaled = True
+        draft.qualifier = "range"
+        return draft
+
+    def _special(self, text: str, tokens: Tokens) -> Iterable[Quantity]:
+        """Vague plurals ('dozens of', 'tens of thousands of dollars') and fractions ('half of')."""
+        if "of" not in tokens.vocabulary:
+            return
+        if tokens.vocabulary & _VAGUE_WORDS:
+            yield from self._vague(text)
+        if tokens.vocabulary & _FRACTION_WORDS:
+            yield from self._fractions(text)
+
+    def _vague(self, text: str) -> Iterable[Quantity]:
+        lex = self.lex
+        for match in self.p.vague.finditer(text):
+            low, high = lex.vague[squash(match.group(1))]
+            currency = lex.currency_words.get(squash(match.group(2))) if match.group(2) else None
+            draft = Draft(
+                start=match.start(), end=match.end(), value=low, core_end=match.end(), is_words=True
+            )
+            if currency:
+                draft.unit = draft.currency = currency
+            else:
+                self._read_noun(text, draft)
+                draft.unit = draft.unit or "count"
+            draft.low, draft.high, draft.qualifier, draft.scaled = low, high, "range", True
+            yield self._freeze(text, draft)
+
+    def _fractions(self, text: str) -> Iterable[Quantity]:
+        lex = self.lex
+        for match in self.p.fraction.finditer(text):
+            value = lex.fractions[squash(match.group(1))]
+            start, _currency, qualifier, _ = self._read_left(text, match.start())
+            draft = Draft(
+                start=start,
+                end=match.end(1),
+                value=value,
+                core_end=match.end(1),
+                is_words=True,
+                unit="fraction",
+                qualifier=qualifier,
+            )
+            yield self._freeze(text, draft)
+
+
+_ELIDED = re.compile(
+    r"[^\d.;!?]{0,40}?\b(?:from|to|vs\.?|versus|against|and|or|but|compared\s+with|while)\b[^\d.;!?]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare number right after a quantity with a unit, joined by from/to/vs/and/but, shares that unit:
+    "3.9 million headsets, up from 2.4 million", "435 homes by sale and 187 by tender"."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        quantity, previous = out[i], out[i - 1]
+        if quantity.unit != "number" or previous.unit in ("number", "fraction"):
+            continue
+        if previous.scaled and not quantity.scaled:
+            continue
+        if _ELIDED.fullmatch(text, previous.noun_end, quantity.start):
+            out[i] = replace(quantity, unit=previous.unit, noun=previous.noun)
+    return out
