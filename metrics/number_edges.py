@@ -10,6 +10,8 @@ from metrics.number_patterns import Draft, Patterns
 from metrics.number_words import parse_digits, parse_number_words
 from metrics.records import Quantity
 
+_NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
+
 
 class EdgeReader:
     """Reads a number core and its edges into a Draft; the finder builds on it."""
@@ -63,7 +65,8 @@ class EdgeReader:
         unit = self._unit_at(text, pos, draft)
         if unit:
             return
-        self._read_noun(text, draft)
+        if not draft.fraction:
+            self._read_noun(text, draft)
 
     def _unit_at(self, text: str, pos: int, draft: Draft) -> bool:
         p, lex = self.p, self.lex
@@ -176,17 +179,25 @@ class EdgeReader:
         raw = match.group()
         is_words = match.group("words") is not None
         if is_words:
-            parsed = parse_number_words(raw, self.lex)
+            parsed = parse_number_words(raw, self.lex, self.p.denominators)
             if parsed is None:
                 return None
-            value, consumed = parsed
-            end = match.start() + consumed
+            value, end, fraction = parsed.value, match.start() + parsed.consumed, parsed.fraction
         else:
             parsed_value = parse_digits(raw)
             if parsed_value is None:
                 return None
-            value, end = parsed_value, match.end()
-        return Draft(start=match.start(), end=end, value=value, core_end=end, is_words=is_words)
+            value, end, fraction = parsed_value, match.end(), False
+        start = match.start()
+        negative = _NEGATIVE.search(text, max(0, start - 10), start)
+        if negative:  # "-1", "minus five", "negative 3.5"
+            value, start = -value, negative.start()
+        draft = Draft(start=start, end=end, value=value, core_end=end, is_words=is_words)
+        draft.fraction = fraction
+        last_word = raw[: end - match.start()].rsplit(None, 1)[-1].lower()
+        if is_words and last_word in ("hundred", "thousand"):  # "six to seven thousand": both ends
+            draft.multiplier = 100.0 if last_word == "hundred" else 1000.0
+        return draft
 
     def _is_not_quantity(self, text: str, match: re.Match[str], draft: Draft) -> bool:
         start, end = match.start(), match.end()

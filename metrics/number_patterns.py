@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from metrics.lexicon import alternation, lexicon
+from metrics.lexicon import alternation, lexicon, squash
 from metrics.number_words import DIGITS, WORD_ATOM
 
 
@@ -33,6 +33,7 @@ class Patterns:
     id_words: frozenset[str]
     change_up: frozenset[str]
     change_down: frozenset[str]
+    denominators: dict[str, float]
 
 
 @cache
@@ -46,12 +47,17 @@ def patterns() -> Patterns:
     single_letter_units = {u for u in lex.units if len(u) == 1}
     letters = "|".join(re.escape(letter) for letter in units_toml["single_letter_spellings"]["letters"])
     spaced_units = [u for u in lex.units if u not in single_letter_units]
+    fraction_words = {squash(k): float(v) for k, v in words["fraction_denominators"].items()}
+    denominators = alternation(fraction_words)
     core = (
         rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
         rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
-        rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|{WORD_ATOM})"
-        rf"(?:(?:\s+and\s+a\s+half)|(?:[\s-]+(?:and\s+)?{WORD_ATOM}))*\b)"
+        rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)"
+        rf"|an?(?=\s+(?:{denominators})\b(?![ \t]+(?!of\b|million\b|billion\b)[a-z]))"  # not "a third term"
+        rf"|(?:half|quarter)(?:\s+an?)?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)|{WORD_ATOM})"
+        rf"(?:(?:\s+and\s+an?\s+(?:{denominators}))"
+        rf"|(?:[\s-]+(?:and\s+)?(?:an?\s+)?(?:{WORD_ATOM}|dozens|point|{denominators})))*\b)"
     )
     return Patterns(
         core=re.compile(core, re.IGNORECASE),
@@ -81,6 +87,7 @@ def patterns() -> Patterns:
         id_words=frozenset(words["id_words"]["words"]),
         change_up=frozenset(words["change_cues"]["up"]),
         change_down=frozenset(words["change_cues"]["down"]),
+        denominators=fraction_words,
     )
 
 
@@ -93,6 +100,7 @@ class Draft:
     value: float
     core_end: int
     is_words: bool
+    fraction: bool = False
     unit: str = ""
     scaled: bool = False
     multiplier: float = 1.0

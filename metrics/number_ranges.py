@@ -125,12 +125,22 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """A bare number right after a quantity with a unit, joined by from/to/vs/and/but, shares that unit:
     "3.9 million headsets, up from 2.4 million", "435 homes by sale and 187 by tender"."""
     out = list(quantities)
-    for i in range(1, len(out)):
-        quantity, previous = out[i], out[i - 1]
-        if quantity.unit != "number" or previous.unit in ("number", "fraction"):
-            continue
-        if previous.scaled and not quantity.scaled:
-            continue
-        if _ELIDED.fullmatch(text, previous.noun_end, quantity.start):
-            out[i] = replace(quantity, unit=previous.unit, noun=previous.noun)
+    previous: Quantity | None = None
+    for i, quantity in enumerate(out):
+        if is_bare_number_word(quantity):
+            continue  # "one", "two thirds": neither takes nor lends a unit
+        if (
+            previous is not None
+            and quantity.unit == "number"
+            and previous.unit not in ("number", "fraction")
+            and not (previous.scaled and not quantity.scaled)
+            and _ELIDED.fullmatch(text, previous.noun_end, quantity.start)
+        ):
+            out[i] = quantity = replace(quantity, unit=previous.unit, noun=previous.noun)
+        previous = quantity
     return out
+
+
+def is_bare_number_word(quantity: Quantity) -> bool:
+    """A number written in words with nothing it counts or measures ("one of them", "two thirds")."""
+    return quantity.unit == "number" and not any(char.isdigit() for char in quantity.surface)

@@ -13,7 +13,7 @@ from functools import cache
 
 from metrics.lexicon import Lexicon, lexicon
 from metrics.number_patterns import Draft, patterns
-from metrics.number_ranges import RangeReader, share_elided_units
+from metrics.number_ranges import RangeReader, is_bare_number_word, share_elided_units
 from metrics.number_words import NUMBER_WORDS
 from metrics.records import Quantity
 from metrics.tokens import Tokens, matches_at
@@ -66,8 +66,12 @@ class QuantityFinder(RangeReader):
         for i, start in enumerate(starts):
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 starts[i] = start - 1  # ".500"
-        for word in tokens.vocabulary & _A_SCALES:
-            starts.extend(s - 2 for s in tokens.positions(word) if s >= 2 and text[s - 2 : s].lower() == "a ")
+        for word in tokens.vocabulary & (_A_SCALES | self.p.denominators.keys()):
+            for s in tokens.positions(word):
+                article = re.search(r"\ban?\s+$", text[max(0, s - 4) : s], re.IGNORECASE)
+                if article:
+                    starts.append(max(0, s - 4) + article.start())
+        starts.extend(tokens.positions("half") + tokens.positions("quarter"))
         for word in tokens.vocabulary:
             if word.startswith(_PREFIX_LETTERS) and word[-1].isdigit():
                 digit_at = next(i for i, c in enumerate(word) if c.isdigit())
@@ -142,12 +146,10 @@ class QuantityFinder(RangeReader):
             return None
         if not draft.unit and not draft.scaled and _AGE_BEFORE.search(text, max(0, start - 12), start):
             draft.unit = "year of age"
-        if draft.is_words and not draft.unit and draft.value == 1:
+        if draft.is_words and not draft.unit and draft.value == 1 and not draft.fraction:
             one_of = _ONE_OF.match(text, draft.end)
             if one_of:
                 self._read_noun(text, draft, one_of.end())
-        if draft.is_words and not draft.unit:
-            return None  # a bare number word ("one of them said") is not a quantity on its own
         if self._names_follow(text, draft):
             return None
         return self._freeze(text, draft)
@@ -190,6 +192,9 @@ class QuantityFinder(RangeReader):
             if following.startswith((" another", "-off", " day", " way", "-time", " time")):
                 return False
         return True
+
+
+__all__ = ["QuantityFinder", "default_finder", "find_quantities", "is_bare_number_word"]
 
 
 @cache
