@@ -11,6 +11,9 @@ from metrics.number_words import parse_digits, parse_number_words
 from metrics.records import Quantity
 
 _NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
+_POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
+_CENTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
+_CENTS_END = re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
 
 
 class EdgeReader:
@@ -45,6 +48,24 @@ class EdgeReader:
         if after and (currency is None or lex.currency_words[squash(after.group(1))] == currency):
             currency = lex.currency_words[squash(after.group(1))]
             pos = draft.end = after.end()
+            scale = None if draft.scaled else p.scale.match(text, pos)
+            if scale:  # "75 USD million"
+                draft.multiplier = lex.scales[squash(scale.group(1))]
+                draft.value *= draft.multiplier
+                draft.scaled = True
+                pos = draft.end = scale.end()
+            elif currency_before is None:
+                self._read_cents(text, draft)  # "3 dollars 50 cents", "fifteen dollars and fifty"
+                pos = draft.end
+        elif currency is None:
+            symbol = p.symbol_after.match(text, pos)
+            pounds = _POUNDS.match(text, pos) if draft.scaled else None
+            if pounds:  # "361 million pounds": money; "5 pounds" or "2 million pounds of beef" may weigh
+                currency = "GBP"
+                pos = draft.end = pounds.end()
+            elif symbol:  # "10 €", "100元"
+                currency = p.symbols_after[symbol.group(1)]
+                pos = draft.end = symbol.end()
         if currency is None:
             sub = p.subunit.match(text, pos)
             if sub and not (sub.group(1).lower() == "p" and (pos != draft.core_end or draft.scaled)):
@@ -67,6 +88,26 @@ class EdgeReader:
             return
         if not draft.fraction:
             self._read_noun(text, draft)
+
+    def _read_cents(self, text: str, draft: Draft) -> None:
+        """A whole amount followed by its hundredths: '3 dollars 50 cents', '15 dollars and 15'."""
+        if draft.scaled or draft.value != int(draft.value):
+            return
+        gap = _CENTS_GAP.match(text, draft.end)
+        core = self.p.core.match(text, gap.end()) if gap else None
+        if core is None or core.group("prefixed"):
+            return
+        cents = self._draft(text, core)
+        if cents is None or cents.start != core.start() or not (0 < cents.value < 100) or cents.fraction:
+            return
+        end = cents.end
+        sub = self.p.subunit.match(text, end)
+        if sub and self.lex.subunits[squash(sub.group(1))][1] == 0.01:
+            end = sub.end()
+        elif _CENTS_END.match(text, end) is None:
+            return  # "15 dollars and 20 people": the second number counts something else
+        draft.value += cents.value / 100
+        draft.end = end
 
     def _unit_at(self, text: str, pos: int, draft: Draft) -> bool:
         p, lex = self.p, self.lex
@@ -150,9 +191,10 @@ class EdgeReader:
 
     # ---- the left-hand side: currency symbol and qualifier ----
 
-    def _read_left(self, text: str, start: int) -> tuple[int, str | None, str, int]:
-        """(new start, currency code, qualifier, start of the qualifier) for a number at `start`."""
-        window = text[max(0, start - 8) : start]
+    def _read_left(self, text: str, start: int, floor: int = 0) -> tuple[int, str | None, str, int]:
+        """(new start, currency code, qualifier, start of the qualifier) for a number at `start`; a
+        currency symbol before `floor` belongs to the quantity before ("10 rmb 20 usd")."""
+        window = text[max(0, start - 8, floor) : start]
         currency = None
         prefix = self.p.prefix.search(window)
         if prefix:
@@ -215,6 +257,8 @@ class EdgeReader:
                 and not self.p.attached_unit.match(text, end)
                 and not self.p.subunit.match(text, end)
                 and not self.p.percent.match(text, end)
+                and not self.p.currency_after.match(text, end)
+                and not self.p.symbol_after.match(text, end)
             ):
                 return True  # 5G, 747s, 3D: part of a name
             if re.match(r"-\d", nxt) and re.match(r"\d{3}-\d{4}\b", text[start : start + 8]):

@@ -18,6 +18,8 @@ class Patterns:
     scale: re.Pattern[str]
     attached: re.Pattern[str]
     currency_after: re.Pattern[str]
+    symbol_after: re.Pattern[str]
+    symbols_after: dict[str, str]
     subunit: re.Pattern[str]
     percent: re.Pattern[str]
     unit: re.Pattern[str]
@@ -49,6 +51,7 @@ def patterns() -> Patterns:
     spaced_units = [u for u in lex.units if u not in single_letter_units]
     fraction_words = {squash(k): float(v) for k, v in words["fraction_denominators"].items()}
     denominators = alternation(fraction_words)
+    symbols_after = dict(units_toml["currency_symbols_after"])
     core = (
         rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
@@ -63,8 +66,9 @@ def patterns() -> Patterns:
         core=re.compile(core, re.IGNORECASE),
         scale=re.compile(rf"[ \t]*-?[ \t]*({alternation(lex.scales)})\b", re.IGNORECASE),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
-        currency_after=re.compile(rf"[ \t]+({alternation(lex.currency_words)})\b", re.IGNORECASE),
-        subunit=re.compile(rf"[ \t]*({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
+        currency_after=re.compile(rf"(?:[ \t]+|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
+        symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
+        subunit=re.compile(rf"(?:[ \t]*|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
         percent=re.compile(
             rf"[ \t]*(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
         ),
@@ -88,6 +92,7 @@ def patterns() -> Patterns:
         change_up=frozenset(words["change_cues"]["up"]),
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,
+        symbols_after=symbols_after,
     )
 
 

@@ -42,8 +42,8 @@ class RangeReader(EdgeReader):
         other = self._draft(text, core)
         if other is None or self._is_not_quantity(text, core, other):
             return None
-        if other.is_words != draft.is_words and draft.is_words:
-            return None
+        if other.is_words != draft.is_words:
+            return None  # "7.80 to one dollar" is a rate, not a range
         self._read_right(text, other, currency)
         if other.noun == "modifier":
             return None

@@ -19,7 +19,10 @@ WORD_ATOM = (
     rf"|{SMALL_WORDS}|dozen|hundred|thousand)"
 )
 NUMBER_WORDS = frozenset(SMALL_WORDS.split("|") + TENS_WORDS.split("|") + ["dozen", "hundred", "thousand"])
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|\s\d/\d{1,2}(?![\d/]))?|\.\d+"
+DIGITS = (
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
+    r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|\s\d/\d{1,2}(?![\d/]))?|\.\d+"
+)
 MAX_DIGITS = 40
 """Longer digit runs are identifiers or noise, not quantities (and float() of them is meaningless)."""
 

@@ -85,7 +85,7 @@ class QuantityFinder(RangeReader):
         """Every quantity mention in `text`, skipping numbers inside `blocked` spans (dates, years)."""
         tokens = tokens or Tokens(text)
         found: list[Quantity] = list(self._special(text, tokens))
-        blocked_sorted = sorted(blocked)
+        blocked_sorted = sorted([*blocked, *_url_spans(text, tokens)])
         block_index = 0
         taken_until = 0
         special_spans = [(q.start, q.end) for q in found]
@@ -103,7 +103,7 @@ class QuantityFinder(RangeReader):
             if score and not self._unit_follows(text, score.end()):
                 taken_until = score.end()  # "beat Charlton 2-1": a score, not a range
                 continue
-            quantity = self._quantity_at(text, match)
+            quantity = self._quantity_at(text, match, taken_until)
             if quantity is None:
                 continue
             found.append(quantity)
@@ -118,13 +118,13 @@ class QuantityFinder(RangeReader):
             for pattern in (p.unit, p.percent, p.scale, p.currency_after, p.attached_unit)
         )
 
-    def _quantity_at(self, text: str, match: re.Match[str]) -> Quantity | None:
+    def _quantity_at(self, text: str, match: re.Match[str], floor: int = 0) -> Quantity | None:
         draft = self._draft(text, match)
         if draft is None or self._is_not_quantity(text, match, draft):
             return None
         if draft.is_words and not self._word_number_counts(text, match, draft):
             return None
-        start, currency, qualifier, qualifier_start = self._read_left(text, draft.start)
+        start, currency, qualifier, qualifier_start = self._read_left(text, draft.start, floor)
         if match.group("prefixed") and currency is None:
             return None
         between_before = text[max(0, qualifier_start - 9) : qualifier_start].lower().rstrip()
@@ -192,6 +192,17 @@ class QuantityFinder(RangeReader):
             if following.startswith((" another", "-off", " day", " way", "-time", " time")):
                 return False
         return True
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_URL_WORDS = frozenset({"http", "https", "www"})
+
+
+def _url_spans(text: str, tokens: Tokens) -> list[tuple[int, int]]:
+    """Web addresses: their digits ('q=30%25', 'page=2') are not quantities."""
+    if not tokens.vocabulary & _URL_WORDS:
+        return []
+    return [match.span() for match in _URL.finditer(text)]
 
 
 __all__ = ["QuantityFinder", "default_finder", "find_quantities", "is_bare_number_word"]

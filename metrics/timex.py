@@ -78,7 +78,7 @@ _PARTS = [
     ("half_year", rf"\b(first|second)[\s-]half(?:\s+of)?(?:\s+(?:fiscal\s+)?({_YEAR}))?"),
     ("fiscal", rf"\b(?:fiscal|financial|FY)\s*(?:year\s+)?({_YEAR}|\d{{2}})\b(?:\s?[-/]\s?(\d{{2,4}})\b)?"),
     ("month_day", rf"\b({_M})\.?\s+(\d{{1,2}}){_ORD}?\b(?!\s*,?\s*\d)(?![:.]\d)"),
-    ("day_month", rf"\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\b\.?(?!\s*,?\s*\d{{4}})"),
+    ("day_month", rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\b\.?(?!\s*,?\s*\d{{4}})"),
     ("month_year", rf"\b({_M})\.?,?\s+(?:of\s+)?({_YEAR})\b"),
     ("relative_month", rf"\b(last|this|next|early|late)\s+({_M})\b"),
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),

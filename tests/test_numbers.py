@@ -103,3 +103,68 @@ def test_mixed_number_keeps_its_noun() -> None:
 def test_between_word_numbers_with_scale_is_a_range() -> None:
     quantity = only("They need between six and seven thousand tonnes.")
     assert (quantity.low, quantity.high, quantity.unit) == (6000, 7000, "tonne")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The ticket was 40 € at the door.", "40 €", 40, "EUR"),
+        ("Lunch cost 35元 there.", "35元", 35, "CNY"),
+        ("They bid C $ 7.5 million for it.", "C $ 7.5 million", 7_500_000, "CAD"),
+        ("The fee is 80 USD per year.", "80 USD per year", 80, "USD per year"),
+        ("A 45USD charge applied.", "45USD", 45, "USD"),
+        ("They lost 12 USD million.", "12 USD million", 12_000_000, "USD"),
+        ("Profit rose to 240 million pounds last year.", "240 million pounds", 240_000_000, "GBP"),
+        ("A 20-cent dividend was paid.", "20-cent", 0.2, "USD"),
+        ("It sells for 7 dollars 25 cents.", "7 dollars 25 cents", 7.25, "USD"),
+        ("Only nine dollars and ten cents.", "nine dollars and ten cents", 9.1, "USD"),
+        ("It sells for 7 dollars and 25.", "7 dollars and 25", 7.25, "USD"),
+        ("They borrowed 45 lakh rupees.", "45 lakh rupees", 4_500_000, "INR"),
+        ("They borrowed 98,76,543 rupees.", "98,76,543 rupees", 9_876_543, "INR"),
+        ("A 300 mln markka issue.", "300 mln markka", 300_000_000, "FIM"),
+    ],
+    ids=["euro-after", "yuan-sign-after", "letter-dollar", "code-after", "code-attached", "code-then-scale",
+         "pounds-after-scale", "hyphen-cent", "dollars-cents", "words-dollars-cents",
+         "dollars-and-cents", "lakh", "indian-grouping", "markka"],
+)  # fmt: skip
+def test_money(text: str, surface: str, value: float, unit: str) -> None:
+    quantity = find_quantities(text)[0]
+    assert (quantity.surface, quantity.unit) == (surface, unit)
+    assert quantity.value == pytest.approx(value)
+
+
+def test_pounds_of_goods_are_not_money() -> None:
+    quantity = only("They shipped 2 million pounds of beef.")
+    assert quantity.unit != "GBP"
+
+
+def test_money_with_people_after_is_not_cents() -> None:
+    found = find_quantities("It cost 15 dollars and 20 people paid.")
+    assert [(q.surface, q.unit, q.noun) for q in found] == [
+        ("15 dollars", "USD", None),
+        ("20", "count", "people"),
+    ]
+
+
+def test_currency_code_belongs_to_the_amount_before_it() -> None:
+    found = find_quantities("Pay 10 rmb 20 usd")
+    assert [(q.surface, q.unit) for q in found] == [("10 rmb", "CNY"), ("20 usd", "USD")]
+
+
+def test_exchange_rate_is_not_a_range() -> None:
+    assert all(q.qualifier != "range" for q in find_quantities("The peg is 7.80 to one U.S. dollar."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Turnout was 64 percentage.", 64), ("Turnout was sixty percents.", 60), ("It fell minus 3 pct.", -3)],
+    ids=["percentage", "percents", "minus"],
+)
+def test_percent_spellings(text: str, value: float) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.unit) == (value, "%")
+
+
+def test_numbers_inside_web_addresses_are_not_quantities() -> None:
+    found = find_quantities("See https://example.org/find?q=40%25%2030% for 3 reports.")
+    assert [q.surface for q in found] == ["3"]
