@@ -27,6 +27,9 @@ class Patterns:
     rate: re.Pattern[str]
     prefix: re.Pattern[str]
     qualifier: re.Pattern[str]
+    trailing: re.Pattern[str]
+    bound_join: re.Pattern[str]
+    trailing_qualifiers: dict[str, str]
     connector: re.Pattern[str]
     noun: re.Pattern[str]
     vague: re.Pattern[str]
@@ -52,6 +55,7 @@ def patterns() -> Patterns:
     fraction_words = {squash(k): float(v) for k, v in words["fraction_denominators"].items()}
     denominators = alternation(fraction_words)
     symbols_after = dict(units_toml["currency_symbols_after"])
+    trailing = {squash(k): v for k, v in words["trailing_qualifiers"].items()}
     core = (
         rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
@@ -79,7 +83,15 @@ def patterns() -> Patterns:
             r"(?![ \t]+(?:earlier|ago|before|later|after|previously))"
         ),
         prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
-        qualifier=re.compile(rf"(?:^|(?<=\W))({alternation(lex.qualifiers)})[ \t]*$", re.IGNORECASE),
+        qualifier=re.compile(
+            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({alternation(lex.qualifiers)})[ \t]*$", re.IGNORECASE
+        ),
+        bound_join=re.compile(
+            rf"[ \t]*,?[ \t]*(?:and|but)?[ \t]*(?:{alternation(lex.qualifiers)})[ \t]*", re.IGNORECASE
+        ),
+        trailing=re.compile(
+            rf"[ \t]+({alternation(trailing)})\b(?:[ \t]+than\b(?![ \t]*[\d$£€]))?", re.IGNORECASE
+        ),
         connector=re.compile(r"[ \t]*(-to-|-|–|—|to|and)[ \t]*", re.IGNORECASE),
         noun=re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z'’-]*)"),
         vague=re.compile(
@@ -93,6 +105,7 @@ def patterns() -> Patterns:
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,
         symbols_after=symbols_after,
+        trailing_qualifiers=trailing,
     )
 
 

@@ -42,8 +42,10 @@ class RangeReader(EdgeReader):
         other = self._draft(text, core)
         if other is None or self._is_not_quantity(text, core, other):
             return None
-        if other.is_words != draft.is_words:
-            return None  # "7.80 to one dollar" is a rate, not a range
+        if draft.is_words and not other.is_words:
+            return None
+        if other.is_words and other.value == 1 and word in ("to", "-to-"):
+            return None  # "7.80 to one dollar", "2.1 to one": a ratio, not a range
         self._read_right(text, other, currency)
         if other.noun == "modifier":
             return None
@@ -57,8 +59,10 @@ class RangeReader(EdgeReader):
             if before and (before[-1] in ("from", "by") or self._change(text, draft.start)):
                 return None  # "from $5 to $6", "rose by $43.6 billion to $419.2 billion": two values
         low = draft.value
-        if not own_unit:
-            low *= other.multiplier  # "20-30 billion": the scale applies to both ends
+        if not own_unit and low <= other.value / other.multiplier:
+            low *= (
+                other.multiplier
+            )  # "20-30 billion": the scale applies to both ends (not "500,000 and one mln")
         high = other.value
         draft.low, draft.high = (low, high) if low <= high else (high, low)
         draft.value = (low + high) / 2
@@ -144,3 +148,41 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def is_bare_number_word(quantity: Quantity) -> bool:
     """A number written in words with nothing it counts or measures ("one of them", "two thirds")."""
     return quantity.unit == "number" and not any(char.isdigit() for char in quantity.surface)
+
+
+def join_bounds(text: str, quantities: list[Quantity], joint: re.Pattern[str]) -> list[Quantity]:
+    """A lower and an upper bound said together make one range: "more than 10 and less than 40",
+    "at most 100 and at least 20", "above 1,000 but below 1,500"; not "over 300 people and almost
+    500 firms", where each bound counts its own thing."""
+    out: list[Quantity] = []
+    for quantity in quantities:
+        previous = out[-1] if out else None
+        if previous is None or {previous.qualifier, quantity.qualifier} != {"at_least", "at_most"}:
+            out.append(quantity)
+            continue
+        units = {previous.unit, quantity.unit} - {"number"}
+        if (
+            len(units) > 1
+            or previous.noun is not None
+            or not joint.fullmatch(text, previous.end, quantity.start)
+        ):
+            out.append(quantity)
+            continue
+        low, high = (previous, quantity) if previous.qualifier == "at_least" else (quantity, previous)
+        if not low.value < high.value:
+            out.append(quantity)
+            continue
+        out[-1] = replace(
+            previous,
+            end=quantity.end,
+            surface=text[previous.start : quantity.end],
+            value=(low.value + high.value) / 2,
+            low=low.value,
+            high=high.value,
+            unit=units.pop() if units else "number",
+            qualifier="range",
+            noun=quantity.noun or previous.noun,
+            noun_end=max(quantity.noun_end, quantity.end),
+            scaled=previous.scaled or quantity.scaled,
+        )
+    return out

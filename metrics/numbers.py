@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from metrics.lexicon import Lexicon, lexicon
+from metrics.lexicon import Lexicon, lexicon, squash
 from metrics.number_patterns import Draft, patterns
-from metrics.number_ranges import RangeReader, is_bare_number_word, share_elided_units
+from metrics.number_ranges import RangeReader, is_bare_number_word, join_bounds, share_elided_units
 from metrics.number_words import NUMBER_WORDS
 from metrics.records import Quantity
 from metrics.tokens import Tokens, matches_at
@@ -109,7 +109,7 @@ class QuantityFinder(RangeReader):
             found.append(quantity)
             taken_until = max(quantity.end, quantity.noun_end)
         found.sort(key=lambda q: q.start)
-        return share_elided_units(text, found)
+        return share_elided_units(text, join_bounds(text, found, self.p.bound_join))
 
     def _unit_follows(self, text: str, pos: int) -> bool:
         p = self.p
@@ -134,6 +134,12 @@ class QuantityFinder(RangeReader):
         draft.start = start
         draft.qualifier = qualifier
         self._range(text, draft, currency, between_before.endswith("between"))
+        if draft.qualifier in ("exact", "approx"):
+            trailing = self.p.trailing.match(text, max(draft.end, draft.noun_end))
+            if trailing:  # "500 or more", "20 people or fewer"
+                draft.qualifier = self.p.trailing_qualifiers[squash(trailing.group(1))]
+                if draft.noun_end < 0:
+                    draft.end = trailing.end()
         if not draft.unit and draft.currency is None and not draft.scaled:
             sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", "\n")
             if self._is_identifier(text, match.start(), draft, sentence_start):

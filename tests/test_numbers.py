@@ -168,3 +168,59 @@ def test_percent_spellings(text: str, value: float) -> None:
 def test_numbers_inside_web_addresses_are_not_quantities() -> None:
     found = find_quantities("See https://example.org/find?q=40%25%2030% for 3 reports.")
     assert [q.surface for q in found] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("Scores greater than 70 pass.", "at_least", 70),
+        ("Bids bigger or equal than 15 win.", "at_least", 15),
+        ("Keep it less than or equal to 12 items.", "at_most", 12),
+        ("Values >= 8 are flagged.", "at_least", 8),
+        ("when y<9 we stop", "at_most", 9),
+        ("Sales may exceed 4,000 units.", "at_least", 4000),
+        ("They hired 300 workers or more.", "at_least", 300),
+        ("It costs 40 dollars or less.", "at_most", 40),
+    ],
+    ids=[
+        "greater-than",
+        "bigger-or-equal",
+        "le-words",
+        "ge-sign",
+        "lt-attached",
+        "exceed",
+        "or-more",
+        "or-less",
+    ],
+)
+def test_bounds(text: str, qualifier: str, value: float) -> None:
+    quantity = find_quantities(text)[0]
+    assert (quantity.qualifier, quantity.value) == (qualifier, value)
+
+
+def test_ticker_brackets_are_not_bounds() -> None:
+    assert only("Shr <ABC> 1.30 dlrs").qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It should be more than 12 and less than 30.", 12, 30),
+        ("There are at most 90 and at least 40.", 40, 90),
+        ("Prices stayed above 1,200 but below 1,500 dollars.", 1200, 1500),
+        ("Between 400,000 and one million cars sold.", 400_000, 1_000_000),
+    ],
+    ids=["more-and-less", "at-most-at-least", "above-but-below", "digits-and-scaled-word"],
+)
+def test_two_bounds_make_a_range(text: str, low: float, high: float) -> None:
+    quantity = find_quantities(text)[0]
+    assert (quantity.qualifier, quantity.low, quantity.high) == ("range", low, high)
+
+
+def test_bounds_on_different_things_stay_apart() -> None:
+    found = find_quantities("Over 30 banks and almost 50 firms were fined.")
+    assert [(q.qualifier, q.value) for q in found] == [("at_least", 30), ("at_most", 50)]
+
+
+def test_ratio_is_not_a_range() -> None:
+    assert all(q.qualifier != "range" for q in find_quantities("The vote was 8.5 to one in favour."))
