@@ -13,7 +13,9 @@ from metrics.records import Quantity
 _NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
 _POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
 _CENTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
-_CENTS_END = re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_OVER = re.compile(r"[ \t]+over[ \t]+", re.IGNORECASE)
 
 
 class EdgeReader:
@@ -43,6 +45,7 @@ class EdgeReader:
                 draft.value *= draft.multiplier
                 draft.scaled = True
                 pos = draft.end = scale.end()
+                pos = self._read_scale_fraction(text, draft)
         currency = currency_before
         after = p.currency_after.match(text, pos)
         if after and (currency is None or lex.currency_words[squash(after.group(1))] == currency):
@@ -89,6 +92,36 @@ class EdgeReader:
         if not draft.fraction:
             self._read_noun(text, draft)
 
+    def _read_scale_fraction(self, text: str, draft: Draft) -> int:
+        """'3 million and a half' = 3.5 million; 'one billion and a half million' = 1,000,500,000."""
+        match = self.p.scale_fraction.match(text, draft.end)
+        if match is None:
+            return draft.end
+        top = match.group(1).lower()
+        numerator = 1.0 if top in ("a", "an") else self.lex.number_words.get(top, 0.0)
+        share = numerator / self.p.denominators[squash(match.group(2))]
+        if not 0 < share < 1:
+            return draft.end
+        scale = self.lex.scales[squash(match.group(3))] if match.group(3) else draft.multiplier
+        draft.value += share * scale
+        draft.end = match.end()
+        return draft.end
+
+    def read_over(self, text: str, draft: Draft) -> None:
+        """'one over three', '1 over 20': a fraction written as a division, ending the phrase."""
+        gap = _OVER.match(text, draft.end)
+        core = self.p.core.match(text, gap.end()) if gap else None
+        if core is None or core.group("prefixed") or draft.fraction:
+            return
+        divisor = self._draft(text, core)
+        if divisor is None or divisor.value <= 0 or divisor.start != core.start() or divisor.fraction:
+            return
+        if _PHRASE_END.match(text, divisor.end) is None or _YEAR.fullmatch(core.group()):
+            return  # "5 over 10 years", "3,400 over 1985": a span or a comparison, not a division
+        draft.value /= divisor.value
+        draft.end = draft.core_end = divisor.end
+        draft.fraction = True
+
     def _read_cents(self, text: str, draft: Draft) -> None:
         """A whole amount followed by its hundredths: '3 dollars 50 cents', '15 dollars and 15'."""
         if draft.scaled or draft.value != int(draft.value):
@@ -104,7 +137,7 @@ class EdgeReader:
         sub = self.p.subunit.match(text, end)
         if sub and self.lex.subunits[squash(sub.group(1))][1] == 0.01:
             end = sub.end()
-        elif _CENTS_END.match(text, end) is None:
+        elif _PHRASE_END.match(text, end) is None:
             return  # "15 dollars and 20 people": the second number counts something else
         draft.value += cents.value / 100
         draft.end = end
@@ -208,10 +241,12 @@ class EdgeReader:
             if code:
                 currency = code
                 start -= len(window) - prefix.start(1)
-        window = text[max(0, start - 24) : start]
+        window = text[max(0, start - 32) : start]
         qualifier = "exact"
         qualifier_start = start
         cue = self.p.qualifier.search(window)
+        if cue and cue.group(1)[:1] in "<>" and window[cue.start(1) - 1 : cue.start(1)] in ("<", ">", "="):
+            cue = None  # "<>30", "=>30": not a comparison a reader would write
         if cue:
             qualifier = self.lex.qualifiers[squash(cue.group(1))]
             qualifier_start = start - (len(window) - cue.start(1))
@@ -225,6 +260,10 @@ class EdgeReader:
             if parsed is None:
                 return None
             value, end, fraction = parsed.value, match.start() + parsed.consumed, parsed.fraction
+        elif match.group("vulgar"):  # "¾", "2½"
+            whole = raw[:-1]
+            value = (float(whole) if whole else 0.0) + self.p.vulgar_fractions[raw[-1]]
+            end, fraction = match.end(), not whole
         else:
             parsed_value = parse_digits(raw)
             if parsed_value is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from metrics.lexicon import alternation, lexicon, squash
-from metrics.number_words import DIGITS, WORD_ATOM
+from metrics.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Patterns:
     change_up: frozenset[str]
     change_down: frozenset[str]
     denominators: dict[str, float]
+    vulgar_fractions: dict[str, float]
+    scale_fraction: re.Pattern[str]
 
 
 @cache
@@ -56,8 +58,10 @@ def patterns() -> Patterns:
     denominators = alternation(fraction_words)
     symbols_after = dict(units_toml["currency_symbols_after"])
     trailing = {squash(k): v for k, v in words["trailing_qualifiers"].items()}
+    vulgar = "".join(words["vulgar_fractions"])
     core = (
-        rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
+        rf"(?P<vulgar>(?<![\w.,/])\d*[{vulgar}])"
+        rf"|(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
         rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
         rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)"
@@ -92,7 +96,7 @@ def patterns() -> Patterns:
         trailing=re.compile(
             rf"[ \t]+({alternation(trailing)})\b(?:[ \t]+than\b(?![ \t]*[\d$£€]))?", re.IGNORECASE
         ),
-        connector=re.compile(r"[ \t]*(-to-|-|–|—|to|and)[ \t]*", re.IGNORECASE),
+        connector=re.compile(r"[ \t]*(-to-|-|–|—|~|to|and|through|thru)[ \t]*", re.IGNORECASE),
         noun=re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z'’-]*)"),
         vague=re.compile(
             rf"\b({alternation(lex.vague)})[ \t]+of\b(?:[ \t]+({alternation(lex.currency_words)})\b)?",
@@ -104,6 +108,12 @@ def patterns() -> Patterns:
         change_up=frozenset(words["change_cues"]["up"]),
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,
+        vulgar_fractions={k: float(v) for k, v in words["vulgar_fractions"].items()},
+        scale_fraction=re.compile(
+            rf"[ \t]+and[ \t]+(an?|{SMALL_WORDS})[ \t]+({denominators})\b"
+            rf"(?:[ \t]+({alternation(lex.scales)})\b)?",
+            re.IGNORECASE,
+        ),
         symbols_after=symbols_after,
         trailing_qualifiers=trailing,
     )

@@ -52,7 +52,8 @@ class RangeReader(EdgeReader):
         own_unit = bool(draft.unit) or draft.scaled
         if own_unit and draft.unit.split(" per ")[0] != other.unit.split(" per ")[0]:
             return None
-        if not own_unit and not (other.unit or other.scaled) and not (between and word == "and"):
+        spelled_range = word in ("through", "thru", "~") or (between and word == "and")
+        if not own_unit and not (other.unit or other.scaled) and not spelled_range:
             return None
         if own_unit and word in ("to", "-to-"):
             before = text[max(0, draft.start - 30) : draft.start].lower().split()

@@ -20,9 +20,11 @@ WORD_ATOM = (
 )
 NUMBER_WORDS = frozenset(SMALL_WORDS.split("|") + TENS_WORDS.split("|") + ["dozen", "hundred", "thousand"])
 DIGITS = (
-    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
+    r"|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
     r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|\s\d/\d{1,2}(?![\d/]))?|\.\d+"
 )
+_SPACED_GROUPS = re.compile(r"\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?")
 MAX_DIGITS = 40
 """Longer digit runs are identifiers or noise, not quantities (and float() of them is meaningless)."""
 
@@ -30,6 +32,8 @@ MAX_DIGITS = 40
 def parse_digits(raw: str) -> float | None:
     """'1,250.5' -> 1250.5, '7-1/2' -> 7.5, '.5' -> 0.5; None for digit runs too long to be a quantity."""
     raw = raw.replace(",", "")
+    if _SPACED_GROUPS.fullmatch(raw):  # "40\u202f000": thin or no-break spaces group thousands
+        raw = raw.replace("\u202f", "").replace("\u00a0", "")
     if len(raw) > MAX_DIGITS:
         return None
     whole, _, fraction = raw.replace(" ", "-").partition("-")

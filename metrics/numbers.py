@@ -62,7 +62,7 @@ class QuantityFinder(RangeReader):
     def _starts(self, text: str, tokens: Tokens) -> list[int]:
         """Where a number can begin: digit tokens, number words, 'a' before a scale word, and the
         digits inside currency-prefixed tokens ('RM79', '$US113')."""
-        starts = tokens.starts(NUMBER_WORDS, digits=True)
+        starts = tokens.starts(NUMBER_WORDS | self.p.vulgar_fractions.keys(), digits=True)
         for i, start in enumerate(starts):
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 starts[i] = start - 1  # ".500"
@@ -128,6 +128,7 @@ class QuantityFinder(RangeReader):
         if match.group("prefixed") and currency is None:
             return None
         between_before = text[max(0, qualifier_start - 9) : qualifier_start].lower().rstrip()
+        self.read_over(text, draft)
         self._read_right(text, draft, currency)
         if draft.noun == "modifier":
             return None

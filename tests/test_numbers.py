@@ -224,3 +224,37 @@ def test_bounds_on_different_things_stay_apart() -> None:
 
 def test_ratio_is_not_a_range() -> None:
     assert all(q.qualifier != "range" for q in find_quantities("The vote was 8.5 to one in favour."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mix in ¾ of the flour.", 0.75),
+        ("It took 3½ hours.", 3.5),
+        ("The town has 25\u202f000 people.", 25_000),
+        ("The result is two over five.", 0.4),
+        ("The result is 3 over 4.", 0.75),
+        ("They raised 4 million and a half.", 4_500_000),
+        ("They raised two billion and three quarters.", 2_750_000_000),
+        ("Sales were ten billion and a half million.", 10_000_500_000),
+        ("A loss of a millionth.", 1e-6),
+        ("They sold 3 dozs.", 36),
+    ],
+    ids=["vulgar", "digits-vulgar", "thin-space", "word-over", "digit-over", "scale-and-a-half",
+         "scale-and-three-quarters", "scale-and-half-scale", "millionth", "dozen-abbreviation"],
+)  # fmt: skip
+def test_more_ways_to_write_numbers(text: str, value: float) -> None:
+    assert find_quantities(text)[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Staff grew by 3,400 over 1985.", "Output rose 5 over 10 years."],
+    ids=["over-a-year", "over-a-span"],
+)
+def test_over_is_not_always_a_division(text: str) -> None:
+    assert find_quantities(text)[0].value >= 1
+
+
+def test_space_separated_table_columns_stay_apart() -> None:
+    assert [q.value for q in find_quantities("columns: 225 300 678 679")] == [225, 300, 678, 679]
