@@ -18,6 +18,10 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _OVER = re.compile(r"[ \t]+over[ \t]+", re.IGNORECASE)
 
 
+_SIGN_ENDINGS = ("-", "minus ", "Minus ", "MINUS ", "negative ", "Negative ", "NEGATIVE ")
+"""A cheap test before the sign pattern runs: most numbers have no sign near them."""
+
+
 class EdgeReader:
     """Reads a number core and its edges into a Draft; the finder builds on it."""
 
@@ -47,7 +51,11 @@ class EdgeReader:
                 pos = draft.end = scale.end()
                 pos = self._read_scale_fraction(text, draft)
         currency = currency_before
-        after = p.currency_after.match(text, pos)
+        after = (
+            p.currency_after.match(text, pos)
+            if self._word_after_in(text, pos, p.currency_first_words)
+            else None
+        )
         if after and (currency is None or lex.currency_words[squash(after.group(1))] == currency):
             currency = lex.currency_words[squash(after.group(1))]
             pos = draft.end = after.end()
@@ -61,8 +69,9 @@ class EdgeReader:
                 self._read_cents(text, draft)  # "3 dollars 50 cents", "fifteen dollars and fifty"
                 pos = draft.end
         elif currency is None:
-            symbol = p.symbol_after.match(text, pos)
             pounds = _POUNDS.match(text, pos) if draft.scaled else None
+            symbol_near = text[pos : pos + 1] in p.symbol_starts or text[pos + 1 : pos + 2] in p.symbol_starts
+            symbol = p.symbol_after.match(text, pos) if symbol_near and not pounds else None
             if pounds:  # "361 million pounds": money; "5 pounds" or "2 million pounds of beef" may weigh
                 currency = "GBP"
                 pos = draft.end = pounds.end()
@@ -92,9 +101,21 @@ class EdgeReader:
         if not draft.fraction:
             self._read_noun(text, draft)
 
+    @staticmethod
+    def _word_after_in(text: str, pos: int, first_words: frozenset[str]) -> bool:
+        """Whether the word at `pos` (after a space or hyphen, or attached) begins a phrase of the table."""
+        begin = pos
+        while begin < len(text) and text[begin] in " \t-" and begin < pos + 8:
+            begin += 1
+        end = begin
+        while end < len(text) and (text[end].isalpha() or text[end] in ".-") and end < begin + 24:
+            end += 1
+        word = text[begin:end].lower()
+        return word.rstrip(".") in first_words or word.split("-", 1)[0] in first_words
+
     def _read_scale_fraction(self, text: str, draft: Draft) -> int:
         """'3 million and a half' = 3.5 million; 'one billion and a half million' = 1,000,500,000."""
-        match = self.p.scale_fraction.match(text, draft.end)
+        match = self.p.scale_fraction.match(text, draft.end) if text.startswith(" and ", draft.end) else None
         if match is None:
             return draft.end
         top = match.group(1).lower()
@@ -109,7 +130,7 @@ class EdgeReader:
 
     def read_over(self, text: str, draft: Draft) -> None:
         """'one over three', '1 over 20': a fraction written as a division, ending the phrase."""
-        gap = _OVER.match(text, draft.end)
+        gap = _OVER.match(text, draft.end) if "over" in text[draft.end : draft.end + 7].lower() else None
         core = self.p.core.match(text, gap.end()) if gap else None
         if core is None or core.group("prefixed") or draft.fraction:
             return
@@ -229,7 +250,9 @@ class EdgeReader:
         currency symbol before `floor` belongs to the quantity before ("10 rmb 20 usd")."""
         window = text[max(0, start - 8, floor) : start]
         currency = None
-        prefix = self.p.prefix.search(window)
+        tail = window.rstrip()
+        maybe_prefix = bool(tail) and tail.rsplit(None, 1)[-1].upper().endswith(self.p.prefix_tails)
+        prefix = self.p.prefix.search(window) if maybe_prefix else None
         if prefix:
             symbol = prefix.group(1)
             code = self.lex.currency_prefixes.get(symbol) or self.lex.currency_prefixes.get(symbol.upper())
@@ -241,10 +264,15 @@ class EdgeReader:
             if code:
                 currency = code
                 start -= len(window) - prefix.start(1)
-        window = text[max(0, start - 32) : start]
+        window = text[max(0, start - 24) : start]
         qualifier = "exact"
         qualifier_start = start
         cue = self.p.qualifier.search(window)
+        if (
+            cue is None and text.find("equal", max(0, start - 32), start) >= 0
+        ):  # "greater than or equal to 50"
+            window = text[max(0, start - 32) : start]
+            cue = self.p.qualifier.search(window)
         if cue and cue.group(1)[:1] in "<>" and window[cue.start(1) - 1 : cue.start(1)] in ("<", ">", "="):
             cue = None  # "<>30", "=>30": not a comparison a reader would write
         if cue:
@@ -252,33 +280,56 @@ class EdgeReader:
             qualifier_start = start - (len(window) - cue.start(1))
         return start, currency, qualifier, qualifier_start
 
+    def _may_end_in_cue(self, window: str) -> bool:
+        """Whether `window` can end in a qualifier: its last word ends one ('than', 'over'), or it ends
+        in a comparison sign. A set lookup instead of trying every cue at every position."""
+        tail = window.rstrip(" \t")
+        if not tail:
+            return False
+        if tail[-1] in "<>=≤≥~":
+            return True
+        end = len(tail) - 1 if tail[-1] == "." else len(tail)
+        begin = end
+        while begin > 0 and tail[begin - 1].isalpha():
+            begin -= 1
+        return tail[begin:end].lower() in self.p.cue_last_words
+
     def _draft(self, text: str, match: re.Match[str]) -> Draft | None:
         raw = match.group()
+        start = match.start()
+        multiplier = 1.0
         is_words = match.group("words") is not None
         if is_words:
             parsed = parse_number_words(raw, self.lex, self.p.denominators)
             if parsed is None:
                 return None
-            value, end, fraction = parsed.value, match.start() + parsed.consumed, parsed.fraction
-        elif match.group("vulgar"):  # "¾", "2½"
-            whole = raw[:-1]
-            value = (float(whole) if whole else 0.0) + self.p.vulgar_fractions[raw[-1]]
-            end, fraction = match.end(), not whole
+            value, end, fraction = parsed.value, start + parsed.consumed, parsed.fraction
+            last_word = raw[: parsed.consumed].rsplit(None, 1)[-1].lower()
+            if last_word in ("hundred", "thousand"):  # "six to seven thousand": the scale is on both ends
+                multiplier = 100.0 if last_word == "hundred" else 1000.0
+        elif match.group("vulgar"):  # "¾"
+            value, end, fraction = self.p.vulgar_fractions[raw], match.end(), True
         else:
             parsed_value = parse_digits(raw)
             if parsed_value is None:
                 return None
             value, end, fraction = parsed_value, match.end(), False
-        start = match.start()
-        negative = _NEGATIVE.search(text, max(0, start - 10), start)
-        if negative:  # "-1", "minus five", "negative 3.5"
-            value, start = -value, negative.start()
-        draft = Draft(start=start, end=end, value=value, core_end=end, is_words=is_words)
-        draft.fraction = fraction
-        last_word = raw[: end - match.start()].rsplit(None, 1)[-1].lower()
-        if is_words and last_word in ("hundred", "thousand"):  # "six to seven thousand": both ends
-            draft.multiplier = 100.0 if last_word == "hundred" else 1000.0
-        return draft
+            tail = self.p.vulgar_fractions.get(text[end : end + 1])
+            if tail is not None:  # "2½"
+                value, end = value + tail, end + 1
+        if text.endswith(_SIGN_ENDINGS, 0, start):
+            negative = _NEGATIVE.search(text, max(0, start - 10), start)
+            if negative:  # "-1", "minus five", "negative 3.5"
+                value, start = -value, negative.start()
+        return Draft(
+            start=start,
+            end=end,
+            value=value,
+            core_end=end,
+            is_words=is_words,
+            fraction=fraction,
+            multiplier=multiplier,
+        )
 
     def _is_not_quantity(self, text: str, match: re.Match[str], draft: Draft) -> bool:
         start, end = match.start(), match.end()

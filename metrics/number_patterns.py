@@ -20,6 +20,10 @@ class Patterns:
     currency_after: re.Pattern[str]
     symbol_after: re.Pattern[str]
     symbols_after: dict[str, str]
+    symbol_starts: frozenset[str]
+    cue_last_words: frozenset[str]
+    prefix_tails: tuple[str, ...]
+    currency_first_words: frozenset[str]
     subunit: re.Pattern[str]
     percent: re.Pattern[str]
     unit: re.Pattern[str]
@@ -60,10 +64,10 @@ def patterns() -> Patterns:
     trailing = {squash(k): v for k, v in words["trailing_qualifiers"].items()}
     vulgar = "".join(words["vulgar_fractions"])
     core = (
-        rf"(?P<vulgar>(?<![\w.,/])\d*[{vulgar}])"
-        rf"|(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
+        rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
         rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
+        rf"|(?P<vulgar>(?<![\w.,/])[{vulgar}])"
         rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)"
         rf"|an?(?=\s+(?:{denominators})\b(?![ \t]+(?!of\b|million\b|billion\b)[a-z]))"  # not "a third term"
         rf"|(?:half|quarter)(?:\s+an?)?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)|{WORD_ATOM})"
@@ -115,8 +119,17 @@ def patterns() -> Patterns:
             re.IGNORECASE,
         ),
         symbols_after=symbols_after,
+        cue_last_words=frozenset(_words_of(cue)[-1] for cue in lex.qualifiers if _words_of(cue)),
+        prefix_tails=tuple(sorted({key.split()[-1].upper() for key in lex.currency_prefixes})),
+        currency_first_words=frozenset(word.split()[0].rstrip(".") for word in lex.currency_words),
+        symbol_starts=frozenset(symbol[0] for symbol in symbols_after),
         trailing_qualifiers=trailing,
     )
+
+
+def _words_of(phrase: str) -> list[str]:
+    """The letter runs of a phrase, lower-cased: 'approx.' -> ['approx'], 'more than' -> ['more', 'than']."""
+    return re.findall(r"[a-z]+", phrase.lower())
 
 
 @dataclass

@@ -31,6 +31,8 @@ class QuantityFinder(RangeReader):
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
         self.p = patterns()
+        self._start_words = NUMBER_WORDS | self.p.vulgar_fractions.keys()
+        self._article_words = _A_SCALES | self.p.denominators.keys()
 
     # ---- rules that say a number is not a quantity ----
 
@@ -62,15 +64,15 @@ class QuantityFinder(RangeReader):
     def _starts(self, text: str, tokens: Tokens) -> list[int]:
         """Where a number can begin: digit tokens, number words, 'a' before a scale word, and the
         digits inside currency-prefixed tokens ('RM79', '$US113')."""
-        starts = tokens.starts(NUMBER_WORDS | self.p.vulgar_fractions.keys(), digits=True)
+        starts = tokens.starts(self._start_words, digits=True)
         for i, start in enumerate(starts):
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 starts[i] = start - 1  # ".500"
-        for word in tokens.vocabulary & (_A_SCALES | self.p.denominators.keys()):
+        for word in tokens.vocabulary & self._article_words:
             for s in tokens.positions(word):
-                article = re.search(r"\ban?\s+$", text[max(0, s - 4) : s], re.IGNORECASE)
+                article = _ARTICLE.search(text, max(0, s - 4), s)
                 if article:
-                    starts.append(max(0, s - 4) + article.start())
+                    starts.append(article.start())
         starts.extend(tokens.positions("half") + tokens.positions("quarter"))
         for word in tokens.vocabulary:
             if word.startswith(_PREFIX_LETTERS) and word[-1].isdigit():
@@ -136,7 +138,10 @@ class QuantityFinder(RangeReader):
         draft.qualifier = qualifier
         self._range(text, draft, currency, between_before.endswith("between"))
         if draft.qualifier in ("exact", "approx"):
-            trailing = self.p.trailing.match(text, max(draft.end, draft.noun_end))
+            after = max(draft.end, draft.noun_end)
+            trailing = (
+                self.p.trailing.match(text, after) if text.startswith((" or ", " and "), after) else None
+            )
             if trailing:  # "500 or more", "20 people or fewer"
                 draft.qualifier = self.p.trailing_qualifiers[squash(trailing.group(1))]
                 if draft.noun_end < 0:
@@ -201,6 +206,7 @@ class QuantityFinder(RangeReader):
         return True
 
 
+_ARTICLE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _URL_WORDS = frozenset({"http", "https", "www"})
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from metrics.extract import claims_from_text
 from metrics.numbers import find_quantities, is_bare_number_word
@@ -258,3 +260,26 @@ def test_over_is_not_always_a_division(text: str) -> None:
 
 def test_space_separated_table_columns_stay_apart() -> None:
     assert [q.value for q in find_quantities("columns: 225 300 678 679")] == [225, 300, 678, 679]
+
+
+_PIECES = ["$", "-", " ", "\n", "\t", "½", "€", "<", ">=", "or more", "and a half", "over", "minus", "C $"]
+_PIECES += [
+    "1,234",
+    "12",
+    "3.5",
+    "two",
+    "thirds",
+    "million",
+    "dollars",
+    "cents",
+    "and",
+    "pct",
+    "to",
+    "http://a.b/",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join) | st.text(max_size=60))
+def test_any_text_gives_mentions_whose_surface_is_their_span(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.surface
