@@ -141,6 +141,8 @@ def _step(
         return True
     if word in denominators and last in ("unit", "tens", "a", "hundred", "thousand"):
         divisor = denominators[word]
+        if state.value != 1 and not word.endswith("s") and word != "half":
+            return False  # "two millionth visitor", "three hundredth": ordinals; fractions say "two thirds"
         if word in _PERIOD_NOUNS and (state.value >= divisor or math.gcd(int(state.value), int(divisor)) > 1):
             return False  # "the last two quarters": periods, since nobody says 2/4 for a half
         part = state.value / denominators[word]

@@ -25,6 +25,9 @@ from metrics.calendar import (
 )
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
+from metrics.timex_periods import DATED, PARTS, TRIGGERS, decade_pattern, decade_triggers, join_ranges
+from metrics.timex_periods import NAMES as PERIOD_NAMES
+from metrics.timex_periods import resolve as resolve_period
 from metrics.tokens import Tokens, matches_at
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -102,7 +105,7 @@ _PARTS = [
 @cache
 def _master() -> re.Pattern[str]:
     leaders = alternation({alias for leader in lexicon().leaders for alias in (leader.name, *leader.aliases)})
-    parts = [(name, pattern) for name, pattern in _PARTS]
+    parts = [*PARTS, decade_pattern(), *_PARTS]
     parts.insert(
         0,
         (
@@ -162,6 +165,8 @@ def _groups(match: re.Match[str], name: str) -> list[str | None]:
 def _resolve(name: str, g: list[str | None], reference: date | None) -> tuple[Period, str] | None:
     """The period an expression denotes and how it bounds a figure (in, since, until, span, under)."""
     ref = reference
+    if name in PERIOD_NAMES or name == "decade_words":
+        return resolve_period(name, g, ref)
     if name == "under":
         return _term(g[0] or "", ref)
     if name == "since_year":
@@ -358,6 +363,7 @@ def _triggers() -> frozenset[str]:
     """Words that can begin a time expression (a token starting with a digit always can)."""
     words = {m.lower() for m in MONTHS} | set(WEEKDAYS) | {"under"}
     words |= set(_SMALL_NUMBERS) - {"a", "an"}
+    words |= TRIGGERS | decade_triggers()
     words |= set(
         [
             "since",
@@ -412,7 +418,7 @@ def scan(
         resolved = _resolve(name, _groups(match, name), reference)
         period, relation = resolved if resolved else (None, "in")
         out.append((match.start(), match.end(), name, period, relation))
-    return out
+    return join_ranges(text, out)
 
 
 def _is_year_in_context(text: str, match: re.Match[str]) -> bool:
@@ -461,6 +467,9 @@ CALENDAR_KINDS = frozenset(
         "under",
         "weekday",
         "relative_month",
+        "decade_words",
+        "date_range",
+        *DATED,
     }
 )
 
