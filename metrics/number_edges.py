@@ -11,6 +11,7 @@ from metrics.number_words import parse_digits, parse_number_words
 from metrics.records import Quantity
 
 _NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t-]{0,8}([A-Za-z]+(?:\.[A-Za-z]+)*)")
 _POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
 _CENTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _PHRASE_END = re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
@@ -102,16 +103,11 @@ class EdgeReader:
             self._read_noun(text, draft)
 
     @staticmethod
+    @staticmethod
     def _word_after_in(text: str, pos: int, first_words: frozenset[str]) -> bool:
         """Whether the word at `pos` (after a space or hyphen, or attached) begins a phrase of the table."""
-        begin = pos
-        while begin < len(text) and text[begin] in " \t-" and begin < pos + 8:
-            begin += 1
-        end = begin
-        while end < len(text) and (text[end].isalpha() or text[end] in ".-") and end < begin + 24:
-            end += 1
-        word = text[begin:end].lower()
-        return word.rstrip(".") in first_words or word.split("-", 1)[0] in first_words
+        word = _NEXT_WORD.match(text, pos)
+        return word is not None and word.group(1).lower() in first_words
 
     def _read_scale_fraction(self, text: str, draft: Draft) -> int:
         """'3 million and a half' = 3.5 million; 'one billion and a half million' = 1,000,500,000."""
@@ -251,8 +247,8 @@ class EdgeReader:
         window = text[max(0, start - 8, floor) : start]
         currency = None
         tail = window.rstrip()
-        maybe_prefix = bool(tail) and tail.rsplit(None, 1)[-1].upper().endswith(self.p.prefix_tails)
-        prefix = self.p.prefix.search(window) if maybe_prefix else None
+        last = tail.rsplit(None, 1)[-1] if tail else ""
+        prefix = self.p.prefix.search(window) if last.upper().endswith(self.p.prefix_tails) else None
         if prefix:
             symbol = prefix.group(1)
             code = self.lex.currency_prefixes.get(symbol) or self.lex.currency_prefixes.get(symbol.upper())
@@ -267,7 +263,12 @@ class EdgeReader:
         window = text[max(0, start - 24) : start]
         qualifier = "exact"
         qualifier_start = start
-        cue = self.p.qualifier.search(window)
+        tail = window.rstrip()
+        cue = (
+            self.p.qualifier.search(window)
+            if self._may_end_in_cue(tail.rsplit(None, 1)[-1] if tail else "")
+            else None
+        )
         if (
             cue is None and text.find("equal", max(0, start - 32), start) >= 0
         ):  # "greater than or equal to 50"
@@ -280,19 +281,14 @@ class EdgeReader:
             qualifier_start = start - (len(window) - cue.start(1))
         return start, currency, qualifier, qualifier_start
 
-    def _may_end_in_cue(self, window: str) -> bool:
-        """Whether `window` can end in a qualifier: its last word ends one ('than', 'over'), or it ends
-        in a comparison sign. A set lookup instead of trying every cue at every position."""
-        tail = window.rstrip(" \t")
-        if not tail:
+    def _may_end_in_cue(self, last: str) -> bool:
+        """Whether a window whose last word is `last` can end in a qualifier ('than', 'over', '>='):
+        a set lookup instead of trying every cue at every position of the window."""
+        if not last:
             return False
-        if tail[-1] in "<>=≤≥~":
+        if last[-1] in "<>=≤≥~":
             return True
-        end = len(tail) - 1 if tail[-1] == "." else len(tail)
-        begin = end
-        while begin > 0 and tail[begin - 1].isalpha():
-            begin -= 1
-        return tail[begin:end].lower() in self.p.cue_last_words
+        return last.lower().strip(".,;:[]\"'“”‘’").rsplit("(", 1)[-1] in self.p.cue_last_words
 
     def _draft(self, text: str, match: re.Match[str]) -> Draft | None:
         raw = match.group()

@@ -25,7 +25,7 @@ from metrics.calendar import (
 )
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
-from metrics.timex_periods import DATED, PARTS, TRIGGERS, decade_pattern, decade_triggers, join_ranges
+from metrics.timex_periods import DATED, join_ranges, period_master, period_starts
 from metrics.timex_periods import NAMES as PERIOD_NAMES
 from metrics.timex_periods import resolve as resolve_period
 from metrics.tokens import Tokens, matches_at
@@ -105,7 +105,7 @@ _PARTS = [
 @cache
 def _master() -> re.Pattern[str]:
     leaders = alternation({alias for leader in lexicon().leaders for alias in (leader.name, *leader.aliases)})
-    parts = [*PARTS, decade_pattern(), *_PARTS]
+    parts = list(_PARTS)
     parts.insert(
         0,
         (
@@ -151,7 +151,7 @@ Resolver = Callable[[re.Match[str], str, date | None], "tuple[Period, str] | Non
 
 def _groups(match: re.Match[str], name: str) -> list[str | None]:
     """The inner groups of one named alternative."""
-    pattern = _master()
+    pattern = match.re
     first = pattern.groupindex[name]
     names = {index for index in pattern.groupindex.values()}
     out = []
@@ -363,7 +363,6 @@ def _triggers() -> frozenset[str]:
     """Words that can begin a time expression (a token starting with a digit always can)."""
     words = {m.lower() for m in MONTHS} | set(WEEKDAYS) | {"under"}
     words |= set(_SMALL_NUMBERS) - {"a", "an"}
-    words |= TRIGGERS | decade_triggers()
     words |= set(
         [
             "since",
@@ -409,16 +408,31 @@ def scan(
     text: str, reference: date | None, tokens: Tokens | None = None
 ) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation)."""
+    tokens = tokens or Tokens(text)
+    periods = [
+        _found(match, reference) for match in matches_at(period_master(), text, period_starts(text, tokens))
+    ]
     out = []
-    starts = (tokens or Tokens(text)).starts(_triggers(), prefixes=("fy",), digits=True)
+    starts = tokens.starts(_triggers(), prefixes=("fy",), digits=True)
+    taken = iter(periods)
+    block = next(taken, None)
     for match in matches_at(_master(), text, starts):
+        while block is not None and block[1] <= match.start():
+            block = next(taken, None)
+        if block is not None and block[0] < match.end():
+            continue  # inside a longer period ("22 January" in "from 4 to 22 January")
         name = match.lastgroup or ""
         if name == "year" and not _is_year_in_context(text, match):
             continue
-        resolved = _resolve(name, _groups(match, name), reference)
-        period, relation = resolved if resolved else (None, "in")
-        out.append((match.start(), match.end(), name, period, relation))
-    return join_ranges(text, out)
+        out.append(_found(match, reference))
+    return join_ranges(text, sorted(out + periods))
+
+
+def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
+    name = match.lastgroup or ""
+    resolved = _resolve(name, _groups(match, name), reference)
+    period, relation = resolved if resolved else (None, "in")
+    return match.start(), match.end(), name, period, relation
 
 
 def _is_year_in_context(text: str, match: re.Match[str]) -> bool:

@@ -24,6 +24,7 @@ from metrics.calendar import (
 )
 from metrics.lexicon import _toml
 from metrics.records import Period
+from metrics.tokens import Tokens
 
 _M = MONTH_PATTERN
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -41,6 +42,13 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st"
 _ORDINALS |= {"4th": 4, "5th": 5, "last": -1}
 _OFFSETS = {"this": 0, "current": 0, "the": 0, "my": 0, "next": 1, "coming": 1, "upcoming": 1}
 _OFFSETS |= {"last": -1, "previous": -1}
+
+_DIGITS_BEFORE_PERIOD = re.compile(
+    rf"(?<!\w)\d+(?=[a-z']|[ \t]*[-–/]|(?<=\d{{4}})\.\d|[ \t]*,[ \t]*{_M}\b"
+    rf"|\s+(?:to|till|until|through|thru|and|q[1-4]|h[12]|the|{_M})\b"
+    r"|\s+(?:few\s+|several\s+)?(?:day|week|month|year|decade)s?\b)",
+    re.IGNORECASE,
+)
 
 PARTS = [
     (
@@ -94,8 +102,14 @@ DATED = NAMES - {
     "past_few",
 }
 """The kinds whose digits are calendar digits, not quantities."""
+_STARTS = frozenset(
+    {"this", "next", "last", "previous", "current", "early", "late", "mid", "past"}
+    | {"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "q1", "q2", "q3", "q4"}
+)
 TRIGGERS = frozenset(
     {
+        "year",
+        "month",
         "week",
         "weekend",
         "coming",
@@ -118,8 +132,29 @@ def _decade_words() -> dict[str, int]:
     return {word: int(value) for word, value in _toml("words.toml")["decade_words"].items()}
 
 
-def decade_triggers() -> frozenset[str]:
-    return frozenset(_decade_words())
+@cache
+def _words() -> frozenset[str]:
+    """Words that can begin one of these expressions."""
+    months = {m.lower() for m in MONTH_PATTERN.strip("(?:)").split("|")}
+    return (
+        TRIGGERS | frozenset(_decade_words()) | months | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS} | _STARTS
+    )
+
+
+@cache
+def period_master() -> re.Pattern[str]:
+    """One alternation of this module's expressions, tried only where one can begin."""
+    parts = [*PARTS, decade_pattern()]
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in parts), re.IGNORECASE)
+
+
+def period_starts(text: str, tokens: Tokens) -> list[int]:
+    """Where one of these expressions can begin: a trigger word, or a digit token that a range
+    word, a separator, a quarter, a month or a unit follows ("4 to 22", "2016-11", "1970's")."""
+    starts = tokens.starts(_words())
+    starts.extend(match.start() for match in _DIGITS_BEFORE_PERIOD.finditer(text))
+    starts.sort()
+    return starts
 
 
 def decade_pattern() -> tuple[str, str]:
