@@ -43,8 +43,15 @@ _ORDINALS |= {"4th": 4, "5th": 5, "last": -1}
 _OFFSETS = {"this": 0, "current": 0, "the": 0, "my": 0, "next": 1, "coming": 1, "upcoming": 1}
 _OFFSETS |= {"last": -1, "previous": -1}
 
-_DIGITS_BEFORE_PERIOD = re.compile(
-    rf"(?<!\w)\d+(?=[a-z']|[ \t]*[-–/]|(?<=\d{{4}})\.\d|[ \t]*,[ \t]*{_M}\b"
+_WORD_CONTEXT = re.compile(
+    rf"(?:{_M})\.?(?:\s+(?:between\b|from\b|\d{{1,2}}{_ORD}?\s*(?:-|–|to\b|till\b|until\b|through\b|thru\b))"
+    rf"|\s+,|\s+{_WHICH}\s+year\b)|(?:year|month|week)\s+after\b|(?<=the\s)week\b|(?<=my\s)week\b",
+    re.IGNORECASE,
+)
+"""Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
+_DIGIT_RUN = re.compile(r"\d+")
+_AFTER_DIGITS = re.compile(
+    rf"(?:[a-z']|[ \t]*[-–/]|(?<=\d{{4}})\.\d|[ \t]*,[ \t]*{_M}\b"
     rf"|\s+(?:to|till|until|through|thru|and|q[1-4]|h[12]|the|{_M})\b"
     r"|\s+(?:few\s+|several\s+)?(?:day|week|month|year|decade)s?\b)",
     re.IGNORECASE,
@@ -135,10 +142,14 @@ def _decade_words() -> dict[str, int]:
 @cache
 def _words() -> frozenset[str]:
     """Words that can begin one of these expressions."""
-    months = {m.lower() for m in MONTH_PATTERN.strip("(?:)").split("|")}
-    return (
-        TRIGGERS | frozenset(_decade_words()) | months | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS} | _STARTS
-    )
+    words = TRIGGERS | frozenset(_decade_words()) | set(WEEKDAYS) | {w[:3] for w in WEEKDAYS} | _STARTS
+    return words - _context_words()
+
+
+@cache
+def _context_words() -> frozenset[str]:
+    """Common words that begin a period here only in a context _WORD_CONTEXT checks."""
+    return frozenset({m.lower() for m in MONTH_PATTERN.strip("(?:)").split("|")} | {"year", "month", "week"})
 
 
 @cache
@@ -152,7 +163,14 @@ def period_starts(text: str, tokens: Tokens) -> list[int]:
     """Where one of these expressions can begin: a trigger word, or a digit token that a range
     word, a separator, a quarter, a month or a unit follows ("4 to 22", "2016-11", "1970's")."""
     starts = tokens.starts(_words())
-    starts.extend(match.start() for match in _DIGITS_BEFORE_PERIOD.finditer(text))
+    for word in _context_words() & tokens.vocabulary:
+        for start in tokens.positions(word):
+            if _WORD_CONTEXT.match(text, start):
+                starts.append(start)
+    for start in tokens.digit_starts:
+        digits = _DIGIT_RUN.match(text, start)
+        if digits and _AFTER_DIGITS.match(text, digits.end()):
+            starts.append(start)
     starts.sort()
     return starts
 
