@@ -294,7 +294,8 @@ class EdgeReader:
         raw = match.group()
         start = match.start()
         multiplier = 1.0
-        is_words = match.group("words") is not None
+        kind = match.lastgroup
+        is_words = kind == "words"
         if is_words:
             parsed = parse_number_words(raw, self.lex, self.p.denominators)
             if parsed is None:
@@ -303,7 +304,7 @@ class EdgeReader:
             last_word = raw[: parsed.consumed].rsplit(None, 1)[-1].lower()
             if last_word in ("hundred", "thousand"):  # "six to seven thousand": the scale is on both ends
                 multiplier = 100.0 if last_word == "hundred" else 1000.0
-        elif match.group("vulgar"):  # "¾"
+        elif kind == "vulgar":  # "¾"
             value, end, fraction = self.p.vulgar_fractions[raw], match.end(), True
         else:
             parsed_value = parse_digits(raw)

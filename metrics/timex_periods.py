@@ -51,9 +51,11 @@ _WORD_CONTEXT = re.compile(
 """Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
 _DIGIT_RUN = re.compile(r"\d+")
 _AFTER_DIGITS = re.compile(
-    rf"(?:[a-z']|[ \t]*[-–/]|(?<=\d{{4}})\.\d|[ \t]*,[ \t]*{_M}\b"
-    rf"|\s+(?:to|till|until|through|thru|and|q[1-4]|h[12]|the|{_M})\b"
-    r"|\s+(?:few\s+|several\s+)?(?:day|week|month|year|decade)s?\b)",
+    rf"'?s\b|h[12]\b|{_ORD}?{_TO}\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
+    rf"|{_ORD}?\s+and\s+\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
+    r"|[ \t]*[-/][ \t]*\d{4}\b|/\d{1,2}/\d{4}\b|(?<=\d{4})(?:[ \t]*[-/][ \t]*|\.)\d{1,2}\b"
+    rf"|(?<=\d{{4}})\s*,?\s+(?:{_M}|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]|h[12])\b"
+    r"|\s+(?:day|week|month|year|decade)s?\s+(?:hence|in\s+the\s+future|from\s+now)\b",
     re.IGNORECASE,
 )
 
