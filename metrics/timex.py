@@ -70,7 +70,7 @@ _PARTS = [
         rf"(?<![\d$£€,.])({_YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
     ),
     ("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-    ("day_month_year", rf"\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\.?,?\s+({_YEAR})\b"),
+    ("day_month_year", rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\.?,?\s+({_YEAR})\b"),
     ("month_day_year", rf"\b({_M})\.?\s+(\d{{1,2}}){_ORD}?,?\s+({_YEAR})\b"),
     ("first_months", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:fiscal\s+)?({_YEAR})\b"),
     (

@@ -45,7 +45,8 @@ _OFFSETS |= {"last": -1, "previous": -1}
 
 _WORD_CONTEXT = re.compile(
     rf"(?:{_M})\.?(?:\s+(?:between\b|from\b|\d{{1,2}}{_ORD}?\s*(?:-|–|to\b|till\b|until\b|through\b|thru\b))"
-    rf"|\s+,|\s+{_WHICH}\s+year\b)|(?:year|month|week)\s+after\b|(?<=the\s)week\b|(?<=my\s)week\b",
+    rf"|\s+,|\s+{_WHICH}\s+year\b)|(?:year|month|week)\s+after\b|(?<=the\s)week\b|(?<=my\s)week\b"
+    r"|week\s+(?:of|commencing|starting|beginning)\s",
     re.IGNORECASE,
 )
 """Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
@@ -55,7 +56,8 @@ _AFTER_DIGITS = re.compile(
     rf"|{_ORD}?\s+and\s+\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
     r"|[ \t]*[-/][ \t]*\d{4}\b|/\d{1,2}/\d{4}\b|(?<=\d{4})(?:[ \t]*[-/][ \t]*|\.)\d{1,2}\b"
     rf"|(?<=\d{{4}})\s*,?\s+(?:{_M}|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]|h[12])\b"
-    r"|\s+(?:day|week|month|year|decade)s?\s+(?:hence|in\s+the\s+future|from\s+now)\b",
+    r"|\s+(?:day|week|month|year|decade)s?\s+(?:hence|in\s+the\s+future|from\s+now)\b"
+    rf"|{_ORD}?{_TO}{_M}\.?\s+\d|{_ORD}\s+century\b",
     re.IGNORECASE,
 )
 
@@ -73,6 +75,16 @@ PARTS = [
         "month_between_days",
         rf"\b({_M})\.?\s+between\s+{_DAY}(?:{_TO}|\s+and\s+){_DAY}\b{_NOT_AMOUNT}(?:,?\s*({_YEAR})\b)?",
     ),
+    (
+        "day_to_date",
+        rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){_DAY}{_TO}({_M})\.?\s+{_DAY}\b(?:,?\s*({_YEAR})\b)?{_NOT_AMOUNT}",
+    ),
+    ("week_containing", rf"\b(?:week\s+(?:of|commencing|starting|beginning)\s+(?:on\s+)?|w/c\s+)"
+     rf"(?:the\s+{_DAY}|({_M})\.?\s*{_DAY})\b"),
+    ("earlier_later", r"\b(earlier|later)\s+(?:this|in\s+the)\s+(week|month|year)\b"),
+    ("which_decade", rf"\b{_WHICH}\s+decade\b"),
+    ("century", rf"\b(\d{{1,2}}){_ORD}\s+century\b"),
+    ("thirds_of_year", rf"\b(beginning|start|middle|end)\s+of\s+({_YEAR})\b"),
     ("weekday_the_day", rf"\b(?:{_WEEKDAY})\.?,?\s+the\s+{_DAY}\b"),
     ("us_date", r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),
     ("week_of", rf"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)\s+week\s+(?:of\s+)?"
@@ -99,20 +111,39 @@ PARTS = [
     ("month_which_year", rf"\b({_M})\s+{_WHICH}\s+year\b"),
 ]  # fmt: skip
 NAMES = frozenset(name for name, _pattern in PARTS)
-DATED = NAMES - {
-    "after_next",
-    "weekend",
-    "the_week",
-    "coming",
-    "part_of",
-    "next_n",
-    "within_n",
-    "n_hence",
-    "past_few",
-}
+DATED = (
+    NAMES
+    - {"earlier_later", "which_decade"}
+    - {
+        "after_next",
+        "weekend",
+        "the_week",
+        "coming",
+        "part_of",
+        "next_n",
+        "within_n",
+        "n_hence",
+        "past_few",
+    }
+)
 """The kinds whose digits are calendar digits, not quantities."""
 _STARTS = frozenset(
-    {"this", "next", "last", "previous", "current", "early", "late", "mid", "past"}
+    {
+        "from",
+        "between",
+        "earlier",
+        "later",
+        "w",
+        "this",
+        "next",
+        "last",
+        "previous",
+        "current",
+        "early",
+        "late",
+        "mid",
+        "past",
+    }
     | {"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "q1", "q2", "q3", "q4"}
 )
 TRIGGERS = frozenset(
@@ -194,10 +225,21 @@ def resolve(name: str, g: list[str | None], ref: date | None) -> tuple[Period, s
         digit = int(g[1] or g[3] or g[5] or 0)
         century = int(century_raw) * 100 if century_raw else (1900 if digit >= 2 else 2000)
         return _span(date(century + 10 * digit, 1, 1), date(century + 10 * digit + 9, 12, 31), "in")
+    if name == "century":
+        first_year = (int(g[0] or 0) - 1) * 100
+        return _span(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), "in")
+    if name == "thirds_of_year":
+        year, part = int(g[1] or 0), (g[0] or "").lower()
+        first_month = {"beginning": 1, "start": 1, "middle": 5, "end": 9}[part]
+        return _span(date(year, first_month, 1), month_end(year, first_month + 3), "in")
     if name in ("us_date", "month_of_year", "month_slash_year", "month_comma_year", "year_quarter", "h_year"):
         return _absolute(name, g)
     if ref is None:
         return None
+    if name == "day_to_date":
+        month = month_number(g[1] or "")
+        year = int(g[3]) if g[3] else nearest_year(month, min(int(g[2] or 1), 28), ref)
+        return _span(safe_date(year, month, int(g[0] or 0)), safe_date(year, month, int(g[2] or 0)))
     if name in ("days_of_month", "month_days", "month_between_days", "weekday_the_day"):
         return _day_range(name, g, ref)
     if name in ("week_of", "part_of"):
@@ -339,6 +381,23 @@ def _relative(name: str, g: list[str | None], ref: date) -> tuple[Period, str] |
         start = _ahead(first, 2, unit)
         end = _which_period("this", unit, start)[1]
         return _span(start, end, "in")
+    if name == "week_containing":
+        day = int(g[0] or g[2] or 0)
+        month = month_number(g[1]) if g[1] else ref.month
+        year = nearest_year(month, min(day, 28), ref) if g[1] else ref.year
+        when = safe_date(year, month, day)
+        if when is None:
+            return None
+        monday = when - timedelta(days=when.weekday())
+        return _span(monday, monday + timedelta(days=6), "in")
+    if name == "earlier_later":
+        first, last = _which_period("this", (g[1] or "").lower(), ref)
+        if (g[0] or "").lower() == "earlier":
+            return _span(first, ref - timedelta(days=1), "in")
+        return _span(ref, last, "in")
+    if name == "which_decade":
+        decade = ref.year // 10 * 10 + 10 * _OFFSETS[(g[0] or "").lower()]
+        return _span(date(decade, 1, 1), date(decade + 9, 12, 31), "in")
     if name == "weekend":
         saturday = (
             ref
@@ -362,6 +421,9 @@ def _relative(name: str, g: list[str | None], ref: date) -> tuple[Period, str] |
         count, unit = _count(count_raw), (unit_raw or "").lower()
         if count < 1:
             return None
+        if unit == "decade" and not within:  # "the next 3 decades": whole decades from the next one
+            decade = ref.year // 10 * 10 + 10
+            return _span(date(decade, 1, 1), date(decade + 10 * count - 1, 12, 31))
         if within:  # "within 5 days": from today, today counted
             return _span(ref, _ahead(ref, count, unit) - timedelta(days=1))
         return _span(ref + timedelta(days=1), _ahead(ref, count, unit))
@@ -378,7 +440,7 @@ def _relative(name: str, g: list[str | None], ref: date) -> tuple[Period, str] |
 
 POINTS = frozenset(
     {"iso_date", "day_month_year", "month_day_year", "month_day", "day_month", "weekday_the_day", "us_date"}
-    | {"month_year", "month_of_year", "month_slash_year", "month_comma_year", "year"}
+    | {"month_year", "month_of_year", "month_slash_year", "month_comma_year", "year", "this_day"}
 )
 """Dates and named months or years that two of make a range: "Oct. 2 to October 22"."""
 _JOIN = re.compile(

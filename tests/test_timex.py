@@ -121,3 +121,29 @@ def test_not_periods(text: str) -> None:
 
 def test_days_in_a_day_range_are_not_quantities() -> None:
     assert find_quantities("Shops shut from 9 to 14 this month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Sales fell earlier this year.", date(2021, 1, 1), date(2021, 3, 7)),
+        ("Sales recover later this month.", date(2021, 3, 8), date(2021, 3, 31)),
+        ("Growth slowed this decade.", date(2020, 1, 1), date(2029, 12, 31)),
+        ("Growth may return in the next 2 decades.", date(2030, 1, 1), date(2049, 12, 31)),
+        ("Rules from the 19th century remain.", date(1800, 1, 1), date(1899, 12, 31)),
+        ("It opened at the end of 2012.", date(2012, 9, 1), date(2012, 12, 31)),
+        ("Talks open the week of April 14.", date(2021, 4, 12), date(2021, 4, 18)),
+        ("Talks open the week commencing May 3.", date(2021, 5, 3), date(2021, 5, 9)),
+        ("Shops shut from 9 to April 12.", date(2021, 4, 9), date(2021, 4, 12)),
+        ("Shops stay shut from March 1 to today.", date(2021, 3, 1), date(2021, 3, 8)),
+    ],
+    ids=["earlier-this-year", "later-this-month", "this-decade", "next-decades", "century", "end-of-year",
+         "week-of-date", "week-commencing", "day-to-date", "date-to-today"],
+)  # fmt: skip
+def test_more_periods(text: str, first: date, last: date) -> None:
+    assert period(text) == (first, last)
+
+
+def test_decimal_before_a_month_is_not_a_day() -> None:
+    found = find_time_mentions("It was 4,021.25 March 2019 figures.", MONDAY)
+    assert [(m.period.start, m.period.end) for m in found] == [(date(2019, 3, 1), date(2019, 3, 31))]
