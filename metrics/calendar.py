@@ -71,3 +71,35 @@ def shift_years(day: date, years: int) -> date:
 def previous_weekday(reference: date, weekday: int) -> date:
     """The most recent given weekday on or before the reference date (news "on Tuesday")."""
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), clipped to the month's last day (31 Jan + 1 = 28 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def nearest_year(month: int, day: int, reference: date) -> int:
+    """The year that puts month/day nearest the reference date (news speaks of recent months)."""
+    best, best_gap = reference.year, None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        candidate = safe_date(year, month, day)
+        if candidate is not None:
+            gap = abs((candidate - reference).days)
+            if best_gap is None or gap < best_gap:
+                best, best_gap = year, gap
+    return best
+
+
+def week_of(first: date, last: date, index: int) -> date | None:
+    """The Monday of the index-th week (Monday to Sunday) of the period first..last, counting the
+    weeks whose Thursday falls in it (the ISO rule); index -1 is the last such week."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    mondays = []
+    while thursday <= last:
+        mondays.append(thursday - timedelta(days=3))
+        thursday += timedelta(weeks=1)
+    if not mondays or index > len(mondays) or index == 0:
+        return None
+    return mondays[index - 1] if index > 0 else mondays[index]

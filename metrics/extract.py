@@ -7,7 +7,7 @@ from datetime import date
 
 from metrics.claims import Linked, Linker
 from metrics.dateline import dateline_end
-from metrics.numbers import default_finder
+from metrics.numbers import default_finder, is_bare_number_word
 from metrics.records import Claim, Document, TimeMention
 from metrics.timex import CALENDAR_KINDS, scan
 from metrics.tokens import Tokens
@@ -61,7 +61,8 @@ def claims_from_document(document: Document) -> list[Claim]:
     tokens = Tokens(text)
     found = scan(text, document.published, tokens)
     blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
-    quantities = default_finder().find(text, blocked, tokens)
+    # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
+    quantities = [q for q in default_finder().find(text, blocked, tokens) if not is_bare_number_word(q)]
     if not quantities:
         return []
     after_dateline = dateline_end(text)

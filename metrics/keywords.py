@@ -117,7 +117,7 @@ PRONOUN_START = re.compile(
     r"|(?:Another|Up|Down)\s+(?=[\d$£€¥]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))"
 )
 """A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
-BY_BEFORE = re.compile(r"\bby\s+(?:the\s+(?:end|close)\s+of\s+)?$", re.IGNORECASE)
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
 """'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
 SINCE_AFTER = re.compile(r"\s+since\s*(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE = re.compile(

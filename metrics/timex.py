@@ -25,6 +25,9 @@ from metrics.calendar import (
 )
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
+from metrics.timex_periods import DATED, join_ranges, period_master, period_starts
+from metrics.timex_periods import NAMES as PERIOD_NAMES
+from metrics.timex_periods import resolve as resolve_period
 from metrics.tokens import Tokens, matches_at
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -67,7 +70,7 @@ _PARTS = [
         rf"(?<![\d$£€,.])({_YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
     ),
     ("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-    ("day_month_year", rf"\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\.?,?\s+({_YEAR})\b"),
+    ("day_month_year", rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\.?,?\s+({_YEAR})\b"),
     ("month_day_year", rf"\b({_M})\.?\s+(\d{{1,2}}){_ORD}?,?\s+({_YEAR})\b"),
     ("first_months", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:fiscal\s+)?({_YEAR})\b"),
     (
@@ -78,7 +81,7 @@ _PARTS = [
     ("half_year", rf"\b(first|second)[\s-]half(?:\s+of)?(?:\s+(?:fiscal\s+)?({_YEAR}))?"),
     ("fiscal", rf"\b(?:fiscal|financial|FY)\s*(?:year\s+)?({_YEAR}|\d{{2}})\b(?:\s?[-/]\s?(\d{{2,4}})\b)?"),
     ("month_day", rf"\b({_M})\.?\s+(\d{{1,2}}){_ORD}?\b(?!\s*,?\s*\d)(?![:.]\d)"),
-    ("day_month", rf"\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\b\.?(?!\s*,?\s*\d{{4}})"),
+    ("day_month", rf"(?<![\d.,])\b(\d{{1,2}}){_ORD}?\s+(?:of\s+)?({_M})\b\.?(?!\s*,?\s*\d{{4}})"),
     ("month_year", rf"\b({_M})\.?,?\s+(?:of\s+)?({_YEAR})\b"),
     ("relative_month", rf"\b(last|this|next|early|late)\s+({_M})\b"),
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
@@ -105,7 +108,7 @@ _PARTS = [
 @cache
 def _master() -> re.Pattern[str]:
     leaders = alternation({alias for leader in lexicon().leaders for alias in (leader.name, *leader.aliases)})
-    parts = [(name, pattern) for name, pattern in _PARTS]
+    parts = list(_PARTS)
     parts.insert(
         0,
         (
@@ -151,7 +154,7 @@ Resolver = Callable[[re.Match[str], str, date | None], "tuple[Period, str] | Non
 
 def _groups(match: re.Match[str], name: str) -> list[str | None]:
     """The inner groups of one named alternative."""
-    pattern = _master()
+    pattern = match.re
     first = pattern.groupindex[name]
     names = {index for index in pattern.groupindex.values()}
     out = []
@@ -165,6 +168,8 @@ def _groups(match: re.Match[str], name: str) -> list[str | None]:
 def _resolve(name: str, g: list[str | None], reference: date | None) -> tuple[Period, str] | None:
     """The period an expression denotes and how it bounds a figure (in, since, until, span, under)."""
     ref = reference
+    if name in PERIOD_NAMES or name == "decade_words":
+        return resolve_period(name, g, ref)
     if name == "under":
         return _term(g[0] or "", ref)
     if name == "since_year":
@@ -406,16 +411,31 @@ def scan(
     text: str, reference: date | None, tokens: Tokens | None = None
 ) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation)."""
+    tokens = tokens or Tokens(text)
+    periods = [
+        _found(match, reference) for match in matches_at(period_master(), text, period_starts(text, tokens))
+    ]
     out = []
-    starts = (tokens or Tokens(text)).starts(_triggers(), prefixes=("fy",), digits=True)
+    starts = tokens.starts(_triggers(), prefixes=("fy",), digits=True)
+    taken = iter(periods)
+    block = next(taken, None)
     for match in matches_at(_master(), text, starts):
+        while block is not None and block[1] <= match.start():
+            block = next(taken, None)
+        if block is not None and block[0] < match.end():
+            continue  # inside a longer period ("22 January" in "from 4 to 22 January")
         name = match.lastgroup or ""
         if name == "year" and not _is_year_in_context(text, match):
             continue
-        resolved = _resolve(name, _groups(match, name), reference)
-        period, relation = resolved if resolved else (None, "in")
-        out.append((match.start(), match.end(), name, period, relation))
-    return out
+        out.append(_found(match, reference))
+    return join_ranges(text, sorted(out + periods))
+
+
+def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
+    name = match.lastgroup or ""
+    resolved = _resolve(name, _groups(match, name), reference)
+    period, relation = resolved if resolved else (None, "in")
+    return match.start(), match.end(), name, period, relation
 
 
 def _is_year_in_context(text: str, match: re.Match[str]) -> bool:
@@ -464,6 +484,9 @@ CALENDAR_KINDS = frozenset(
         "under",
         "weekday",
         "relative_month",
+        "decade_words",
+        "date_range",
+        *DATED,
     }
 )
 
