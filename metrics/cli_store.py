@@ -93,7 +93,8 @@ def _published(_ctx: click.Context, param: click.Parameter, value: str | None) -
     type=click.Choice(["local", "dask"]),
     default="local",
     show_default=True,
-    help="local: this machine's cores; dask: Parquet shards on a Dask cluster, loaded in one transaction.",
+    help="local: this machine's cores; dask: Parquet shards of --batch-size documents on a Dask cluster, "
+    "loaded in one transaction.",
 )
 @click.option(
     "--scheduler",
