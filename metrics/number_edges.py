@@ -10,6 +10,12 @@ from metrics.number_patterns import Draft, Patterns
 from metrics.number_words import parse_digits, parse_number_words
 from metrics.records import Quantity
 
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME_OF_DAY_AFTER = re.compile(
+    r"(?::\d|\s?(?:[ap]\.?m\.?|GMT|EST|EDT|PST|PDT|BST|CET|UTC)\b)", re.IGNORECASE
+)
+_PHONE = re.compile(r"\d{3}-\d{4}\b")
+
 _NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t-]{0,8}([A-Za-z]+(?:\.[A-Za-z]+)*)")
 _POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
@@ -332,9 +338,9 @@ class EdgeReader:
         start, end = match.start(), match.end()
         nxt = text[end : end + 6]
         if not draft.is_words:
-            if re.match(r"(?:st|nd|rd|th)\b", nxt, re.IGNORECASE):
+            if _ORDINAL_SUFFIX.match(nxt):
                 return True  # ordinal
-            if re.match(r"(?::\d|\s?(?:[ap]\.?m\.?|GMT|EST|EDT|PST|PDT|BST|CET|UTC)\b)", nxt, re.IGNORECASE):
+            if _TIME_OF_DAY_AFTER.match(nxt):
                 return True  # time of day
             if nxt[:1] == "/" or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return True
@@ -348,7 +354,7 @@ class EdgeReader:
                 and not self.p.symbol_after.match(text, end)
             ):
                 return True  # 5G, 747s, 3D: part of a name
-            if re.match(r"-\d", nxt) and re.match(r"\d{3}-\d{4}\b", text[start : start + 8]):
+            if nxt[:1] == "-" and _PHONE.match(text, start):
                 return True  # phone number
         return False
 

@@ -17,6 +17,9 @@ _VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "
 _FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth"})
 
 
+_SYMBOL = re.compile(r"(US\$|\$|£|€|¥)")
+
+
 class RangeReader(EdgeReader):
     """Adds ranges and vague or fractional amounts to the edge reader."""
 
@@ -32,7 +35,7 @@ class RangeReader(EdgeReader):
         core = self.p.core.match(text, after)
         prefix_shift = 0
         if core is None:
-            prefix = re.match(r"(US\$|\$|£|€|¥)", text[after : after + 3])
+            prefix = _SYMBOL.match(text, after)
             if prefix is None:
                 return None
             prefix_shift = len(prefix.group(1))

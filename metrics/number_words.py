@@ -29,6 +29,9 @@ MAX_DIGITS = 40
 """Longer digit runs are identifiers or noise, not quantities (and float() of them is meaningless)."""
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def parse_digits(raw: str) -> float | None:
     """'1,250.5' -> 1250.5, '7-1/2' -> 7.5, '.5' -> 0.5; None for digit runs too long to be a quantity."""
     raw = raw.replace(",", "")
@@ -96,7 +99,7 @@ def parse_number_words(raw: str, lex: Lexicon, denominators: Mapping[str, float]
     """Value of 'twenty-five', 'one hundred and three', 'one and a half', 'half a dozen', 'two thirds',
     'three dozens', 'two point zero five', with how many characters of `raw` make up one consistent
     number (so 'one two' stops after 'one')."""
-    words = [(m.group().lower(), m.end()) for m in re.finditer(r"[A-Za-z]+", raw)]
+    words = [(m.group().lower(), m.end()) for m in _LETTERS.finditer(raw)]
     state = _WordState()
     index = 0
     while index < len(words):

@@ -438,15 +438,19 @@ def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str,
     return match.start(), match.end(), name, period, relation
 
 
+_YEAR_UNIT_AFTER = re.compile(
+    r"\s?(?:mln|billion|million|bln|bn|tonnes|dlrs|pct|percent|per cent|%|shares|barrels)\b"
+)
+_YEAR_AMOUNT_BEFORE = re.compile(r"(?:\$|£|€|¥|more than|less than|over|about|some|up to|nearly|almost)\s*$")
+
+
 def _is_year_in_context(text: str, match: re.Match[str]) -> bool:
     """A bare four-digit number is a year unless money, a unit or a scale is written against it."""
     after = text[match.end() : match.end() + 12].lower()
-    if re.match(
-        r"\s?(?:mln|billion|million|bln|bn|tonnes|dlrs|pct|percent|per cent|%|shares|barrels)\b", after
-    ):
+    if _YEAR_UNIT_AFTER.match(after):
         return False
     before = text[max(0, match.start() - 12) : match.start()].lower()
-    return not re.search(r"(?:\$|£|€|¥|more than|less than|over|about|some|up to|nearly|almost)\s*$", before)
+    return not _YEAR_AMOUNT_BEFORE.search(before)
 
 
 def find_time_mentions(text: str, reference: date | None) -> list[TimeMention]:
