@@ -143,10 +143,21 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
             and previous.unit not in ("number", "fraction")
             and not (previous.scaled and not quantity.scaled)
             and _ELIDED.fullmatch(text, previous.noun_end, quantity.start)
+            and not _level_after_change(text, previous, quantity)
         ):
             out[i] = quantity = replace(quantity, unit=previous.unit, noun=previous.noun)
         previous = quantity
     return out
+
+
+_TO_LEVEL = re.compile(r"\b(?:to|at)\b", re.IGNORECASE)
+
+
+def _level_after_change(text: str, change: Quantity, level: Quantity) -> bool:
+    """'rose 0.65 per cent to 27,349.19': after a percentage change, the number is a level, not a percent."""
+    if change.change is None or change.unit not in ("%", "percentage point", "basis point"):
+        return False
+    return bool(_TO_LEVEL.search(text, change.noun_end, level.start))
 
 
 def is_bare_number_word(quantity: Quantity) -> bool:
