@@ -361,7 +361,8 @@ class EdgeReader:
     # ---- the whole pass ----
 
     def _freeze(self, text: str, draft: Draft) -> Quantity:
-        change = self._change(text, draft.start)
+        bare_word = draft.is_words and not draft.unit  # never a claim: its direction is not needed
+        change = None if bare_word else self._change(text, draft.start)
         return Quantity(
             start=draft.start,
             end=draft.end,

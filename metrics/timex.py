@@ -152,11 +152,16 @@ def _nearest_year(month: int, day: int, reference: date) -> int:
 Resolver = Callable[[re.Match[str], str, date | None], "tuple[Period, str] | None"]
 
 
+@cache
+def _name_indexes(pattern: re.Pattern[str]) -> frozenset[int]:
+    return frozenset(pattern.groupindex.values())
+
+
 def _groups(match: re.Match[str], name: str) -> list[str | None]:
     """The inner groups of one named alternative."""
     pattern = match.re
     first = pattern.groupindex[name]
-    names = {index for index in pattern.groupindex.values()}
+    names = _name_indexes(pattern)
     out = []
     index = first + 1
     while index <= pattern.groups and index not in names:

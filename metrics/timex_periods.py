@@ -50,14 +50,13 @@ _WORD_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 """Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
-_DIGIT_RUN = re.compile(r"\d+")
 _AFTER_DIGITS = re.compile(
-    rf"'?s\b|h[12]\b|{_ORD}?{_TO}\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
+    rf"\d++(?:'?s\b|h[12]\b|{_ORD}?{_TO}\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
     rf"|{_ORD}?\s+and\s+\d{{1,2}}{_ORD}?\s+(?:of\s+|in\s+)?(?:{_WHICH}\s+month|{_M})\b"
     r"|[ \t]*[-/][ \t]*\d{4}\b|/\d{1,2}/\d{4}\b|(?<=\d{4})(?:[ \t]*[-/][ \t]*|\.)\d{1,2}\b"
     rf"|(?<=\d{{4}})\s*,?\s+(?:{_M}|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]|h[12])\b"
     r"|\s+(?:day|week|month|year|decade)s?\s+(?:hence|in\s+the\s+future|from\s+now)\b"
-    rf"|{_ORD}?{_TO}{_M}\.?\s+\d|{_ORD}\s+century\b",
+    rf"|{_ORD}?{_TO}{_M}\.?\s+\d|{_ORD}\s+century\b)",
     re.IGNORECASE,
 )
 
@@ -200,10 +199,7 @@ def period_starts(text: str, tokens: Tokens) -> list[int]:
         for start in tokens.positions(word):
             if _WORD_CONTEXT.match(text, start):
                 starts.append(start)
-    for start in tokens.digit_starts:
-        digits = _DIGIT_RUN.match(text, start)
-        if digits and _AFTER_DIGITS.match(text, digits.end()):
-            starts.append(start)
+    starts.extend(start for start in tokens.digit_starts if _AFTER_DIGITS.match(text, start))
     starts.sort()
     return starts
 
