@@ -106,11 +106,18 @@ class _TextOfHtml(HTMLParser):
         return "\n".join(line for line in lines if line)
 
 
+def _escape_unclosed_tags(html: str) -> str:
+    """'<' with no '>' before the next '<' cannot open a tag: write it as '&lt;'. html.parser rescans
+    from every such '<' to the end of the page (quadratic on '<div <div <div ...'); this keeps it linear."""
+    pieces = html.split("<")
+    return pieces[0] + "".join(("<" if ">" in piece else "&lt;") + piece for piece in pieces[1:])
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
     """The visible text of an HTML page (paragraphs on their own lines) and its <title>."""
     parser = _TextOfHtml()
     try:
-        parser.feed(html)
+        parser.feed(_escape_unclosed_tags(html))
         parser.close()
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass

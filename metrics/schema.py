@@ -187,9 +187,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
             f"{where} has schema {version}, which this metrics cannot migrate to {SCHEMA_VERSION}: "
             "re-ingest the articles into a new --db file"
         )
+    if not writable and version is None:
+        raise SchemaError(
+            f"{where} is not a metrics store (no meta table): run `metrics ingest PATH... --db {where}`"
+        )
     if not writable:
-        what = "is not a metrics store (no meta table)" if version is None else f"has old schema {version}"
-        raise SchemaError(f"{where} {what}: run `metrics ingest ... --db {where}` to create or upgrade it")
+        raise SchemaError(
+            f"{where} has schema {version}, this metrics uses {SCHEMA_VERSION}: "
+            f"run `metrics reextract --db {where}` once to migrate it in place "
+            "(any command that writes to the store also migrates it)"
+        )
     con.execute("BEGIN")
     try:
         if version is None:

@@ -1,0 +1,122 @@
+"""No catastrophic backtracking: every regex the readers and the extractor compile, and the readers
+and extractor as a whole, get through pathological text within a time budget per input (see
+budget_worker.BUDGET_SECONDS for why the budget proves linearity rather than measuring speed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from budget_worker import BudgetWorker
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+# Pieces that the patterns try hard to match and then fail on: digits and separators, scale and
+# currency words, month names, abbreviations, quotes, dashes, datelines, spaces of every kind.
+PIECES = [
+    "1", "1 ", "1,", "1.", "1-", "12/", "$", "$1", "£", "%", " ", "\t", "\n", "-", "–", ".", ",", "'", '"',
+    "“", "(", ")", "a", "A", "of ", "the ", "aged ", "billion ", "mln ", "pct ", "January ", "Jan. ",
+    "1st ", "10th of ", "Feb 26 - ", "LONDON, ", "U.S. ", "Mr. ", "from ", "to ", "and ", "between ",
+    "since ", "in 1987 ", "Q4 ", "<p>", "<div ", "&#", "é", "\u00a0", "\u2009", "Russia ", "Putin ",
+]  # fmt: skip
+MAX_LENGTH = 50_000
+
+
+@st.composite
+def pathological(draw: st.DrawFn) -> str:
+    """A short run of pieces repeated to tens of thousands of characters, with a spoiler at the end."""
+    unit = "".join(draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4)))
+    length = draw(st.integers(min_value=5_000, max_value=MAX_LENGTH))
+    spoiler = draw(st.sampled_from(["", "!", "x", "\x00", "9" * 20]))
+    return unit * (length // len(unit)) + spoiler
+
+
+PATHOLOGY = settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    derandomize=True,  # the same inputs on every run: a budget overrun is then a finding, never luck
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[BudgetWorker]:
+    budget = BudgetWorker()
+    yield budget
+    budget.close()
+
+
+def within_budget(worker: BudgetWorker, check: str, text: str) -> None:
+    outcome, detail = worker.run(check, text)
+    assert outcome == "ok", f"{check} on {text[:40]!r}... ({len(text)} chars): {outcome}, {detail}"
+
+
+def test_the_worker_sees_the_extractors_patterns(worker: BudgetWorker) -> None:
+    outcome, count = worker.run("pattern_count", "")
+    assert outcome == "ok" and isinstance(count, int) and count >= 30  # numbers, timex, claims, dates...
+
+
+@pytest.mark.slow
+@PATHOLOGY
+@given(text=pathological())
+@example(text="1 " * 25_000)
+@example(text="1," * 25_000 + "x")
+@example(text=" " * MAX_LENGTH + "!")
+@example(text="a" * MAX_LENGTH + "1")
+def test_every_pattern_is_linear_on_pathological_text(worker: BudgetWorker, text: str) -> None:
+    within_budget(worker, "patterns", text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="budget_worker.known_nonlinear(): numbers.py patterns that start with blanks ('[ \\t]*-?[ \\t]*"
+    "(billion|...)', '[ \\t]+of[ \\t]+...') or end with '$' are quadratic or worse when searched over a "
+    "long run of blanks (the scale pattern takes minutes over 2,000). Possessive quantifiers ('[ \\t]*+') "
+    "would make them linear. For the extractor's owners.",
+)
+def test_the_listed_nonlinear_patterns_are_linear(worker: BudgetWorker) -> None:
+    within_budget(worker, "known_nonlinear", " " * 5_000 + "!")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="numbers.patterns().scale is .match-ed after each number: a number followed by n blanks costs "
+    "O(n^2) ('Exports were 5' + 20,000 spaces + 'x' overruns the budget). For the extractor's owners.",
+)
+def test_a_number_followed_by_a_long_run_of_blanks_is_linear(worker: BudgetWorker) -> None:
+    within_budget(worker, "extract", "Exports were 5" + " " * 20_000 + "x")
+
+
+@pytest.mark.slow
+@PATHOLOGY
+@given(text=pathological())
+@example(text="LONDON, " * 6_000)
+@example(text="<div " * 10_000)
+def test_reading_and_datelines_are_linear_on_pathological_text(worker: BudgetWorker, text: str) -> None:
+    within_budget(worker, "reading", text)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims.Linker._period compares each undated quantity with every later one in the document "
+    "(and searches the text between them): quadratic in the number of quantities; "
+    "'Trade ' + '1 ' * 10000 takes far longer than the budget. For the extractor's owners to fix.",
+)
+@PATHOLOGY
+@given(text=pathological())
+@example(text="Trade " + "1 " * 10_000)
+def test_extraction_is_linear_on_pathological_text(worker: BudgetWorker, text: str) -> None:
+    within_budget(worker, "extract", text)
+
+
+def test_the_budget_catches_a_catastrophic_pattern() -> None:
+    """The harness can fail: a known exponential regex overruns; the next input gets a fresh worker."""
+    worker = BudgetWorker()
+    try:
+        assert worker.run("known_exponential", "a" * 24, budget=30)[0] == "ok"
+        assert worker.run("known_exponential", "a" * 60 + "!", budget=1.0)[0] == "overrun"
+        assert worker.run("extract", "Exports were $5 billion in 2019.") == ("ok", 1)
+    finally:
+        worker.close()
