@@ -36,6 +36,11 @@ def _after(day: date, published: date | None) -> Period:
     return Period(start, published if published and published >= start else None, "undated")
 
 
+MAX_FROM_FIGURES = 4
+"""How many figures after an undated one may be the dated figure it moved from."""
+MAX_FROM_GAP = 200
+"""Characters between an undated figure and the dated one it moved from, at most ("to $20 billion from the
+highs of $30 billion in 2014")."""
 MAX_ATTACH_GAP = 40
 """Characters between a quantity and the time expression that follows it, at most, for the one to govern
 the other ("one summit in Helsinki in July 2018")."""
@@ -101,6 +106,7 @@ class Linker:
         self.clause_breaks = [end for end, _start in ends_starts]
         self._break_starts = [start for _end, start in ends_starts]
         self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
+        self._present_tense: dict[tuple[int, int], bool] = {}
         self.last_dated: dict[str, Period] = {}
         """The latest dated period seen per metric, for figures said to come "later"."""
 
@@ -179,7 +185,7 @@ class Linker:
         last_metric = previous.metric if pronoun else None
         event = previous.event if pronoun else None
         last_figure = previous.metric
-        for quantity in quantities:
+        for index, quantity in enumerate(quantities):
             if self._counts_more(quantity) and last_figure:
                 metric = last_figure  # "40 firms since 2014. Another 12 this year": 12 more firms
             else:
@@ -190,7 +196,11 @@ class Linker:
             last_figure = metric
             own_entities = self._entities_near(quantity, mentions, entities)
             period, period_text = self._period(
-                quantity, governing.get(quantity.start), quantities, governing, sentence
+                quantity,
+                governing.get(quantity.start),
+                quantities[index + 1 : index + 1 + MAX_FROM_FIGURES],
+                governing,
+                sentence,
             )
             mention = governing.get(quantity.start)
             if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
@@ -384,7 +394,7 @@ class Linker:
         self,
         quantity: Quantity,
         mention: TimeMention | None,
-        quantities: list[Quantity],
+        following: list[Quantity],
         governing: dict[int, TimeMention],
         sentence: tuple[int, int],
     ) -> tuple[Period | None, str | None]:
@@ -402,18 +412,25 @@ class Linker:
                 ]
             return period, mention.surface
         # undated: bounded by a dated figure it moved "from" ("to $20 billion from $30 billion in 2014")
-        for other in quantities:
-            if other.start <= quantity.start or other.start not in governing:
+        for other in following:
+            if other.start - quantity.end > MAX_FROM_GAP:
+                break  # the figure a change starts "from" is written close by
+            if other.start not in governing:
                 continue
-            between = self.text[quantity.end : other.start]
-            if cue.FROM_BETWEEN.search(between) and other.unit == quantity.unit:
+            if cue.FROM_BETWEEN.search(self.text, quantity.end, other.start) and other.unit == quantity.unit:
                 earlier = governing[other.start].period
                 if earlier.end is not None:
                     return _after(earlier.end, published), None
         if published is None:
             return None, None
-        grain = "as_of" if cue.PRESENT.search(self.text, sentence[0], sentence[1]) else "undated"
-        return Period(None, published, grain), None
+        return Period(None, published, "as_of" if self._present(sentence) else "undated"), None
+
+    def _present(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence speaks in the present ("has met", "are subject"): a running total as of
+        publication. Read once per sentence, not once per figure."""
+        if sentence not in self._present_tense:
+            self._present_tense[sentence] = bool(cue.PRESENT.search(self.text, sentence[0], sentence[1]))
+        return self._present_tense[sentence]
 
     # ---- status ----
 

@@ -119,9 +119,9 @@ PRONOUN_START = re.compile(
 """A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
 """'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
-SINCE_AFTER = re.compile(r"\s+since\s*(?:[.,;:)]|$)", re.IGNORECASE)
+SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE = re.compile(
-    r"\s*,?\s*(?:up|down|rising|falling|a\s+(?:rise|fall|drop|gain)\s+of)\s+", re.IGNORECASE
+    r"(?<!\s)\s*+,?\s*+(?:up|down|rising|falling|a\s+(?:rise|fall|drop|gain)\s+of)\s+", re.IGNORECASE
 )
 COMPARED = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,4}$")
 ON_BEFORE = re.compile(r"\b(?:on|over)\s+(?:a|the)?\s*$", re.IGNORECASE)

@@ -69,53 +69,53 @@ def patterns() -> Patterns:
         rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
         rf"|(?P<vulgar>(?<![\w.,/])[{vulgar}])"
         rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)"
-        rf"|an?(?=\s+(?:{denominators})\b(?![ \t]+(?!of\b|million\b|billion\b)[a-z]))"  # not "a third term"
+        rf"|an?(?=\s+(?:{denominators})\b(?![ \t]++(?!of\b|million\b|billion\b)[a-z]))"  # not "a third term"
         rf"|(?:half|quarter)(?:\s+an?)?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)|{WORD_ATOM})"
         rf"(?:(?:\s+and\s+an?\s+(?:{denominators}))"
         rf"|(?:[\s-]+(?:and\s+)?(?:an?\s+)?(?:{WORD_ATOM}|dozens|point|{denominators})))*\b)"
     )
     return Patterns(
         core=re.compile(core, re.IGNORECASE),
-        scale=re.compile(rf"[ \t]*-?[ \t]*({alternation(lex.scales)})\b", re.IGNORECASE),
+        scale=re.compile(rf"[ \t]*+-?[ \t]*+({alternation(lex.scales)})\b", re.IGNORECASE),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
-        currency_after=re.compile(rf"(?:[ \t]+|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
+        currency_after=re.compile(rf"(?:[ \t]++|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
-        subunit=re.compile(rf"(?:[ \t]*|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
+        subunit=re.compile(rf"(?:[ \t]*+|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
         percent=re.compile(
-            rf"[ \t]*(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
+            rf"[ \t]*+(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
         ),
-        unit=re.compile(rf"(?:[ \t]+|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
+        unit=re.compile(rf"(?:[ \t]++|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
         attached_unit=re.compile(rf"((?i:{alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
         rate=re.compile(
-            r"[ \t]+(?:per|a|an)[ \t]+([A-Za-z][A-Za-z]*(?:[ \t]+(?:foot|feet|metre|meter|mile))?)\b"
-            r"(?![ \t]+(?:earlier|ago|before|later|after|previously))"
+            r"[ \t]++(?:per|a|an)[ \t]++([A-Za-z][A-Za-z]*(?:[ \t]++(?:foot|feet|metre|meter|mile))?)\b"
+            r"(?![ \t]++(?:earlier|ago|before|later|after|previously))"
         ),
         prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
         qualifier=re.compile(
-            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({alternation(lex.qualifiers)})[ \t]*$", re.IGNORECASE
+            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({alternation(lex.qualifiers)})[ \t]*+$", re.IGNORECASE
         ),
         bound_join=re.compile(
-            rf"[ \t]*,?[ \t]*(?:and|but)?[ \t]*(?:{alternation(lex.qualifiers)})[ \t]*", re.IGNORECASE
+            rf"[ \t]*+,?[ \t]*+(?:and|but)?[ \t]*+(?:{alternation(lex.qualifiers)})[ \t]*+", re.IGNORECASE
         ),
         trailing=re.compile(
-            rf"[ \t]+({alternation(trailing)})\b(?:[ \t]+than\b(?![ \t]*[\d$£€]))?", re.IGNORECASE
+            rf"[ \t]++({alternation(trailing)})\b(?:[ \t]++than\b(?![ \t]*+[\d$£€]))?", re.IGNORECASE
         ),
-        connector=re.compile(r"[ \t]*(-to-|-|–|—|~|to|and|through|thru)[ \t]*", re.IGNORECASE),
-        noun=re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z'’-]*)"),
+        connector=re.compile(r"[ \t]*+(-to-|-|–|—|~|to|and|through|thru)[ \t]*+", re.IGNORECASE),
+        noun=re.compile(r"(?:[ \t]++|-)([A-Za-z][A-Za-z'’-]*)"),
         vague=re.compile(
-            rf"\b({alternation(lex.vague)})[ \t]+of\b(?:[ \t]+({alternation(lex.currency_words)})\b)?",
+            rf"\b({alternation(lex.vague)})[ \t]++of\b(?:[ \t]++({alternation(lex.currency_words)})\b)?",
             re.IGNORECASE,
         ),
-        fraction=re.compile(rf"\b({alternation(lex.fractions)})[ \t]+of\b", re.IGNORECASE),
-        left_word=re.compile(r"([A-Za-z][A-Za-z&'’.-]*|#)[ \t]*$"),
+        fraction=re.compile(rf"\b({alternation(lex.fractions)})[ \t]++of\b", re.IGNORECASE),
+        left_word=re.compile(r"([A-Za-z][A-Za-z&'’.-]*|#)[ \t]*+$"),
         id_words=frozenset(words["id_words"]["words"]),
         change_up=frozenset(words["change_cues"]["up"]),
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,
         vulgar_fractions={k: float(v) for k, v in words["vulgar_fractions"].items()},
         scale_fraction=re.compile(
-            rf"[ \t]+and[ \t]+(an?|{SMALL_WORDS})[ \t]+({denominators})\b"
-            rf"(?:[ \t]+({alternation(lex.scales)})\b)?",
+            rf"[ \t]++and[ \t]++(an?|{SMALL_WORDS})[ \t]++({denominators})\b"
+            rf"(?:[ \t]++({alternation(lex.scales)})\b)?",
             re.IGNORECASE,
         ),
         symbols_after=symbols_after,

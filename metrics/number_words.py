@@ -22,7 +22,7 @@ NUMBER_WORDS = frozenset(SMALL_WORDS.split("|") + TENS_WORDS.split("|") + ["doze
 DIGITS = (
     r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
     r"|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
-    r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|\s\d/\d{1,2}(?![\d/]))?|\.\d+"
+    r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|[ \t]\d/\d{1,2}(?![\d/]))?|\.\d+"
 )
 _SPACED_GROUPS = re.compile(r"\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?")
 MAX_DIGITS = 40
@@ -39,13 +39,16 @@ def parse_digits(raw: str) -> float | None:
         raw = raw.replace("\u202f", "").replace("\u00a0", "")
     if len(raw) > MAX_DIGITS:
         return None
-    whole, _, fraction = raw.replace(" ", "-").partition("-")
-    value = float(whole) if whole else 0.0
-    if fraction:
-        top, _, bottom = fraction.partition("/")
-        if int(bottom) == 0:
-            return None
-        value += int(top) / int(bottom)
+    whole, _, fraction = raw.replace(" ", "-").replace("\t", "-").partition("-")
+    try:
+        value = float(whole) if whole else 0.0
+        if fraction:
+            top, _, bottom = fraction.partition("/")
+            if int(bottom) == 0:
+                return None
+            value += int(top) / int(bottom)
+    except ValueError:
+        return None  # never raise on odd digits; the caller skips what it cannot read
     return value
 
 

@@ -438,7 +438,10 @@ def scan(
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
     name = match.lastgroup or ""
-    resolved = _resolve(name, _groups(match, name), reference)
+    try:
+        resolved = _resolve(name, _groups(match, name), reference)
+    except (ValueError, OverflowError):
+        resolved = None  # a period before year 1 or after 9999 ("last year", published 0001-01-01)
     period, relation = resolved if resolved else (None, "in")
     return match.start(), match.end(), name, period, relation
 
