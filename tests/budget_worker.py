@@ -29,9 +29,9 @@ def _module_patterns() -> tuple[re.Pattern[str], ...]:
     html.parser.HTMLParser().feed("<p a='b'>x</p>")
     dateparser.parse("Tue, 10 Dec 2019 08:00:00 GMT")
     before = {id(obj) for obj in gc.get_objects() if isinstance(obj, re.Pattern)}
-    from metrics.dateline import parse_date_string, published_from_text
-    from metrics.documents import html_to_text
-    from metrics.extract import claims_from_text
+    from metrics.link.extract import claims_from_text
+    from metrics.read.dateline import parse_date_string, published_from_text
+    from metrics.read.documents import html_to_text
 
     claims_from_text(
         "Exports rose 5 pct to $20 billion in 2019 from 1986, Russia said on 10 December.", date(2019, 12, 10)
@@ -75,9 +75,9 @@ def _known_nonlinear_searched(text: str) -> int:
 
 
 def _reading(text: str) -> int:
-    from metrics.dateline import parse_date_string, published_from_text
-    from metrics.decoding import decode_bytes
-    from metrics.documents import html_to_text
+    from metrics.read.dateline import parse_date_string, published_from_text
+    from metrics.read.decoding import decode_bytes
+    from metrics.read.documents import html_to_text
 
     published_from_text(text)
     parse_date_string.__wrapped__(text[:64])
@@ -88,7 +88,7 @@ def _reading(text: str) -> int:
 
 
 def _extract(text: str) -> int:
-    from metrics.extract import claims_from_text
+    from metrics.link.extract import claims_from_text
 
     return len(claims_from_text(text, date(2019, 12, 10)))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from metrics.store import open_store
+from metrics.store.database import open_store
 
 PLACES = ["Japan", "Russia", "Brazil", "Canada", "India", "Kenya", "Norway"]
 GOODS = ["steel", "wheat", "copper", "timber", "coffee"]

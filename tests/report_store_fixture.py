@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from metrics.store import connect
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+from metrics.store.database import connect
+
 EXAMPLE_DOCUMENTS = ROOT / "examples" / "us_russia.jsonl"
 EXAMPLE_CLAIMS = ROOT / "tests" / "fixtures" / "example_claims.jsonl"
 

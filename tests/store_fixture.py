@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from metrics.extract import claim_id
-from metrics.ingest import extract_batch, write_batch
+from metrics.link.extract import claim_id
+from metrics.pipeline.ingest import extract_batch, write_batch
 from metrics.records import Claim, Document
-from metrics.store import connect
+from metrics.store.database import connect
 
 US, RU, JP = "United States", "Russia", "Japan"
 PUTIN, TRUMP = "Vladimir Putin", "Donald Trump"

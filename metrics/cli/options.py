@@ -1,0 +1,31 @@
+"""What several commands share: the --published date parser and the one-line report of skipped input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from metrics.errors import InputError
+
+
+def parse_published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    from metrics.read.dateline import parse_date_string
+
+    parsed = parse_date_string(value)
+    if parsed is None:
+        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return parsed
+
+
+class ErrorCounter:
+    """Prints each input problem as one line on stderr and remembers that there was one."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        click.echo(f"metrics: skipped {error}", err=True)

@@ -1,0 +1,153 @@
+"""Keyword and cue phrases of one document (metric words, event verbs, forecast and target cues),
+found once and queried by offset range, so linking each quantity costs a bisection, not a scan;
+and the cue patterns the linker reads at a quantity's edges ("by 2022", "up 4% on a year earlier")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, Protocol, TypeVar
+
+from metrics.find.tokens import Tokens, first_words, matches_at
+from metrics.lexicon import _toml, keyword_pattern, lexicon, squash
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Located)
+
+
+class Located(Generic[T]):
+    """Items sorted by start offset, with range queries."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.items = list(items)
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[T]:
+        """Items starting in [start, end)."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A table of phrases (a trailing '*' matches any ending) -> names, compiled for token-anchored search."""
+
+    table: dict[str, str]
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> Vocabulary:
+        words, prefixes = first_words(table)
+        pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
+        return cls(table, pattern, words, prefixes)
+
+    def name_of(self, surface: str) -> str | None:
+        key = squash(surface)
+        if key in self.table:
+            return self.table[key]
+        for phrase, name in self.table.items():
+            if phrase.endswith("*") and key.startswith(phrase[:-1]):
+                return name
+        return None
+
+    def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
+        found = []
+        for match in matches_at(self.pattern, text, tokens.starts(self.words, self.prefixes)):
+            name = self.name_of(match.group())
+            if name:
+                found.append(Hit(match.start(), match.end(), name))
+        return Located(found)
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    metrics: Vocabulary
+    changes: Vocabulary
+    """Verbs of change ("rose"): the metric of a clause that names no other."""
+    events: Vocabulary
+    forecast: Vocabulary
+    target: Vocabulary
+    clause_breaks: Vocabulary
+
+
+@cache
+def vocabularies() -> Vocabularies:
+    lex = lexicon()
+    return Vocabularies(
+        metrics=Vocabulary.of(lex.metric_keywords),
+        changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
+        events=Vocabulary.of(lex.event_keywords),
+        forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
+        target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
+        clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
+    )
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Words that may stand between a figure and the time expression governing it (metrics.toml [linking])."""
+    return frozenset(_toml("metrics.toml")["linking"]["filler"])
+
+
+# ---- cue patterns read at a quantity's edges (claims.Linker) ----
+
+PRONOUN_START = re.compile(
+    r"[\"'“]?(?:(?:And|But|Yet|Also|So)\s+)?"
+    r"(?:(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b"
+    r"|(?:Another|Up|Down)\s+(?=[\d$£€¥]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))"
+)
+"""A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
+"""'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
+SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
+APPOSED_CHANGE = re.compile(
+    r"(?<!\s)\s*+,?\s*+(?:up|down|rising|falling|a\s+(?:rise|fall|drop|gain)\s+of)\s+", re.IGNORECASE
+)
+COMPARED = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,4}$")
+ON_BEFORE = re.compile(r"\b(?:on|over)\s+(?:a|the)?\s*$", re.IGNORECASE)
+EARLIER = re.compile(r"\b(?:earlier|ago|before|prior|previous)\b", re.IGNORECASE)
+MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
+COORDINATED = re.compile(
+    r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
+    r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
+    re.IGNORECASE,
+)
+FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
+LETTERS = re.compile(r"[A-Za-z]+")
+MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
+"""What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
+YEAR_BEFORE = re.compile(
+    r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
+)
+"""'a year earlier': counted back from the sentence's own year, not from publication."""
+LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
+"""'later dropped to $20 billion': after the last dated figure of the same metric."""
+PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
+
+
+def is_comparison_base(gap: str, time_surface: str) -> bool:
+    """'up 6% from 2018', 'up 4% on a year earlier': the time is what the figure is compared with."""
+    if COMPARED.search(gap):
+        return True
+    return bool(ON_BEFORE.search(gap) and EARLIER.search(time_surface))

@@ -1,0 +1,322 @@
+"""Read .txt/.md/.html/.jsonl files (or standard input) into Documents, streaming.
+
+Bad input never stops a run: each problem becomes an InputError handed to `on_error` (naming the
+file, the line for JSONL, and the reason), and reading goes on with the next document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import BinaryIO
+
+from metrics.errors import InputError
+from metrics.read.dateline import parse_date_string, published_from_text
+from metrics.read.decoding import SNIFF_BYTES, decode_bytes, sniff
+from metrics.records import Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+"""A single article larger than this is refused (news articles are a few kB; this is a scraper bug)."""
+
+READ_CHUNK_BYTES = 1024 * 1024
+ErrorHandler = Callable[[InputError], None]
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def content_id(text: str) -> str:
+    """A stable id for a document without one: the first 16 hex digits of its text's SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects the visible text of an HTML page, one block element per line."""
+
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "title",
+            "td",
+            "th",
+        }
+    )
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.HIDDEN:
+            self._hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.HIDDEN and self._hidden:
+            self._hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        return "\n".join(line for line in lines if line)
+
+
+def _escape_unclosed_tags(html: str) -> str:
+    """'<' with no '>' before the next '<' cannot open a tag: write it as '&lt;'. html.parser rescans
+    from every such '<' to the end of the page (quadratic on '<div <div <div ...'); this keeps it linear."""
+    pieces = html.split("<")
+    return pieces[0] + "".join(("<" if ">" in piece else "&lt;") + piece for piece in pieces[1:])
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page (paragraphs on their own lines) and its <title>."""
+    parser = _TextOfHtml()
+    try:
+        parser.feed(_escape_unclosed_tags(html))
+        parser.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
+        pass
+    title = " ".join("".join(parser.title).split()) or None
+    return parser.text(), title
+
+
+def make_document(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    path: str | None = None,
+) -> Document:
+    """A Document with a content-hash id when none is given and the dateline's date when none is known."""
+    if published is None:
+        published = published_from_text(text)
+    return Document(
+        id=doc_id or content_id(text), text=text, published=published, title=title, source=source, path=path
+    )
+
+
+def _too_large(path: str) -> InputError:
+    return InputError(
+        f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; split it or use JSONL", path=path
+    )
+
+
+def _read_limited(stream: BinaryIO, path: str) -> bytes:
+    """At most MAX_DOCUMENT_BYTES of a file or stream, read in chunks: a larger file is refused (by its
+    size when the file system knows it) and a binary one after its first chunk, never read whole."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):  # a pipe or in-memory stream
+        size = 0
+    if size > MAX_DOCUMENT_BYTES:
+        raise _too_large(path)
+    head = stream.read(SNIFF_BYTES)
+    sniff(head, path)
+    chunks, total = [head], len(head)
+    while chunk := stream.read(READ_CHUNK_BYTES):
+        total += len(chunk)
+        if total > MAX_DOCUMENT_BYTES:
+            raise _too_large(path)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: date | None) -> Document:
+    if not data.strip():
+        raise InputError("empty file", path=path)
+    text = decode_bytes(data, path)
+    title = None
+    if suffix in HTML_SUFFIXES:
+        text, title = html_to_text(text)
+        if not text.strip():
+            raise InputError("no visible text in the HTML", path=path)
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        first = text.lstrip().split("\n", 1)[0].strip()
+        title = first[:200] or None
+    return make_document(text, published=published, title=title, source=path, path=path)
+
+
+def _jsonl_field(obj: dict[str, object], key: str, path: str, line: int) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"'{key}' must be a string, not {type(value).__name__}", path=path, line=line)
+
+
+def document_from_json(obj: object, path: str, line: int, published: date | None = None) -> Document:
+    """One JSONL object (`id`, `text`, optional `published`/`date`, `title`, `source`) as a Document."""
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", path=path, line=line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        reason = "no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
+        raise InputError(reason, path=path, line=line)
+    if not text.strip():
+        raise InputError("empty 'text'", path=path, line=line)
+    text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
+    when = published
+    if when is None:
+        raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
+        if raw:
+            when = parse_date_string(raw)
+            if when is None:
+                raise InputError(f"'published' is not a date: {raw[:40]!r}", path=path, line=line)
+    return make_document(
+        text,
+        doc_id=_jsonl_field(obj, "id", path, line),
+        published=when,
+        title=_jsonl_field(obj, "title", path, line),
+        source=_jsonl_field(obj, "source", path, line) or path,
+        path=path,
+    )
+
+
+def iter_jsonl(
+    stream: BinaryIO, path: str, on_error: ErrorHandler, published: date | None = None
+) -> Iterator[Document]:
+    """Documents from a JSONL stream, one line at a time; a bad line is reported and skipped."""
+    number = 0
+    while True:
+        raw = stream.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+            on_error(
+                InputError(
+                    f"line longer than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB; skipped",
+                    path=path,
+                    line=number,
+                )
+            )
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
+                raw = stream.readline(1024 * 1024)
+            continue
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(decode_bytes(raw, path, number))
+            yield document_from_json(obj, path, number, published)
+        except InputError as error:
+            on_error(error)
+        except json.JSONDecodeError as error:
+            on_error(InputError(f"not valid JSON ({error.msg})", path=path, line=number))
+        except RecursionError:
+            on_error(InputError("not valid JSON (nested too deeply)", path=path, line=number))
+        except ValueError as error:  # e.g. an integer of more than 4300 digits
+            on_error(InputError(f"not usable JSON ({str(error).split(';')[0]})", path=path, line=number))
+
+
+def _files_under(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(
+            Path(dirpath) / name
+            for name in sorted(filenames)
+            if Path(name).suffix.lower() in SUFFIXES and not name.startswith(".")
+        )
+    return found
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files named, files found under folders (recursively, known suffixes only), and '-' as is."""
+    for item in paths:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            yield from (str(p) for p in _files_under(path))
+        else:
+            yield item
+
+
+def read_path(
+    item: str, on_error: ErrorHandler = _raise, published: date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Document]:
+    """Documents from one file (or '-' for standard input); problems go to `on_error`."""
+    if item == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        head = stream.peek(1)[:1] if hasattr(stream, "peek") else b""
+        if head == b"{":
+            yield from iter_jsonl(stream, "<stdin>", on_error, published)
+            return
+        try:
+            yield _document_from_file_bytes(_read_limited(stream, "<stdin>"), "<stdin>", ".txt", published)
+        except InputError as error:
+            on_error(error)
+        return
+    path = Path(item)
+    suffix = path.suffix.lower()
+    try:
+        if not path.exists():
+            raise InputError("no such file or folder", path=item)
+        if not path.is_file():
+            raise InputError("not a regular file", path=item)
+        with path.open("rb") as stream:
+            if suffix in JSONL_SUFFIXES:
+                yield from iter_jsonl(stream, item, on_error, published)
+            else:
+                yield _document_from_file_bytes(_read_limited(stream, item), item, suffix, published)
+    except InputError as error:
+        on_error(error)
+    except OSError as error:
+        on_error(InputError(f"cannot read: {error.strerror or error}", path=item))
+
+
+def read_documents(
+    paths: Iterable[str], on_error: ErrorHandler = _raise, published: date | None = None
+) -> Iterator[Document]:
+    """Every document under `paths`, streamed; `published` overrides each document's own date."""
+    for item in expand_paths(paths):
+        yield from read_path(item, on_error, published)

@@ -1,0 +1,220 @@
+"""The store's tables and views as DDL, its schema version, and creating/checking them on open.
+
+The SQL lives here (not in a data file) because it is code: the views carry the reconciliation rules
+that docs/store.md describes, and the schema version says which of these definitions a file holds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import duckdb
+
+from metrics.errors import SchemaError
+from metrics.records import CLAIM_FIELDS, ClaimField
+
+SCHEMA_VERSION = 1
+"""Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
+
+CONFLICT_TOLERANCE = 0.05
+"""Default relative spread above which figures for the same thing count as a conflict (5%)."""
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    """A SQL list literal of fixed, code-defined words (never user input)."""
+    return ", ".join(f"'{value}'" for value in values)
+
+
+SQL_TYPES = {"text": "VARCHAR", "float": "DOUBLE", "int": "INTEGER", "date": "DATE", "texts": "VARCHAR[]"}
+_KEYS = {"claim_id": "PRIMARY KEY", "doc_id": "REFERENCES documents (id)"}
+
+
+def _claim_column(column: ClaimField) -> str:
+    parts = [f'"{column.name}"', SQL_TYPES[column.kind]]
+    if column.name in _KEYS:
+        parts.append(_KEYS[column.name])
+    if column.required and column.name != "claim_id":
+        parts.append("NOT NULL")
+    if column.choices:
+        parts.append(f'CHECK ("{column.name}" IN ({_sql_list(column.choices)}))')
+    return " ".join(parts)
+
+
+def _claim_columns() -> str:
+    """The claims table's columns, made from records.CLAIM_FIELDS, and the version that wrote each row."""
+    lines = [_claim_column(column) for column in CLAIM_FIELDS] + ["extractor_version VARCHAR NOT NULL"]
+    return ",\n".join(f"    {line}" for line in lines)
+
+
+TABLES = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    title VARCHAR,
+    published DATE,
+    text VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    path VARCHAR,
+    ingested_at TIMESTAMP NOT NULL,
+    extractor_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS claims (
+{_claim_columns()}
+);
+"""
+
+VIEWS = """
+CREATE OR REPLACE VIEW claims_with_source AS
+SELECT c.*, d.source, d.title, d.path, d.published AS document_published
+FROM claims AS c JOIN documents AS d ON d.id = c.doc_id;
+
+CREATE OR REPLACE VIEW series_claims AS
+SELECT
+    c.*,
+    CASE WHEN c.counterpart IS NULL OR (c.subject IS NOT NULL AND c.subject <= c.counterpart)
+         THEN c.subject ELSE c.counterpart END AS entity_a,
+    CASE WHEN c.counterpart IS NULL OR (c.subject IS NOT NULL AND c.subject <= c.counterpart)
+         THEN c.counterpart ELSE c.subject END AS entity_b,
+    CASE c.status WHEN 'actual' THEN 0 WHEN 'forecast' THEN 1 ELSE 2 END AS status_rank,
+    CASE c.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 WHEN 'range' THEN 2 ELSE 3 END AS qualifier_rank
+FROM claims_with_source AS c;
+
+-- One row per metric, entity pair, unit, grain and period. The value: actual over forecast over
+-- target, then the latest publication, then exact over approximate; low/high span the winning
+-- status's figures (docs/store.md says why).
+CREATE OR REPLACE VIEW series AS
+WITH ranked AS (
+    SELECT
+        *,
+        min(status_rank) OVER key AS best_status_rank,
+        row_number() OVER (
+            PARTITION BY metric, entity_a, entity_b, unit, grain, period_start, period_end
+            ORDER BY status_rank, published DESC NULLS LAST, qualifier_rank, claim_id
+        ) AS pick
+    FROM series_claims
+    WINDOW key AS (PARTITION BY metric, entity_a, entity_b, unit, grain, period_start, period_end)
+)
+SELECT
+    metric, entity_a, entity_b, unit, grain, period_start, period_end,
+    any_value(value) FILTER (WHERE pick = 1) AS value,
+    any_value(status) FILTER (WHERE pick = 1) AS status,
+    min(coalesce(low, value)) FILTER (WHERE status_rank = best_status_rank) AS low,
+    max(coalesce(high, value)) FILTER (WHERE status_rank = best_status_rank) AS high,
+    count(DISTINCT coalesce(source, doc_id)) AS n_sources,
+    count(*) AS n_claims,
+    min(published) AS first_published,
+    max(published) AS last_published,
+    any_value(claim_id) FILTER (WHERE pick = 1) AS chosen_claim_id,
+    any_value(source) FILTER (WHERE pick = 1) AS chosen_source
+FROM ranked
+GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end;
+
+CREATE OR REPLACE VIEW conflicts AS
+WITH tolerance AS (
+    SELECT CAST(value AS DOUBLE) AS tolerance FROM meta WHERE key = 'conflict_tolerance'
+)
+SELECT
+    metric, entity_a, entity_b, unit, grain, period_start, period_end, status,
+    min(value) AS min_value,
+    max(value) AS max_value,
+    (max(value) - min(value)) / nullif(max(abs(value)), 0) AS relative_spread,
+    any_value(tolerance) AS tolerance,
+    count(*) AS n_claims,
+    count(DISTINCT coalesce(source, doc_id)) AS n_sources,
+    list(value ORDER BY value) AS "values",
+    list(claim_id ORDER BY value) AS claim_ids,
+    list(DISTINCT coalesce(source, doc_id)) AS sources
+FROM series_claims, tolerance
+GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end, status
+HAVING count(*) > 1
+   AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
+"""
+
+MIGRATIONS: Mapping[int, str] = MappingProxyType({})
+"""SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
+
+
+def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
+    """The first row of a query, with the result read to the end: DuckDB 2 refuses further work
+    (register, a new statement) on a connection that still holds an unfinished result."""
+    rows = con.execute(sql, params).fetchall()
+    return rows[0] if rows else None
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; quietly, because DuckDB may already have aborted it."""
+    with contextlib.suppress(duckdb.Error, RuntimeError):
+        con.execute("ROLLBACK")
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version a file records, or None for a file with no `meta` table (a new file)."""
+    has_meta = fetch_one(
+        con,
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'",
+    )
+    if not has_meta or not has_meta[0]:
+        return None
+    row = fetch_one(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except ValueError:
+        raise SchemaError(f"the store's schema_version is not a number: {row[0]!r}") from None
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str) -> None:
+    """Create the schema in a new file, migrate an older one, refuse a newer or unknown one."""
+    version = stored_version(con)
+    if version == SCHEMA_VERSION:
+        return
+    if version is not None and version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"{where} was written by a newer metrics (schema {version}; this one knows {SCHEMA_VERSION}): "
+            "upgrade metrics, or ingest into a new --db file"
+        )
+    if version is not None and any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+        raise SchemaError(
+            f"{where} has schema {version}, which this metrics cannot migrate to {SCHEMA_VERSION}: "
+            "re-ingest the articles into a new --db file"
+        )
+    if not writable and version is None:
+        raise SchemaError(
+            f"{where} is not a metrics store (no meta table): run `metrics ingest PATH... --db {where}`"
+        )
+    if not writable:
+        raise SchemaError(
+            f"{where} has schema {version}, this metrics uses {SCHEMA_VERSION}: "
+            f"run `metrics reextract --db {where}` once to migrate it in place "
+            "(any command that writes to the store also migrates it)"
+        )
+    con.execute("BEGIN")
+    try:
+        if version is None:
+            _refuse_foreign_tables(con, where)
+            con.execute(TABLES)
+            con.execute("INSERT INTO meta VALUES ('conflict_tolerance', ?)", [str(CONFLICT_TOLERANCE)])
+        else:
+            for step in range(version, SCHEMA_VERSION):
+                con.execute(MIGRATIONS[step])
+        con.execute(VIEWS)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+    except BaseException:
+        rollback(con)
+        raise
+
+
+def _refuse_foreign_tables(con: duckdb.DuckDBPyConnection, where: str) -> None:
+    """A DuckDB file that already holds other tables is someone else's database: do not write into it."""
+    row = fetch_one(con, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'")
+    if row and row[0]:
+        raise SchemaError(f"{where} holds other tables and no metrics schema: choose another --db file")

@@ -1,0 +1,36 @@
+"""Reports work on any store: the US trade deficit from 1987 Reuters articles (skips without the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT, need
+
+from metrics.draw.index_page import render_reports
+from metrics.errors import ReportError
+
+DEFINITION = ROOT / "tests" / "fixtures" / "reports_reuters" / "us_trade_deficit.toml"
+
+
+# Needs the store (metrics.pipeline.ingest) and an extractor that yields claims whose metric contains
+# "trade deficit", with subject "United States", no counterpart, unit "USD" and grain "year".
+def test_the_us_trade_deficit_from_reuters_renders_real_figures(tmp_path: Path) -> None:
+    corpus = need(CORPUS / "reuters21578.jsonl")
+    ingest = pytest.importorskip(
+        "metrics.pipeline.ingest", reason="needs the store (metrics.pipeline.ingest)"
+    ).ingest
+    subset = tmp_path / "trade_deficit.jsonl"  # only the articles that mention it: a small, quick store
+    with corpus.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as target:
+        target.writelines(line for line in source if "trade deficit" in line.lower())
+    db = tmp_path / "reuters.duckdb"
+    ingest([str(subset)], str(db))
+    failures: list[ReportError] = []
+    out = tmp_path / "out"
+    written = render_reports([DEFINITION], db, out, on_error=failures.append)
+    if failures:
+        raise failures[0]
+    assert written == [out / "us_trade_deficit.png"]
+    alt = (out / "us_trade_deficit.txt").read_text(encoding="utf-8")
+    assert "Reuters-21578" in alt
+    assert "$" in alt and "bn" in alt

@@ -1,0 +1,126 @@
+"""`--engine dask` on an in-process LocalCluster of two worker processes: the same store as the local
+engine, shards skipped on a repeated run, a failed run resumed, bad input named with its line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from engine_corpus import snapshot, write_corpus
+
+from metrics.errors import InputError, UsageError
+from metrics.pipeline.ingest import ingest
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+from metrics.pipeline.dask_engine import (  # noqa: E402
+    ingest_dask,
+    plan_shards,
+    run_shard,
+    shard_documents,
+    shard_folder,
+)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """One LocalCluster (two worker processes, one thread each) for the module's tests."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def local_store(paths: list[str], db: Path) -> tuple[object, object]:
+    ingest(paths, db, batch_size=10)
+    return snapshot(db)
+
+
+def test_dask_stores_exactly_what_the_local_engine_stores(tmp_path: Path, scheduler: str) -> None:
+    paths = write_corpus(tmp_path / "corpus")
+    errors: list[InputError] = []
+    summary = ingest_dask(
+        paths, tmp_path / "d.duckdb", scheduler=scheduler, shard_size=10, on_error=errors.append
+    )
+    expected = local_store(paths, tmp_path / "local.duckdb")
+    assert snapshot(tmp_path / "d.duckdb") == expected
+    assert (summary.documents_read, summary.documents_added, summary.rejected) == (51, 50, 1)
+    assert summary.claims_written == len(expected[1])
+    assert [str(error).split(": ", 1)[0].rsplit("/", 1)[-1] for error in errors] == ["feed-a.jsonl:8"]
+
+
+def test_a_repeated_run_skips_done_shards_and_a_failed_run_resumes(tmp_path: Path, scheduler: str) -> None:
+    paths = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "d.duckdb"
+    ingest_dask(paths, db, scheduler=scheduler, shard_size=10)
+    folder = shard_folder(db)
+    done = sorted(folder.glob("*.done.json"))
+    assert len(done) == 7  # 25 + 25 lines in shards of 10, and one shard of the two text files
+    written = {path: path.stat().st_mtime_ns for path in folder.glob("*.parquet")}
+    before = snapshot(db)
+
+    again = ingest_dask(paths, db, scheduler=scheduler, shard_size=10)
+    assert {path: path.stat().st_mtime_ns for path in folder.glob("*.parquet")} == written
+    assert (again.documents_read, again.documents_added, again.documents_replaced) == (51, 0, 0)
+    assert again.claims_written == 0
+    assert snapshot(db) == before
+
+    # a run killed after some shards: the rest are missing; the next run redoes only those
+    key = done[0].name.split(".")[0]
+    for path in folder.glob(f"{key}.*"):
+        path.unlink()
+    fresh = tmp_path / "fresh.duckdb"
+    fresh_folder = shard_folder(fresh)
+    fresh_folder.mkdir()
+    for path in folder.iterdir():
+        (fresh_folder / path.name).write_bytes(path.read_bytes())
+    ingest_dask(paths, fresh, scheduler=scheduler, shard_size=10)
+    assert sorted(path.name for path in fresh_folder.glob("*.done.json")) == [path.name for path in done]
+    assert snapshot(fresh) == before
+
+
+def test_dask_starts_its_own_local_cluster_without_a_scheduler(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus", articles=16)
+    summary = ingest_dask(paths, tmp_path / "d.duckdb", jobs=2, shard_size=4)
+    assert summary.documents_added == 18
+    assert snapshot(tmp_path / "d.duckdb") == local_store(paths, tmp_path / "local.duckdb")
+
+
+def test_a_shard_is_a_line_range_and_its_errors_keep_the_file_line(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus")
+    shards = list(plan_shards(paths[:1], 3))
+    assert [shard.first_line for shard in shards] == [1, 4, 7, 10, 13, 16, 19, 22, 25]
+    errors: list[InputError] = []
+    third = list(shard_documents(shards[2], errors.append, None))
+    assert [document.id for document in third] == ["story-006", "story-007"]
+    assert [error.line for error in errors] == [8]
+
+
+def test_a_shard_key_follows_its_content(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": "We sold 4 boats."}) + "\n", encoding="utf-8")
+    first = next(plan_shards([str(feed)], 10))
+    assert next(plan_shards([str(feed)], 10)).key == first.key
+    feed.write_text(json.dumps({"id": "a", "text": "We sold 5 boats."}) + "\n", encoding="utf-8")
+    assert next(plan_shards([str(feed)], 10)).key != first.key
+
+
+def test_run_shard_writes_parquet_that_duckdb_reads_by_glob(tmp_path: Path) -> None:
+    import duckdb
+
+    paths = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "shards"
+    out.mkdir()
+    for shard in plan_shards(paths, 20):
+        run_shard(shard, str(out), None, lambda document: [], "test")
+    documents = duckdb.sql(
+        f"SELECT count(*), count(DISTINCT shard) FROM '{out}/*.documents.parquet'"
+    ).fetchall()[0]
+    assert documents == (51, 5)  # 25 + 25 lines in shards of 20, and the text files
+
+
+def test_standard_input_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="standard input"):
+        list(plan_shards(["-"], 10))

@@ -1,0 +1,97 @@
+"""`--jobs N` on local cores: the same store as one process, bad input still named, 0 = all cores."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from engine_corpus import snapshot, write_corpus
+from store_fixture import BIN
+
+from metrics.errors import EngineError, InputError, UsageError
+from metrics.pipeline.engines import chunks, cores, ingest_parallel, resolve_jobs
+from metrics.pipeline.ingest import ingest
+from metrics.pipeline.run import run_ingest
+from metrics.records import Claim, Document
+
+
+def test_two_processes_store_exactly_what_one_stores(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus")
+    one_errors: list[InputError] = []
+    two_errors: list[InputError] = []
+    one = ingest(paths, tmp_path / "one.duckdb", batch_size=10, on_error=one_errors.append)
+    two = ingest_parallel(paths, tmp_path / "two.duckdb", jobs=2, batch_size=10, on_error=two_errors.append)
+    documents, claims = snapshot(tmp_path / "one.duckdb")
+    assert len(documents) == 50 and len(claims) > 100
+    assert snapshot(tmp_path / "two.duckdb") == (documents, claims)
+    assert (two.documents_read, two.documents_added, two.documents_replaced, two.claims_written) == (
+        one.documents_read,
+        one.documents_added,
+        one.documents_replaced,
+        one.claims_written,
+    )
+    assert [str(error) for error in two_errors] == [str(error) for error in one_errors]
+    assert len(one_errors) == 1 and "feed-a.jsonl:8: not valid JSON" in str(one_errors[0])
+
+
+def test_a_second_parallel_run_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "m.duckdb"
+    ingest_parallel(paths, db, jobs=2, batch_size=16)
+    before = snapshot(db)
+    again = ingest_parallel(paths, db, jobs=2, batch_size=16)
+    assert snapshot(db) == before
+    # only the id that the input holds twice is replaced (by its first, then its second version)
+    assert (again.documents_read, again.documents_added, again.documents_replaced) == (51, 0, 2)
+    assert again.documents_unchanged == 49
+
+
+def test_jobs_zero_means_every_core_and_negative_is_refused() -> None:
+    assert resolve_jobs(0) == cores() >= 1
+    assert resolve_jobs(3) == 3
+    with pytest.raises(UsageError, match="--jobs"):
+        resolve_jobs(-1)
+
+
+def test_chunks_keep_input_order_and_cover_every_document() -> None:
+    documents = [Document(id=str(n), text=f"{n} boats") for n in range(23)]
+    pieces = chunks(documents, 2)
+    assert [document.id for piece in pieces for document in piece] == [str(n) for n in range(23)]
+    assert len(pieces) == 8
+
+
+def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="--engine dask"):
+        run_ingest(["x.jsonl"], tmp_path / "m.duckdb", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_the_cli_ingests_with_two_jobs(tmp_path: Path) -> None:
+    metrics = BIN / "metrics"
+    if not metrics.exists():
+        pytest.skip("the metrics command is not installed beside this Python")
+    paths = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "m.duckdb"
+    result = subprocess.run(
+        [str(metrics), "ingest", *paths, "--db", str(db), "--jobs", "2", "--batch-size", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr  # the bad line is rejected, the rest stored
+    assert "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith("metrics: 51 documents read: 50 added, 1 replaced")
+    )
+
+
+def dies(document: Document) -> list[Claim]:
+    """An extractor that kills its worker process, as the out-of-memory killer would."""
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_one_clear_error(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus", articles=8)
+    with pytest.raises(EngineError, match="worker process died"):
+        ingest_parallel(paths, tmp_path / "m.duckdb", jobs=2, extractor=dies)

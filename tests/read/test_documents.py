@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from metrics.errors import InputError
+from metrics.read.dateline import parse_date_string, published_from_text
+from metrics.read.documents import content_id, read_documents, read_path
+
+
+def collect(paths: list[str]) -> tuple[list, list[InputError]]:
+    errors: list[InputError] = []
+    return list(read_documents(paths, on_error=errors.append)), errors
+
+
+def test_jsonl_fields_and_bad_lines_are_reported_with_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Exports rose 5 pct.", "date": "1987-03-02", "title": "T"}),
+        "{not json",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": 5}),
+        "",
+        json.dumps({"id": 7, "text": "Sales fell.", "published": "10 December 2019"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = collect([str(path)])
+    assert [d.id for d in docs] == ["a", "7"]
+    assert docs[0].published == date(1987, 3, 2) and docs[0].title == "T"
+    assert docs[1].published == date(2019, 12, 10)
+    assert [(e.line, e.message) for e in errors] == [
+        (2, "not valid JSON (Expecting property name enclosed in double quotes)"),
+        (3, "no 'text' field"),
+        (4, "'text' must be a string, not int"),
+    ]
+    assert all(str(path) in str(e) for e in errors)
+
+
+def test_text_is_kept_verbatim_and_id_is_a_stable_content_hash(tmp_path: Path) -> None:
+    text = "Title line\n\nLONDON, March 3 - Output rose in 1987.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = read_documents([str(path)])
+    assert doc.text == text
+    assert doc.id == content_id(text) == next(iter(read_documents([str(path)]))).id
+    assert doc.published == date(1987, 3, 3)
+
+
+def test_latin1_and_cp1252_files_are_decoded_not_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("Profit of \u00a3600m, \u201cgood\u201d".encode("cp1252"))
+    (doc,) = read_documents([str(path)])
+    assert "\u00a3600m" in doc.text and "\u201cgood\u201d" in doc.text
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "empty file"), (b"\x00\x01\x02" * 100, "binary")])
+def test_empty_and_binary_files_are_clear_errors(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    docs, errors = collect([str(path)])
+    assert docs == [] and len(errors) == 1 and reason in str(errors[0])
+
+
+def test_folders_are_read_recursively_and_html_becomes_visible_text(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(
+        "<html><head><title>Trade</title><script>var x = 5;</script></head>"
+        "<body><p>Trade rose to $5 billion.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text("# Note\nNothing here.", encoding="utf-8")
+    (tmp_path / "skip.bin").write_bytes(b"\x00")
+    docs, errors = collect([str(tmp_path)])
+    assert errors == []
+    assert [Path(d.path).name for d in docs] == ["a.md", "b.html"]
+    assert docs[1].text == "Trade rose to $5 billion." and docs[1].title == "Trade"
+
+
+def test_missing_path_is_reported_not_raised_with_handler() -> None:
+    docs, errors = collect(["no/such/file.txt"])
+    assert docs == [] and "no such file" in str(errors[0])
+
+
+def test_stdin_text_and_jsonl() -> None:
+    stream = io.BufferedReader(io.BytesIO(b'{"id": "x", "text": "Up 5 pct."}\n'))
+    (doc,) = read_path("-", stdin=stream)
+    assert doc.id == "x"
+    stream = io.BufferedReader(io.BytesIO(b"Plain words, 2019."))
+    (doc,) = read_path("-", stdin=stream)
+    assert doc.text == "Plain words, 2019."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PREVIEW\n\nWASHINGTON (Agency - 10th December, 2019) Minister comes.", date(2019, 12, 10)),
+        ("SALVADOR, Feb 26 - Showers in 1987 after the 1986/87 crop.", date(1987, 2, 26)),
+        ("Published Dec 20, 2019 at noon.", date(2019, 12, 20)),
+        ("No date here at all.", None),
+        ("LONDON, Feb 30 - impossible day in 1987.", None),
+    ],
+)
+def test_dateline(text: str, expected: date | None) -> None:
+    assert published_from_text(text) == expected
+
+
+def test_metadata_date_strings() -> None:
+    assert parse_date_string("2019-12-10T08:00:00Z") == date(2019, 12, 10)
+    assert parse_date_string("Tue, 10 Dec 2019 08:00:00 GMT") == date(2019, 12, 10)
+    assert parse_date_string("not a date") is None

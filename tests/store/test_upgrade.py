@@ -1,0 +1,109 @@
+"""Upgrades: a store records its schema version; a store made by the previous schema opens (migrated
+when it is older), and a read-only command on an older store names the exact command to run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import ROOT
+
+from metrics.errors import SchemaError
+from metrics.store import schema
+from metrics.store.database import STORAGE_COMPATIBILITY, connect, open_store
+
+FIXTURES = ROOT / "tests" / "fixtures"
+PREVIOUS_SCHEMA = 1
+"""The schema the frozen fixture holds; SCHEMA_VERSION is 1 today, so the bump test simulates 2."""
+
+
+def store_made_by_schema(version: int, path: Path) -> Path:
+    """A store as metrics with schema `version` wrote it (DDL frozen in fixtures/), with one claim."""
+    con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    try:
+        con.execute((FIXTURES / f"schema_v{version}.sql").read_text(encoding="utf-8"))
+        con.execute(
+            "INSERT INTO documents (id, text, content_hash, ingested_at) "
+            "VALUES ('old-1', 'Tin exports were $5 billion in 2019.', 'h', now())"
+        )
+        con.execute(
+            "INSERT INTO claims (claim_id, doc_id, metric, entities, value, unit, qualifier, status, "
+            "grain, period_start, period_end, start, \"end\", extractor_version) VALUES ('c1', 'old-1', "
+            "'exports', [], 5e9, 'USD', 'exact', 'actual', 'year', '2019-01-01', '2019-12-31', 18, 29, 'old')"
+        )
+    finally:
+        con.close()
+    return path
+
+
+def recorded_version(path: Path) -> str:
+    return str(open_store(path).query("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0])
+
+
+def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -> None:
+    db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
+    connect(db).close()  # migrates when the current schema is newer
+    assert recorded_version(db) == str(schema.SCHEMA_VERSION)
+    store = open_store(db)
+    assert store.counts() == {"documents": 1, "claims": 1}
+    assert store.series("exports")["value"].tolist() == [5e9]
+
+
+@pytest.fixture
+def next_schema(monkeypatch: pytest.MonkeyPatch) -> int:
+    """This metrics as if it had moved to the next schema version with one migration step."""
+    following = schema.SCHEMA_VERSION + 1
+    steps = {**schema.MIGRATIONS, schema.SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN language VARCHAR;"}
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", following)
+    monkeypatch.setattr(schema, "MIGRATIONS", steps)
+    return following
+
+
+def test_an_older_store_is_migrated_in_place_on_the_first_write(tmp_path: Path, next_schema: int) -> None:
+    db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
+    with pytest.raises(SchemaError) as caught:
+        open_store(db)  # read-only: must not change the file, so it says what to run
+    assert str(caught.value) == (
+        f"{db} has schema {PREVIOUS_SCHEMA}, this metrics uses {next_schema}: "
+        f"run `metrics reextract --db {db}` once to migrate it in place "
+        "(any command that writes to the store also migrates it)"
+    )
+    connect(db).close()
+    assert recorded_version(db) == str(next_schema)
+    store = open_store(db)
+    assert store.counts() == {"documents": 1, "claims": 1}
+    assert "language" in store.query("SELECT * FROM documents").columns
+    assert store.series("exports")["value"].tolist() == [5e9]  # views were recreated over the new tables
+
+
+def test_a_store_with_no_migration_path_says_to_reingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {})
+    with pytest.raises(SchemaError, match=r"cannot migrate .* re-ingest the articles into a new --db file"):
+        connect(db)
+    monkeypatch.undo()
+    assert open_store(db).counts() == {"documents": 1, "claims": 1}  # left as it was
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(
+        schema,
+        "MIGRATIONS",
+        {
+            schema.SCHEMA_VERSION
+            - 1: "ALTER TABLE documents ADD COLUMN language VARCHAR; SELECT no_such_function();"
+        },
+    )
+    with pytest.raises(Exception, match="no_such_function"):
+        connect(db)
+    monkeypatch.undo()
+    assert recorded_version(db) == str(PREVIOUS_SCHEMA)
+    assert "language" not in open_store(db).query("SELECT * FROM documents").columns
