@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING, Any
 
 from metrics.errors import MetricsError
-from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document, claims_from_text
 from metrics.records import Claim, Document
 
 __all__ = [
@@ -19,13 +18,23 @@ __all__ = [
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document, claims_from_text
     from metrics.store.database import Store, open_store
+
+_LAZY = {
+    "open_store": "metrics.store.database",
+    "Store": "metrics.store.database",
+    "EXTRACTOR_VERSION": "metrics.link.extract",
+    "claims_from_document": "metrics.link.extract",
+    "claims_from_text": "metrics.link.extract",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """`metrics.open_store` and `metrics.Store` load DuckDB and pandas only when first used."""
-    if name in ("open_store", "Store"):
-        from metrics.store import database as store
+    """The extractor (its patterns) and the store (DuckDB, pandas) load only when first used, so that
+    `import metrics` and `metrics --help` stay quick."""
+    if name in _LAZY:
+        import importlib
 
-        return getattr(store, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'metrics' has no attribute {name!r}")
