@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from evaluation import devset
 from evaluation.newsquant import CQE_UNIT_F1, CQE_VALUE_F1, Counts, NewsQuantResult, evaluate_newsquant
 from evaluation.newsquant import failure_report as newsquant_failures
 from evaluation.recognizers import APPLICABILITY, PASSING, ModelResult, evaluate_recognizers
@@ -111,7 +112,7 @@ def write_failures(out: Path, newsquant: NewsQuantResult, models: list[ModelResu
     help="Where the failing cases are written.",
 )
 def evaluate(peers: Path | None, out: Path) -> None:
-    """Score the extractor on NewsQuant dev and the Recognizers-Text English specs."""
+    """Score the extractor on NewsQuant dev, the Recognizers-Text specs and the dated-claims dev set."""
     peers = check_peers(peers or default_peers())
     click.echo(f"Extractor {EXTRACTOR_VERSION}, peers' data in {peers}\n")
     newsquant = evaluate_newsquant(peers)
@@ -119,6 +120,12 @@ def evaluate(peers: Path | None, out: Path) -> None:
     models = evaluate_recognizers(peers)
     click.echo("\n".join(recognizers_block(models)) + "\n")
     written = write_failures(out, newsquant, models)
+    shared = peers.parent
+    if devset.available(shared):
+        click.echo("\n".join(devset.devset_block(shared, out)) + "\n")
+        written += [out / "devset.failures.txt", out / "dev_entities.failures.txt"]
+    else:
+        click.echo(f"Dated-claims dev set: not scored ({shared / 'dev'} or its checks are absent)\n")
     click.echo(f"Failing cases: {', '.join(str(path) for path in written)}")
 
 
