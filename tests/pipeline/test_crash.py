@@ -23,6 +23,7 @@ BATCH = 50
 """Small batches so that kills land in every phase: reading, extracting, writing, committing, closing."""
 SEED = 6
 CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_SCHEMA.names)
+DOC_ID = CLAIM_SCHEMA.names.index("doc_id")
 
 
 def ingest_command(source: Path, db: Path) -> list[str]:
@@ -43,7 +44,7 @@ def claims_by_document(db: Path) -> dict[str, set[tuple[object, ...]]]:
     frame = open_store(db).query(f"SELECT {CLAIM_COLUMNS} FROM claims")
     grouped: dict[str, set[tuple[object, ...]]] = {}
     for row in frame.astype(str).itertuples(index=False, name=None):
-        grouped.setdefault(str(row[1]), set()).add(row)
+        grouped.setdefault(str(row[DOC_ID]), set()).add(row)
     return grouped
 
 
