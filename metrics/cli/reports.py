@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from metrics.draw.definitions import definition_paths, find_definition
-from metrics.draw.index_page import render_reports
 from metrics.errors import ReportError, UsageError
 
 
@@ -40,6 +38,9 @@ from metrics.errors import ReportError, UsageError
 )
 def report(names: tuple[str, ...], render_all: bool, db_path: Path, out_dir: Path, reports_dir: Path) -> None:
     """Draw the reports NAMES (definition file names without .toml), or --all of them, as PNG charts."""
+    from metrics.draw.definitions import definition_paths, find_definition  # matplotlib: only when drawing
+    from metrics.draw.index_page import render_reports
+
     if render_all == bool(names):
         raise UsageError("name the reports to draw, or give --all (not both)")
     paths = definition_paths(reports_dir) if render_all else [find_definition(reports_dir, n) for n in names]
