@@ -49,6 +49,9 @@ def test_quick_bench_prints_every_figure(
         assert row in printed
     assert "metrics (full corpus)" in printed and "bare pass (full corpus)" in printed
     assert "metrics / quantulum3 (sample)" in printed and "bare pass / metrics (full corpus)" in printed
+    assert "metrics extract process (first 24)" in printed
+    assert "whole metrics extract process / quantulum3" in printed
+    assert "metrics --help" in printed and "metrics extract (one line)" in printed
     assert "Ingest into DuckDB" in printed and "240 articles (10 shifted copies)" in printed
     assert "speed-up of local --jobs 2 over --jobs 1" in printed
     assert "speed-up of dask over --jobs 2" in printed
