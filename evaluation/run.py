@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from evaluation import devset
+from evaluation import devset, store_figures
 from evaluation.newsquant import CQE_UNIT_F1, CQE_VALUE_F1, Counts, NewsQuantResult, evaluate_newsquant
 from evaluation.newsquant import failure_report as newsquant_failures
 from evaluation.recognizers import APPLICABILITY, PASSING, ModelResult, evaluate_recognizers
@@ -126,6 +126,9 @@ def evaluate(peers: Path | None, out: Path) -> None:
         written += [out / "devset.failures.txt", out / "dev_entities.failures.txt"]
     else:
         click.echo(f"Dated-claims dev set: not scored ({shared / 'dev'} or its checks are absent)\n")
+    reuters = shared / "corpus" / "reuters21578.jsonl"
+    if reuters.is_file():
+        click.echo("\n".join(store_figures.store_block(reuters, out)) + "\n")
     click.echo(f"Failing cases: {', '.join(str(path) for path in written)}")
 
 
