@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 
 from metrics.errors import InputError, StoreError
 from metrics.link.extract import claim_id
-from metrics.pipeline.ingest import IngestSummary, batches, extract_batch, ingest, write_batch
+from metrics.pipeline.ingest import batches, extract_batch, ingest
+from metrics.pipeline.options import IngestOptions, IngestSummary
 from metrics.pipeline.reextract import count_stale, reextract
 from metrics.records import GRAINS, QUALIFIERS, STATUSES, Claim, Document
 from metrics.store.database import connect, open_store
+from metrics.store.writes import write_batch
 
 _DIGITS = re.compile(r"\d+")
 
@@ -63,7 +65,7 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
 
 def run(paths: list[Path], db: Path, **options: Any) -> IngestSummary:
     options.setdefault("extractor", digits_as_claims)
-    return ingest([str(p) for p in paths], db, **options)
+    return ingest([str(p) for p in paths], db, IngestOptions(**options))
 
 
 def claims_of(db: Path) -> list[tuple[str, float]]:
