@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 
@@ -25,6 +26,7 @@ from metrics.pipeline.ingest import Unit, extract_batch, in_process, todo_batche
 from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
 from metrics.records import Document
 
+T = TypeVar("T")
 CHUNKS_PER_WORKER = 4
 """Each batch is cut into about this many chunks per worker, so workers stay busy while the parent writes."""
 ErrorRecord = tuple[str, str | None, int | None]
@@ -64,16 +66,22 @@ class Extracted:
     errors: list[ErrorRecord]
 
 
-def extract_chunk(documents: Sequence[Document], extractor: Extractor, extractor_version: str) -> Extracted:
+def extract_chunk(
+    documents: Sequence[Document], hashes: Sequence[str], extractor: Extractor, extractor_version: str
+) -> Extracted:
     """The worker's job: `extract_batch` on one chunk, its error reports collected to send back."""
     errors: list[InputError] = []
     tables = extract_batch(
-        documents, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
+        documents,
+        extractor=extractor,
+        extractor_version=extractor_version,
+        on_error=errors.append,
+        hashes=hashes,
     )
     return Extracted(*tables, [as_record(error) for error in errors])
 
 
-def chunks(documents: list[Document], jobs: int) -> list[list[Document]]:
+def chunks(documents: list[T], jobs: int) -> list[list[T]]:
     """About CHUNKS_PER_WORKER chunks per worker, in order."""
     size = max(1, math.ceil(len(documents) / (jobs * CHUNKS_PER_WORKER)))
     return [documents[start : start + size] for start in range(0, len(documents), size)]
@@ -122,12 +130,13 @@ def process_pool(
                 if batch is None:
                     exhausted = True
                     continue
-                read, todo = batch
                 futures = [
-                    pool.submit(extract_chunk, chunk, options.extractor, options.extractor_version)
-                    for chunk in chunks(todo, jobs)
+                    pool.submit(extract_chunk, chunk, hashes, options.extractor, options.extractor_version)
+                    for chunk, hashes in zip(
+                        chunks(batch.documents, jobs), chunks(batch.hashes, jobs), strict=True
+                    )
                 ]
-                in_flight.append(_Pending(read, read - len(todo), futures))
+                in_flight.append(_Pending(batch.read, batch.read - len(batch.documents), futures))
             if not in_flight:
                 return
             pending = in_flight.popleft()
