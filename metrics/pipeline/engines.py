@@ -22,7 +22,7 @@ from typing import TypeVar
 import pyarrow as pa
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.pipeline.ingest import Unit, extract_batch, in_process, todo_batches
+from metrics.pipeline.ingest import Unit, extract_changed, in_process, read_batches
 from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
 from metrics.records import Document
 
@@ -59,26 +59,24 @@ def from_record(record: ErrorRecord) -> InputError:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """One chunk's result as it comes back from a worker."""
+    """One chunk's result as it comes back from a worker: how many documents it skipped as stored
+    unchanged, the tables of the rest (None: nothing to write), and its error reports."""
 
-    documents: pa.Table
-    claims: pa.Table
+    skipped: int
+    tables: tuple[pa.Table, pa.Table] | None
     errors: list[ErrorRecord]
 
 
 def extract_chunk(
-    documents: Sequence[Document], hashes: Sequence[str], extractor: Extractor, extractor_version: str
+    documents: Sequence[Document], stored: Sequence[str | None], extractor: Extractor, extractor_version: str
 ) -> Extracted:
-    """The worker's job: `extract_batch` on one chunk, its error reports collected to send back."""
+    """The worker's job: hash, skip the unchanged and extract one chunk (`extract_changed`), its
+    error reports collected to send back. The parent only reads and writes."""
     errors: list[InputError] = []
-    tables = extract_batch(
-        documents,
-        extractor=extractor,
-        extractor_version=extractor_version,
-        on_error=errors.append,
-        hashes=hashes,
+    skipped, tables = extract_changed(
+        documents, stored, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
     )
-    return Extracted(*tables, [as_record(error) for error in errors])
+    return Extracted(skipped, tables, [as_record(error) for error in errors])
 
 
 def chunks(documents: list[T], jobs: int) -> list[list[T]]:
@@ -89,10 +87,9 @@ def chunks(documents: list[T], jobs: int) -> list[list[T]]:
 
 @dataclass
 class _Pending:
-    """A batch whose chunks are being extracted: how many documents it read and skipped, and its futures."""
+    """A batch whose chunks are being extracted: how many documents it read, and its futures."""
 
     read: int
-    skipped: int
     futures: list[Future[Extracted]]
 
 
@@ -121,7 +118,7 @@ def process_pool(
     # spawn, not fork: a forked child would inherit DuckDB's and tqdm's threads in an unknown state
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        source = todo_batches(paths, db_path, options, report)
+        source = read_batches(paths, db_path, options, report)
         in_flight: deque[_Pending] = deque()
         exhausted = False
         while True:
@@ -131,12 +128,12 @@ def process_pool(
                     exhausted = True
                     continue
                 futures = [
-                    pool.submit(extract_chunk, chunk, hashes, options.extractor, options.extractor_version)
-                    for chunk, hashes in zip(
-                        chunks(batch.documents, jobs), chunks(batch.hashes, jobs), strict=True
+                    pool.submit(extract_chunk, chunk, stored, options.extractor, options.extractor_version)
+                    for chunk, stored in zip(
+                        chunks(batch.documents, jobs), chunks(batch.stored, jobs), strict=True
                     )
                 ]
-                in_flight.append(_Pending(batch.read, batch.read - len(batch.documents), futures))
+                in_flight.append(_Pending(len(batch.documents), futures))
             if not in_flight:
                 return
             pending = in_flight.popleft()
@@ -144,12 +141,14 @@ def process_pool(
             for result in results:
                 for record in result.errors:
                     report(from_record(record))
-            if not results:
-                yield Unit(pending.read, pending.skipped)
+            skipped = sum(result.skipped for result in results)
+            extracted = [result.tables for result in results if result.tables is not None]
+            if not extracted:
+                yield Unit(pending.read, skipped)
                 continue
             yield Unit(
                 pending.read,
-                pending.skipped,
-                pa.concat_tables([result.documents for result in results]),
-                pa.concat_tables([result.claims for result in results]),
+                skipped,
+                pa.concat_tables([documents for documents, _claims in extracted]),
+                pa.concat_tables([claims for _documents, claims in extracted]),
             )

@@ -29,6 +29,7 @@ from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions, Ing
 from metrics.read.documents import read_documents
 from metrics.records import CLAIM_FIELDS, Document
 from metrics.store.database import session
+from metrics.store.schema import fetch_one
 from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA, stored_hashes, write_batch
 
 
@@ -148,54 +149,76 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 @dataclass(frozen=True, slots=True)
-class Todo:
-    """A batch as read: how many documents it holds, and those to extract with their content hashes."""
+class Batch:
+    """A batch as read, with the content hash the store holds for each document's id (None: not
+    stored, or not to be trusted), so whoever extracts it can skip the documents stored unchanged."""
 
-    read: int
     documents: list[Document]
-    hashes: list[str]
+    stored: list[str | None]
 
 
-def todo_batches(
+def read_batches(
     paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
-) -> Iterator[Todo]:
-    """The input read in batches, each with the documents that need extracting: those not stored
-    with the same content hash (hashed once here, the hash passed on). An id of the previous batch
-    is never skipped: an engine that extracts ahead may not have written that batch yet, so the
-    store cannot tell whether it is unchanged."""
+) -> Iterator[Batch]:
+    """The input read in batches, each with the stored hashes of its ids. An id of the previous batch
+    gets None: an engine that extracts ahead may not have written that batch yet, so the store
+    cannot tell whether it is unchanged. A store that held no documents when the run began is not
+    asked again (this run's repeats are the upsert's to sort out), which saves a connection per batch."""
     documents = map(storable, read_documents(paths, on_error=report, published=options.published))
+    with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
+        row = fetch_one(con, "SELECT EXISTS (SELECT 1 FROM documents)")
+    look_up = bool(row and row[0])
     previous: set[str] = set()
     for batch in batches(documents, options.batch_size):
         ids = [document.id for document in batch]
-        with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
-            stored = stored_hashes(con, ids)
-        todo: list[Document] = []
-        hashes: list[str] = []
-        for document in batch:
-            digest = content_hash(document)
-            if document.id in previous or stored.get(document.id) != digest:
-                todo.append(document)
-                hashes.append(digest)
+        stored: dict[str, str] = {}
+        if look_up:
+            with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
+                stored = stored_hashes(con, ids)
+        yield Batch(batch, [None if doc_id in previous else stored.get(doc_id) for doc_id in ids])
         previous = set(ids)
-        yield Todo(len(batch), todo, hashes)
+
+
+def extract_changed(
+    documents: Sequence[Document],
+    stored: Sequence[str | None],
+    *,
+    extractor: Extractor = claims_from_document,
+    extractor_version: str = EXTRACTOR_VERSION,
+    on_error: ErrorHandler | None = None,
+) -> tuple[int, tuple[pa.Table, pa.Table] | None]:
+    """Hash each document once, skip those whose hash is the stored one, extract the rest: (how many
+    were skipped, their tables or None). Runs wherever extraction runs, so hashing is not serial work."""
+    todo: list[Document] = []
+    hashes: list[str] = []
+    for document, known in zip(documents, stored, strict=True):
+        digest = content_hash(document)
+        if digest != known:
+            todo.append(document)
+            hashes.append(digest)
+    skipped = len(documents) - len(todo)
+    if not todo:
+        return skipped, None
+    tables = extract_batch(
+        todo, extractor=extractor, extractor_version=extractor_version, on_error=on_error, hashes=hashes
+    )
+    return skipped, tables
 
 
 def in_process(
     paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
 ) -> Iterator[Unit]:
     """The plain engine: each batch extracted in this process, just before it is written."""
-    for batch in todo_batches(paths, db_path, options, report):
-        if not batch.documents:
-            yield Unit(batch.read, batch.read)
-            continue
-        documents, claims = extract_batch(
+    for batch in read_batches(paths, db_path, options, report):
+        skipped, tables = extract_changed(
             batch.documents,
+            batch.stored,
             extractor=options.extractor,
             extractor_version=options.extractor_version,
             on_error=report,
-            hashes=batch.hashes,
         )
-        yield Unit(batch.read, batch.read - len(batch.documents), documents, claims)
+        read = len(batch.documents)
+        yield Unit(read, skipped) if tables is None else Unit(read, skipped, *tables)
 
 
 def progress_bar(enabled: bool, total: int | None = None, desc: str = "ingest") -> tqdm[None]:
