@@ -135,10 +135,11 @@ def claims_fingerprint(database: str) -> str:
 
 def child(source: str, database: str, engine: str = "local", jobs: int = 1) -> None:
     """Ingest one file with `engine` on `jobs` processes; print the figures as one JSON line."""
+    from metrics.pipeline.options import IngestOptions
     from metrics.pipeline.run import run_ingest
 
     wall, cpu = time.perf_counter(), time.process_time()
-    summary = run_ingest([source], database, engine=engine, jobs=jobs)
+    summary = run_ingest([source], database, IngestOptions(jobs=jobs), engine=engine)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once they have exited
     figures = {

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 
 from metrics.link.extract import claim_id
-from metrics.pipeline.ingest import extract_batch, write_batch
+from metrics.pipeline.ingest import extract_batch
 from metrics.records import Claim, Document
 from metrics.store.database import connect
+from metrics.store.writes import write_batch
 
 US, RU, JP = "United States", "Russia", "Japan"
 PUTIN, TRUMP = "Vladimir Putin", "Donald Trump"

@@ -7,9 +7,9 @@ from datetime import date
 
 import duckdb
 
-from metrics.pipeline.ingest import CLAIM_SCHEMA
 from metrics.records import CLAIM_FIELDS, Claim
 from metrics.store.schema import TABLES
+from metrics.store.writes import CLAIM_SCHEMA
 
 
 def a_claim() -> Claim:

@@ -14,7 +14,7 @@ from metrics.errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from metrics.pipeline.ingest import IngestSummary
+    from metrics.pipeline.options import IngestSummary
 
 # The library modules (DuckDB, pandas, Arrow) are imported inside the commands so that `metrics
 # extract` and `--help` start fast; these defaults mirror theirs and a test holds them equal.
@@ -111,21 +111,20 @@ def ingest_command(
     A document already stored with the same text adds nothing; one with the same id and new text
     replaces its claims. Exits 2 when any input was rejected (each named on stderr).
     """
+    from metrics.pipeline.options import IngestOptions
     from metrics.pipeline.run import run_ingest
 
-    summary = run_ingest(
-        paths,
-        db_path,
-        engine=engine,
-        jobs=jobs,
-        scheduler=scheduler,
+    options = IngestOptions(
         published=published,
         on_error=_skipped,
         progress=True,
         batch_size=batch_size,
         wait=wait,
         on_wait=_say,
+        jobs=jobs,
+        scheduler=scheduler,
     )
+    summary = run_ingest(paths, db_path, options, engine=engine)
     _finish(summary, db_path)
 
 

@@ -1,5 +1,5 @@
 """Ingest on a Dask cluster: shards of the input -> the same `extract_batch` on each worker -> Parquet
-shard files -> one transaction that loads them into the store.
+shard files -> back, in input order, to the one driver, which writes each through the one upsert.
 
 A shard is a range of JSONL lines or a list of files, named by a hash of its bytes (and the path,
 the extractor version and any --published override), so a repeated run skips the shards already
@@ -14,7 +14,8 @@ import hashlib
 import io
 import json
 import os
-import time
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,28 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
+from metrics.link.extract import EXTRACTOR_VERSION
 from metrics.pipeline.engines import ErrorRecord, as_record, from_record, resolve_jobs
-from metrics.pipeline.ingest import (
-    DEFAULT_BATCH_SIZE,
-    ErrorHandler,
-    Extractor,
-    IngestSummary,
-    RejectCounter,
-    extract_batch,
-    progress_bar,
-    storable,
-)
-from metrics.pipeline.shard_load import load_shards
+from metrics.pipeline.ingest import Unit, batches, extract_batch, storable
+from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
 from metrics.read.documents import JSONL_SUFFIXES, expand_paths, iter_jsonl, read_path
 from metrics.records import Document
-from metrics.store.database import session
+from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA
 
 DEFAULT_WORKERS = 2
-SHARD_FORMAT = "1"
+SHARD_FORMAT = "2"
 """Part of every shard's name: bump it when the shard files' layout changes, so old ones are not reused."""
 
 
@@ -157,8 +150,15 @@ def shard_documents(shard: Shard, on_error: ErrorHandler, published: date | None
     yield from iter_jsonl(io.BytesIO(data), shard.path, relocated, published)
 
 
-def _with_shard(table: pa.Table, key: str) -> pa.Table:
-    return table.append_column("shard", pa.array([key] * table.num_rows, pa.string()))
+def _with_part(table: pa.Table, key: str, number: int) -> pa.Table:
+    table = table.append_column("shard", pa.array([key] * table.num_rows, pa.string()))
+    return table.append_column("part", pa.array([number] * table.num_rows, pa.int32()))
+
+
+def _concat(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:
+    if parts:
+        return pa.concat_tables(parts)
+    return _with_part(schema.empty_table(), "", 0)
 
 
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
@@ -167,32 +167,45 @@ def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     partial.replace(path)
 
 
+def _parts(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """The shard's documents cut where an id repeats (as `batches` cuts a local ingest), so each part
+    holds distinct ids and a later version of an id is applied after the earlier one."""
+    return batches(documents, sys.maxsize)
+
+
 def run_shard(
     shard: Shard, folder: str, published: date | None, extractor: Extractor, extractor_version: str
 ) -> ShardDone:
-    """A worker's task: read the shard, run `extract_batch`, write its two Parquet files and then its
-    .done.json (last, so a shard killed half-way is redone). A shard already done is not redone."""
+    """A worker's task: read the shard, run `extract_batch` on each part, write its two Parquet files
+    (with the part number of each row) and then its .done.json (last, so a shard killed half-way is
+    redone). A shard already done is not redone."""
     out = Path(folder)
     done = out / f"{shard.key}.done.json"
     if done.exists():
         return read_done(done)
     errors: list[InputError] = []
-    latest: dict[str, Document] = {}
     read = 0
-    for document in shard_documents(shard, errors.append, published):
-        read += 1
-        latest.pop(document.id, None)  # a repeated id: the later version wins, as in a local ingest
-        latest[document.id] = storable(document)
-    documents, claims = extract_batch(
-        list(latest.values()),
-        extractor=extractor,
-        extractor_version=extractor_version,
-        on_error=errors.append,
-    )
-    for name, table in (("documents", documents), ("claims", claims)):
-        _write_atomically(
-            out / f"{shard.key}.{name}.parquet", partial(pq.write_table, _with_shard(table, shard.key))
+    document_parts: list[pa.Table] = []
+    claim_parts: list[pa.Table] = []
+
+    def counted(documents: Iterable[Document]) -> Iterator[Document]:
+        nonlocal read
+        for document in documents:
+            read += 1
+            yield storable(document)
+
+    for number, part in enumerate(_parts(counted(shard_documents(shard, errors.append, published)))):
+        documents, claims = extract_batch(
+            part, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
         )
+        document_parts.append(_with_part(documents, shard.key, number))
+        claim_parts.append(_with_part(claims, shard.key, number))
+    tables = {
+        "documents": _concat(document_parts, DOCUMENT_SCHEMA),
+        "claims": _concat(claim_parts, CLAIM_SCHEMA),
+    }
+    for name, table in tables.items():
+        _write_atomically(out / f"{shard.key}.{name}.parquet", partial(pq.write_table, table))
     result = ShardDone(shard.key, read, [as_record(error) for error in errors])
     record = {"documents_read": read, "errors": result.errors}
     _write_atomically(done, partial(_write_json, record))
@@ -250,111 +263,69 @@ class Cluster:
             self._local.close()
 
 
-def ingest_dask(
-    paths: Iterable[str],
-    db_path: str | Path,
-    *,
-    scheduler: str | None = None,
-    jobs: int | None = None,
-    published: date | None = None,
-    on_error: ErrorHandler | None = None,
-    progress: bool = False,
-    shard_size: int = DEFAULT_BATCH_SIZE,
-    wait: float = 0.0,
-    on_wait: Callable[[str], None] | None = None,
-    extractor: Extractor = claims_from_document,
-    extractor_version: str = EXTRACTOR_VERSION,
-) -> IngestSummary:
-    """Extract `paths` shard by shard on Dask (a LocalCluster of `jobs` processes without `scheduler`),
-    then load every shard into the store in one transaction, skipping documents stored unchanged."""
-    started = time.monotonic()
-    report = RejectCounter(on_error)
-    with session(db_path, wait=wait, on_wait=on_wait):
-        pass  # create the store (or fail on a lock or schema problem) before any work
+def on_dask(
+    paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
+) -> Iterator[Unit]:
+    """The Dask engine: shards extracted on the cluster (a LocalCluster of `options.jobs` processes
+    without `options.scheduler`) into Parquet files beside the store, handed back in input order,
+    one unit per part of each shard. A shard named twice (a file given twice) is extracted once and
+    applied twice, as a local ingest applies it twice."""
     folder = shard_folder(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise EngineError(f"cannot create the shard folder {folder}: {error.strerror or error}") from None
-    workers = resolve_jobs(DEFAULT_WORKERS if jobs is None else jobs)
-    keys: list[str] = []
-    results: dict[str, ShardDone] = {}
-    cluster = Cluster(scheduler, workers)
+    workers = resolve_jobs(DEFAULT_WORKERS if options.jobs is None else options.jobs)
+    cluster = Cluster(options.scheduler, workers)
+    planned: deque[Shard] = deque()
+    futures: dict[str, Any] = {}
+    limit = 4 * workers
     try:
-        with progress_bar(progress, desc="shards") as bar:
-            results = _run_shards(
-                cluster, paths, folder, shard_size, published, extractor, extractor_version, keys, bar
-            )
+        for shard in plan_shards(paths, options.batch_size, options.published, options.extractor_version):
+            planned.append(shard)
+            if shard.key not in futures and not (folder / f"{shard.key}.done.json").exists():
+                futures[shard.key] = cluster.client().submit(
+                    run_shard,
+                    shard,
+                    str(folder),
+                    options.published,
+                    options.extractor,
+                    options.extractor_version,
+                    key=f"shard-{shard.key}",
+                )
+                if len(futures) == 1:
+                    limit = cluster.in_flight_limit()
+            while len(planned) >= limit:
+                yield from _applied(planned.popleft(), futures, planned, folder, report)
+        while planned:
+            yield from _applied(planned.popleft(), futures, planned, folder, report)
     finally:
         cluster.close()
-    read = 0
-    for key in keys:
-        read += results[key].documents_read
-        for record in results[key].errors:
-            report(from_record(record))
-    with session(db_path, wait=wait, on_wait=on_wait) as con:
-        loaded = load_shards(con, folder, keys)
-    return IngestSummary(
-        documents_read=read,
-        documents_added=loaded.added,
-        documents_replaced=loaded.replaced,
-        documents_unchanged=read - loaded.added - loaded.replaced,
-        claims_written=loaded.claims_written,
-        rejected=report.count,
-        seconds=time.monotonic() - started,
-    )
 
 
-def _run_shards(
-    cluster: Cluster,
-    paths: Iterable[str],
-    folder: Path,
-    shard_size: int,
-    published: date | None,
-    extractor: Extractor,
-    extractor_version: str,
-    keys: list[str],
-    bar: Any,
-) -> dict[str, ShardDone]:
-    """Submit every shard not done yet (a bounded number at a time) and collect what each reports."""
-    from distributed import as_completed
-
-    results: dict[str, ShardDone] = {}
-    running: Any = None
-    limit = 0
-    seen: set[str] = set()
-    for shard in plan_shards(paths, shard_size, published, extractor_version):
-        if shard.key in seen:
-            continue  # the same bytes twice (a file named twice): one shard
-        seen.add(shard.key)
-        keys.append(shard.key)
-        done = folder / f"{shard.key}.done.json"
-        if done.exists():
-            results[shard.key] = read_done(done)
-            bar.update(1)
-            continue
-        if running is None:
-            running = as_completed(loop=cluster.client().loop)
-            limit = cluster.in_flight_limit()
-        running.add(
-            cluster.client().submit(
-                run_shard,
-                shard,
-                str(folder),
-                published,
-                extractor,
-                extractor_version,
-                key=f"shard-{shard.key}",
-            )
+def _applied(
+    shard: Shard, futures: dict[str, Any], planned: deque[Shard], folder: Path, report: ErrorHandler
+) -> Iterator[Unit]:
+    """The units of one finished shard (waiting for it if need be), its errors reported."""
+    future = futures.get(shard.key)
+    done = _result(future) if future is not None else read_done(folder / f"{shard.key}.done.json")
+    if future is not None and all(other.key != shard.key for other in planned):
+        del futures[shard.key]
+    for record in done.errors:
+        report(from_record(record))
+    documents = pq.read_table(folder / f"{shard.key}.documents.parquet")
+    claims = pq.read_table(folder / f"{shard.key}.claims.parquet")
+    parts = sorted(set(documents.column("part").to_pylist())) or [0]
+    for number, part in enumerate(parts):
+        yield Unit(
+            done.documents_read if number == 0 else 0,
+            0,
+            documents.filter(pc.equal(documents["part"], part)),
+            claims.filter(pc.equal(claims["part"], part)),
         )
-        while running.count() >= limit:
-            _collect(next(running), results, bar)
-    for future in running or ():
-        _collect(future, results, bar)
-    return results
 
 
-def _collect(future: Any, results: dict[str, ShardDone], bar: Any) -> None:
+def _result(future: Any) -> ShardDone:
     try:
         done: ShardDone = future.result()
     except Exception as error:  # a worker's failure arrives as its own exception: name the shard
@@ -362,5 +333,4 @@ def _collect(future: Any, results: dict[str, ShardDone], bar: Any) -> None:
             f"a shard failed on the cluster ({type(error).__name__}: {error}); "
             "finished shards are kept, run the same command again to resume"
         ) from None
-    results[done.key] = done
-    bar.update(1)
+    return done

@@ -1,9 +1,9 @@
 """Ingest on every local core: worker processes run `extract_batch`, the parent alone writes to DuckDB.
 
 The standard library's ProcessPoolExecutor extracts chunks of each batch; results are taken back in
-input order and written by the parent one batch per transaction, exactly as `ingest` does with one
-process, so `--jobs N` stores the same documents and claims as `--jobs 1`. A bounded number of chunks
-is in flight at a time, so the input is streamed and memory does not grow with the corpus.
+input order and handed to the one driver (`ingest`), which writes them one batch per transaction
+exactly as with one process, so `--jobs N` stores the same documents and claims as `--jobs 1`. A
+bounded number of chunks is in flight at a time, so the input is streamed and memory stays flat.
 """
 
 from __future__ import annotations
@@ -11,38 +11,22 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
-from metrics.pipeline.ingest import (
-    DEFAULT_BATCH_SIZE,
-    ErrorHandler,
-    Extractor,
-    IngestSummary,
-    RejectCounter,
-    _stored_hashes,
-    batches,
-    content_hash,
-    extract_batch,
-    ingest,
-    progress_bar,
-    storable,
-    write_batch,
-)
-from metrics.read.documents import read_documents
+from metrics.pipeline.ingest import Unit, extract_changed, in_process, read_batches
+from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
 from metrics.records import Document
-from metrics.store.database import session
 
+T = TypeVar("T")
 CHUNKS_PER_WORKER = 4
 """Each batch is cut into about this many chunks per worker, so workers stay busy while the parent writes."""
 ErrorRecord = tuple[str, str | None, int | None]
@@ -75,23 +59,27 @@ def from_record(record: ErrorRecord) -> InputError:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """One chunk's result as it comes back from a worker."""
+    """One chunk's result as it comes back from a worker: how many documents it skipped as stored
+    unchanged, the tables of the rest (None: nothing to write), and its error reports."""
 
-    documents: pa.Table
-    claims: pa.Table
+    skipped: int
+    tables: tuple[pa.Table, pa.Table] | None
     errors: list[ErrorRecord]
 
 
-def extract_chunk(documents: Sequence[Document], extractor: Extractor, extractor_version: str) -> Extracted:
-    """The worker's job: `extract_batch` on one chunk, its error reports collected to send back."""
+def extract_chunk(
+    documents: Sequence[Document], stored: Sequence[str | None], extractor: Extractor, extractor_version: str
+) -> Extracted:
+    """The worker's job: hash, skip the unchanged and extract one chunk (`extract_changed`), its
+    error reports collected to send back. The parent only reads and writes."""
     errors: list[InputError] = []
-    tables = extract_batch(
-        documents, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
+    skipped, tables = extract_changed(
+        documents, stored, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
     )
-    return Extracted(*tables, [as_record(error) for error in errors])
+    return Extracted(skipped, tables, [as_record(error) for error in errors])
 
 
-def chunks(documents: list[Document], jobs: int) -> list[list[Document]]:
+def chunks(documents: list[T], jobs: int) -> list[list[T]]:
     """About CHUNKS_PER_WORKER chunks per worker, in order."""
     size = max(1, math.ceil(len(documents) / (jobs * CHUNKS_PER_WORKER)))
     return [documents[start : start + size] for start in range(0, len(documents), size)]
@@ -99,33 +87,10 @@ def chunks(documents: list[Document], jobs: int) -> list[list[Document]]:
 
 @dataclass
 class _Pending:
-    """A batch whose chunks are being extracted: how many documents it read and skipped, and its futures."""
+    """A batch whose chunks are being extracted: how many documents it read, and its futures."""
 
     read: int
-    skipped: int
     futures: list[Future[Extracted]]
-
-
-def _pending_batches(
-    documents: Iterable[Document],
-    db_path: str | Path,
-    pool: ProcessPoolExecutor,
-    jobs: int,
-    batch_size: int,
-    extractor: Extractor,
-    extractor_version: str,
-    wait: float,
-    on_wait: Callable[[str], None] | None,
-) -> Iterator[_Pending]:
-    """Read batches, drop documents already stored unchanged, and hand the rest to the pool in chunks."""
-    for batch in batches(documents, batch_size):
-        with session(db_path, read_only=True, wait=wait, on_wait=on_wait) as con:
-            stored = _stored_hashes(con, [document.id for document in batch])
-        todo = [document for document in batch if stored.get(document.id) != content_hash(document)]
-        futures = [
-            pool.submit(extract_chunk, chunk, extractor, extractor_version) for chunk in chunks(todo, jobs)
-        ]
-        yield _Pending(len(batch), len(batch) - len(todo), futures)
 
 
 def _results(pending: _Pending) -> list[Extracted]:
@@ -139,84 +104,51 @@ def _results(pending: _Pending) -> list[Extracted]:
         ) from None
 
 
-def ingest_parallel(
-    paths: Iterable[str],
-    db_path: str | Path,
-    *,
-    jobs: int,
-    published: date | None = None,
-    on_error: ErrorHandler | None = None,
-    progress: bool = False,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    wait: float = 0.0,
-    on_wait: Callable[[str], None] | None = None,
-    extractor: Extractor = claims_from_document,
-    extractor_version: str = EXTRACTOR_VERSION,
-) -> IngestSummary:
-    """`ingest` with extraction spread over `jobs` processes (0 = all cores; 1 = `ingest` itself).
+def process_pool(
+    paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
+) -> Iterator[Unit]:
+    """Extraction spread over `options.jobs` processes (0 = all cores; 1 = in this process).
 
-    Two batches are in flight at most: one being written by this process while the next is extracted.
+    Two batches are in flight at most: one being written by the driver while the next is extracted.
     """
-    jobs = resolve_jobs(jobs)
+    jobs = resolve_jobs(1 if options.jobs is None else options.jobs)
     if jobs == 1:
-        return ingest(
-            paths,
-            db_path,
-            published=published,
-            on_error=on_error,
-            progress=progress,
-            batch_size=batch_size,
-            wait=wait,
-            on_wait=on_wait,
-            extractor=extractor,
-            extractor_version=extractor_version,
-        )
-    started = time.monotonic()
-    report = RejectCounter(on_error)
-    read = added = replaced = unchanged = claims_written = 0
-    with session(db_path, wait=wait, on_wait=on_wait):
-        pass  # create the store (or fail on a lock or schema problem) before starting workers
+        yield from in_process(paths, db_path, options, report)
+        return
     # spawn, not fork: a forked child would inherit DuckDB's and tqdm's threads in an unknown state
     context = multiprocessing.get_context("spawn")
-    documents = map(storable, read_documents(paths, on_error=report, published=published))
-    with progress_bar(progress) as bar, ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        source = read_batches(paths, db_path, options, report)
         in_flight: deque[_Pending] = deque()
-        source = _pending_batches(
-            documents, db_path, pool, jobs, batch_size, extractor, extractor_version, wait, on_wait
-        )
         exhausted = False
         while True:
             while not exhausted and len(in_flight) < 2:
-                pending = next(source, None)
-                if pending is None:
+                batch = next(source, None)
+                if batch is None:
                     exhausted = True
-                else:
-                    in_flight.append(pending)
+                    continue
+                futures = [
+                    pool.submit(extract_chunk, chunk, stored, options.extractor, options.extractor_version)
+                    for chunk, stored in zip(
+                        chunks(batch.documents, jobs), chunks(batch.stored, jobs), strict=True
+                    )
+                ]
+                in_flight.append(_Pending(len(batch.documents), futures))
             if not in_flight:
-                break
+                return
             pending = in_flight.popleft()
             results = _results(pending)
-            read += pending.read
-            unchanged += pending.skipped
             for result in results:
                 for record in result.errors:
                     report(from_record(record))
-            if results:
-                doc_table = pa.concat_tables([result.documents for result in results])
-                claim_table = pa.concat_tables([result.claims for result in results])
-                with session(db_path, wait=wait, on_wait=on_wait) as con:
-                    written = write_batch(con, doc_table, claim_table)
-                added += written.added
-                replaced += written.replaced
-                unchanged += written.unchanged
-                claims_written += written.claims_written
-            bar.update(pending.read)
-    return IngestSummary(
-        documents_read=read,
-        documents_added=added,
-        documents_unchanged=unchanged,
-        documents_replaced=replaced,
-        claims_written=claims_written,
-        rejected=report.count,
-        seconds=time.monotonic() - started,
-    )
+            skipped = sum(result.skipped for result in results)
+            extracted = [result.tables for result in results if result.tables is not None]
+            if not extracted:
+                yield Unit(pending.read, skipped)
+                continue
+            yield Unit(
+                pending.read,
+                skipped,
+                pa.concat_tables([documents for documents, _claims in extracted]),
+                pa.concat_tables([claims for _documents, claims in extracted]),
+            )

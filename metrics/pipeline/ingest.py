@@ -1,12 +1,14 @@
-"""Documents in, rows in DuckDB out: extract a batch into Arrow tables, then write it in one transaction.
+"""Documents in, rows in DuckDB out: the one ingest driver, and extraction of a batch into Arrow tables.
 
-The two halves are separate on purpose: `extract_batch` is pure (documents -> Arrow tables) so it
-can run in worker processes or on other engines; `write_batch` is the only code that writes rows.
-A batch is committed whole or not at all, so an interrupted run never leaves half a document.
+The halves are separate on purpose: `extract_batch` is pure (documents -> Arrow tables) so it can
+run in worker processes or on other engines; `ingest` is the one loop that writes, through the one
+upsert (store.writes). An engine is only how extraction runs: a generator of `Unit`s, in input
+order, that `ingest` writes one transaction each, so an interrupted run never leaves half a batch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import shutil
@@ -14,89 +16,37 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 from tqdm import tqdm
 
 from metrics.errors import InputError
 from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
+from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions, IngestSummary, RejectCounter
 from metrics.read.documents import read_documents
-from metrics.records import CLAIM_FIELDS, Claim, Document
+from metrics.records import CLAIM_FIELDS, Document
 from metrics.store.database import session
-from metrics.store.schema import fetch_one, rollback
-
-DEFAULT_BATCH_SIZE = 2000
-"""Documents per transaction. Each batch opens and closes the file (a checkpoint), so larger batches
-ingest faster; an interruption loses at most one batch, which a re-run redoes."""
-Extractor = Callable[[Document], list[Claim]]
-ErrorHandler = Callable[[InputError], None]
-
-DOCUMENT_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("source", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.date32()),
-        ("text", pa.string()),
-        ("content_hash", pa.string()),
-        ("path", pa.string()),
-        ("extractor_version", pa.string()),
-    ]
-)
-ARROW_TYPES = {"text": pa.string(), "float": pa.float64(), "int": pa.int32(), "date": pa.date32()}
-ARROW_TYPES["texts"] = pa.list_(pa.string())
-CLAIM_SCHEMA = pa.schema(
-    [(column.name, ARROW_TYPES[column.kind]) for column in CLAIM_FIELDS]
-    + [("extractor_version", pa.string())]
-)
-"""The claims as Arrow columns: records.CLAIM_FIELDS and the version that extracted them."""
-_CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_SCHEMA.names)
+from metrics.store.schema import fetch_one
+from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA, stored_hashes, write_batch
 
 
 @dataclass(frozen=True, slots=True)
-class IngestSummary:
-    """What one ingest (or re-extraction) did; `rejected` counts inputs reported to on_error."""
+class Unit:
+    """One piece of the input as an engine hands it to the driver: how many documents it read, how many
+    of those it skipped as stored unchanged, and the extracted tables of the rest (None: nothing to
+    write). The documents of one unit have distinct ids."""
 
-    documents_read: int = 0
-    documents_added: int = 0
-    documents_unchanged: int = 0
-    documents_replaced: int = 0
-    claims_written: int = 0
-    rejected: int = 0
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        """The one-line summary the CLI prints at the end of a run."""
-        return (
-            f"{self.documents_read} documents read: {self.documents_added} added, "
-            f"{self.documents_replaced} replaced, {self.documents_unchanged} unchanged, "
-            f"{self.rejected} rejected; {self.claims_written} claims written in {self.seconds:.1f} s"
-        )
+    read: int
+    skipped: int = 0
+    documents: pa.Table | None = None
+    claims: pa.Table | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BatchResult:
-    added: int
-    replaced: int
-    unchanged: int
-    claims_written: int
-
-
-class RejectCounter:
-    """An error handler that counts the inputs it hears about and passes each on to the caller's."""
-
-    def __init__(self, on_error: ErrorHandler | None) -> None:
-        self.count = 0
-        self.on_error = on_error
-
-    def __call__(self, error: InputError) -> None:
-        self.count += 1
-        if self.on_error is not None:
-            self.on_error(error)
+Extraction = Callable[[Iterable[str], "str | Path", IngestOptions, ErrorHandler], Iterator[Unit]]
+"""An engine: (paths, store, options, error handler) -> the units of the input, in input order."""
 
 
 def content_hash(document: Document) -> str:
@@ -105,8 +55,9 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _claim_row(claim: Claim, version: str) -> dict[str, object]:
-    return {**claim.values(), "extractor_version": version}
+_CLAIM_NAMES = tuple(column.name for column in CLAIM_FIELDS)
+_claim_values = attrgetter(*_CLAIM_NAMES)
+"""A claim's values in CLAIM_FIELDS order, in one call: rows go from Claim straight into columns."""
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -129,15 +80,19 @@ def extract_batch(
     extractor: Extractor = claims_from_document,
     extractor_version: str = EXTRACTOR_VERSION,
     on_error: ErrorHandler | None = None,
+    hashes: Sequence[str] | None = None,
 ) -> tuple[pa.Table, pa.Table]:
     """Documents -> (documents table, claims table) as Arrow, touching no database.
 
-    A document whose extraction fails is kept with no claims and no extractor_version (so
-    `metrics reextract` retries it) and reported to `on_error`.
+    `hashes` are the documents' content hashes when the caller has them already (computed once per
+    document). A document whose extraction fails is kept with no claims and no extractor_version
+    (so `metrics reextract` retries it) and reported to `on_error`.
     """
-    document_rows: list[dict[str, object]] = []
-    claim_rows: dict[str, dict[str, object]] = {}
-    for document in map(storable, documents):
+    documents = [storable(document) for document in documents]
+    versions: list[str | None] = []
+    claim_rows: list[tuple[Any, ...]] = []
+    seen: set[str] = set()
+    for document in documents:
         version: str | None = extractor_version
         try:
             claims = extractor(document)
@@ -152,111 +107,31 @@ def extract_batch(
                         path=document.path,
                     )
                 )
+        versions.append(version)
         for claim in claims:
-            claim_rows.setdefault(claim.claim_id, _claim_row(claim, extractor_version))
-        document_rows.append(
-            {
-                "id": document.id,
-                "source": document.source,
-                "title": document.title,
-                "published": document.published,
-                "text": document.text,
-                "content_hash": content_hash(document),
-                "path": document.path,
-                "extractor_version": version,
-            }
-        )
-    return (
-        pa.Table.from_pylist(document_rows, schema=DOCUMENT_SCHEMA),
-        pa.Table.from_pylist(list(claim_rows.values()), schema=CLAIM_SCHEMA),
+            if claim.claim_id not in seen:
+                seen.add(claim.claim_id)
+                claim_rows.append(_claim_values(claim))
+    digests = list(hashes) if hashes is not None else [content_hash(document) for document in documents]
+    document_columns: list[list[Any]] = [
+        [document.id for document in documents],
+        [document.source for document in documents],
+        [document.title for document in documents],
+        [document.published for document in documents],
+        [document.text for document in documents],
+        digests,
+        [document.path for document in documents],
+        versions,
+    ]
+    claim_columns = [list(column) for column in zip(*claim_rows, strict=True)] or [[] for _ in _CLAIM_NAMES]
+    claim_columns.append([extractor_version] * len(claim_rows))
+    return _table(document_columns, DOCUMENT_SCHEMA), _table(claim_columns, CLAIM_SCHEMA)
+
+
+def _table(columns: list[list[Any]], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_arrays(
+        [pa.array(column, field.type) for column, field in zip(columns, schema, strict=True)], schema=schema
     )
-
-
-def write_batch(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.Table) -> BatchResult:
-    """Write one extracted batch in one transaction: new documents are added, changed ones (same id,
-    new content hash) have their row updated and their claims replaced, unchanged ones are left alone."""
-    con.register("batch_documents", documents)
-    con.register("batch_claims", claims)
-    try:
-        con.execute("BEGIN")
-        con.execute(
-            """
-            CREATE OR REPLACE TEMP TABLE batch_status AS
-            SELECT b.id, CASE WHEN d.id IS NULL THEN 'new'
-                              WHEN d.content_hash = b.content_hash THEN 'unchanged'
-                              ELSE 'changed' END AS status
-            FROM batch_documents AS b LEFT JOIN documents AS d ON d.id = b.id
-            """
-        )
-        con.execute(
-            "DELETE FROM claims WHERE doc_id IN (SELECT id FROM batch_status WHERE status = 'changed')"
-        )
-        con.execute(
-            """
-            UPDATE documents SET source = b.source, title = b.title, published = b.published, text = b.text,
-                content_hash = b.content_hash, path = b.path, extractor_version = b.extractor_version,
-                ingested_at = now() AT TIME ZONE 'UTC'
-            FROM batch_documents AS b JOIN batch_status AS s ON s.id = b.id AND s.status = 'changed'
-            WHERE documents.id = b.id
-            """
-        )
-        con.execute(
-            """
-            INSERT INTO documents (id, source, title, published, text, content_hash, path, ingested_at,
-                                   extractor_version)
-            SELECT b.id, b.source, b.title, b.published, b.text, b.content_hash, b.path,
-                   now() AT TIME ZONE 'UTC', b.extractor_version
-            FROM batch_documents AS b JOIN batch_status AS s ON s.id = b.id AND s.status = 'new'
-            """
-        )
-        con.execute(
-            f"""
-            INSERT INTO claims ({_CLAIM_COLUMNS})
-            SELECT {_CLAIM_COLUMNS} FROM batch_claims
-            WHERE doc_id IN (SELECT id FROM batch_status WHERE status <> 'unchanged')
-            """
-        )
-        counts = fetch_one(
-            con,
-            """
-            SELECT count(*) FILTER (WHERE status = 'new'), count(*) FILTER (WHERE status = 'changed'),
-                   count(*) FILTER (WHERE status = 'unchanged'),
-                   (SELECT count(*) FROM batch_claims WHERE doc_id IN
-                       (SELECT id FROM batch_status WHERE status <> 'unchanged'))
-            FROM batch_status
-            """,
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
-    finally:
-        con.unregister("batch_documents")
-        con.unregister("batch_claims")
-    assert counts is not None
-    return BatchResult(*(int(n) for n in counts))
-
-
-def replace_claims(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.Table) -> int:
-    """Swap the claims of stored documents for freshly extracted ones (re-extraction), in one transaction."""
-    con.register("batch_documents", documents)
-    con.register("batch_claims", claims)
-    try:
-        con.execute("BEGIN")
-        con.execute("DELETE FROM claims WHERE doc_id IN (SELECT id FROM batch_documents)")
-        con.execute(
-            "UPDATE documents SET extractor_version = b.extractor_version "
-            "FROM batch_documents AS b WHERE documents.id = b.id"
-        )
-        con.execute(f"INSERT INTO claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM batch_claims")
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
-    finally:
-        con.unregister("batch_documents")
-        con.unregister("batch_claims")
-    return claims.num_rows
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -273,11 +148,77 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
-def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
-    rows = con.execute(
-        "SELECT id, content_hash FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
-    return {doc_id: digest for doc_id, digest in rows}
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A batch as read, with the content hash the store holds for each document's id (None: not
+    stored, or not to be trusted), so whoever extracts it can skip the documents stored unchanged."""
+
+    documents: list[Document]
+    stored: list[str | None]
+
+
+def read_batches(
+    paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
+) -> Iterator[Batch]:
+    """The input read in batches, each with the stored hashes of its ids. An id of the previous batch
+    gets None: an engine that extracts ahead may not have written that batch yet, so the store
+    cannot tell whether it is unchanged. A store that held no documents when the run began is not
+    asked again (this run's repeats are the upsert's to sort out), which saves a connection per batch."""
+    documents = map(storable, read_documents(paths, on_error=report, published=options.published))
+    with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
+        row = fetch_one(con, "SELECT EXISTS (SELECT 1 FROM documents)")
+    look_up = bool(row and row[0])
+    previous: set[str] = set()
+    for batch in batches(documents, options.batch_size):
+        ids = [document.id for document in batch]
+        stored: dict[str, str] = {}
+        if look_up:
+            with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
+                stored = stored_hashes(con, ids)
+        yield Batch(batch, [None if doc_id in previous else stored.get(doc_id) for doc_id in ids])
+        previous = set(ids)
+
+
+def extract_changed(
+    documents: Sequence[Document],
+    stored: Sequence[str | None],
+    *,
+    extractor: Extractor = claims_from_document,
+    extractor_version: str = EXTRACTOR_VERSION,
+    on_error: ErrorHandler | None = None,
+) -> tuple[int, tuple[pa.Table, pa.Table] | None]:
+    """Hash each document once, skip those whose hash is the stored one, extract the rest: (how many
+    were skipped, their tables or None). Runs wherever extraction runs, so hashing is not serial work."""
+    todo: list[Document] = []
+    hashes: list[str] = []
+    for document, known in zip(documents, stored, strict=True):
+        digest = content_hash(document)
+        if digest != known:
+            todo.append(document)
+            hashes.append(digest)
+    skipped = len(documents) - len(todo)
+    if not todo:
+        return skipped, None
+    tables = extract_batch(
+        todo, extractor=extractor, extractor_version=extractor_version, on_error=on_error, hashes=hashes
+    )
+    return skipped, tables
+
+
+def in_process(
+    paths: Iterable[str], db_path: str | Path, options: IngestOptions, report: ErrorHandler
+) -> Iterator[Unit]:
+    """The plain engine: each batch extracted in this process, just before it is written."""
+    for batch in read_batches(paths, db_path, options, report):
+        skipped, tables = extract_changed(
+            batch.documents,
+            batch.stored,
+            extractor=options.extractor,
+            extractor_version=options.extractor_version,
+            on_error=report,
+        )
+        read = len(batch.documents)
+        yield Unit(read, skipped) if tables is None else Unit(read, skipped, *tables)
 
 
 def progress_bar(enabled: bool, total: int | None = None, desc: str = "ingest") -> tqdm[None]:
@@ -298,45 +239,34 @@ def progress_bar(enabled: bool, total: int | None = None, desc: str = "ingest") 
 def ingest(
     paths: Iterable[str],
     db_path: str | Path,
-    *,
-    published: date | None = None,
-    on_error: ErrorHandler | None = None,
-    progress: bool = False,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    wait: float = 0.0,
-    on_wait: Callable[[str], None] | None = None,
-    extractor: Extractor = claims_from_document,
-    extractor_version: str = EXTRACTOR_VERSION,
+    options: IngestOptions | None = None,
+    extraction: Extraction = in_process,
 ) -> IngestSummary:
-    """Read, extract and store every document under `paths`, streaming, one transaction per batch.
+    """Read, extract and store every document under `paths`, streaming, one transaction per unit.
 
     Documents already stored with the same content hash are skipped before extraction; bad input is
-    reported to `on_error` and counted in `rejected` while the rest is ingested.
+    reported to `options.on_error` and counted in `rejected` while the rest is ingested. A repeated
+    id is stored as its last occurrence, whatever the engine.
     """
+    options = options or IngestOptions()
     started = time.monotonic()
-    report = RejectCounter(on_error)
+    report = RejectCounter(options.on_error)
     read = added = replaced = unchanged = claims_written = 0
-    with session(db_path, wait=wait, on_wait=on_wait):
+    with session(db_path, wait=options.wait, on_wait=options.on_wait):
         pass  # create the store (or fail on a lock or schema problem) before reading any input
-    with progress_bar(progress) as bar:
-        documents_read = map(storable, read_documents(paths, on_error=report, published=published))
-        for batch in batches(documents_read, batch_size):
-            read += len(batch)
-            with session(db_path, read_only=True, wait=wait, on_wait=on_wait) as con:
-                stored = _stored_hashes(con, [document.id for document in batch])
-            todo = [document for document in batch if stored.get(document.id) != content_hash(document)]
-            unchanged += len(batch) - len(todo)
-            if todo:
-                documents, claims = extract_batch(
-                    todo, extractor=extractor, extractor_version=extractor_version, on_error=report
-                )
-                with session(db_path, wait=wait, on_wait=on_wait) as con:
-                    result = write_batch(con, documents, claims)
+    units = extraction(paths, db_path, options, report)
+    with progress_bar(options.progress) as bar, contextlib.closing(units):  # type: ignore[type-var]
+        for unit in units:
+            read += unit.read
+            unchanged += unit.skipped
+            if unit.documents is not None and unit.claims is not None:
+                with session(db_path, wait=options.wait, on_wait=options.on_wait) as con:
+                    result = write_batch(con, unit.documents, unit.claims)
                 added += result.added
                 replaced += result.replaced
                 unchanged += result.unchanged
                 claims_written += result.claims_written
-            bar.update(len(batch))
+            bar.update(unit.read)
     return IngestSummary(
         documents_read=read,
         documents_added=added,

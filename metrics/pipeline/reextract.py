@@ -12,18 +12,12 @@ from pathlib import Path
 
 from metrics.errors import InputError
 from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
-from metrics.pipeline.ingest import (
-    DEFAULT_BATCH_SIZE,
-    Extractor,
-    IngestSummary,
-    RejectCounter,
-    extract_batch,
-    progress_bar,
-    replace_claims,
-)
+from metrics.pipeline.ingest import extract_batch, progress_bar
+from metrics.pipeline.options import DEFAULT_BATCH_SIZE, Extractor, IngestSummary, RejectCounter
 from metrics.records import Document
 from metrics.store.database import session
 from metrics.store.schema import fetch_one
+from metrics.store.writes import replace_claims
 
 
 def _stale_page(

@@ -16,7 +16,7 @@ import duckdb
 from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -29,14 +29,11 @@ def _sql_list(values: tuple[str, ...]) -> str:
 
 
 SQL_TYPES = {"text": "VARCHAR", "float": "DOUBLE", "int": "INTEGER", "date": "DATE", "texts": "VARCHAR[]"}
-_KEYS = {"claim_id": "PRIMARY KEY", "doc_id": "REFERENCES documents (id)"}
 
 
 def _claim_column(column: ClaimField) -> str:
     parts = [f'"{column.name}"', SQL_TYPES[column.kind]]
-    if column.name in _KEYS:
-        parts.append(_KEYS[column.name])
-    if column.required and column.name != "claim_id":
+    if column.required:
         parts.append("NOT NULL")
     if column.choices:
         parts.append(f'CHECK ("{column.name}" IN ({_sql_list(column.choices)}))')
@@ -49,13 +46,9 @@ def _claim_columns() -> str:
     return ",\n".join(f"    {line}" for line in lines)
 
 
-TABLES = f"""
-CREATE TABLE IF NOT EXISTS meta (
-    key VARCHAR PRIMARY KEY,
-    value VARCHAR NOT NULL
-);
-CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR PRIMARY KEY,
+def _documents_table(name: str) -> str:
+    return f"""CREATE TABLE IF NOT EXISTS {name} (
+    id VARCHAR NOT NULL,
     source VARCHAR,
     title VARCHAR,
     published DATE,
@@ -65,10 +58,25 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TIMESTAMP NOT NULL,
     extractor_version VARCHAR
 );
-CREATE TABLE IF NOT EXISTS claims (
+"""
+
+
+def _claims_table(name: str) -> str:
+    return f"""CREATE TABLE IF NOT EXISTS {name} (
 {_claim_columns()}
 );
 """
+
+
+TABLES = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+{_documents_table("documents")}{_claims_table("claims")}"""
+"""No primary or foreign keys on documents and claims (schema 2): the one upsert (store/writes.py)
+keeps each id once, and DuckDB's key indexes cost more at every checkpoint as the store grows
+(docs/performance.md measures it)."""
 
 VIEWS = """
 CREATE OR REPLACE VIEW claims_with_source AS
@@ -137,8 +145,22 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({})
-"""SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
+_DROP_VIEWS = """
+DROP VIEW IF EXISTS conflicts; DROP VIEW IF EXISTS series; DROP VIEW IF EXISTS series_claims;
+DROP VIEW IF EXISTS claims_with_source;
+"""
+_DROP_KEYS = f"""{_DROP_VIEWS}
+{_documents_table("documents_v2")}{_claims_table("claims_v2")}
+INSERT INTO documents_v2 BY NAME SELECT * FROM documents;
+INSERT INTO claims_v2 BY NAME SELECT * FROM claims;
+DROP TABLE claims; DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents; ALTER TABLE claims_v2 RENAME TO claims;
+"""
+"""1 -> 2: the same tables without their keys (DuckDB cannot drop a key in place, so they are copied).
+Copied BY NAME, so a later step that adds a column must use ADD COLUMN IF NOT EXISTS."""
+
+MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS})
+"""SQL that brings a store from version N to N + 1; ensure_schema recreates the views after the last."""
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:

@@ -9,7 +9,7 @@ import pytest
 from store_fixture import BIN, build_fixture_store, lock_held_elsewhere
 
 from metrics.cli import store as cli_store
-from metrics.pipeline import ingest
+from metrics.pipeline import options as ingest
 from metrics.store import database as store
 from metrics.store.database import open_store
 

@@ -14,8 +14,8 @@ import pytest
 from conftest import CORPUS, need
 from store_fixture import BIN
 
-from metrics.pipeline.ingest import CLAIM_SCHEMA
 from metrics.store.database import open_store
+from metrics.store.writes import CLAIM_SCHEMA
 
 DOCUMENTS = 2500
 KILLS = 24

@@ -5,24 +5,30 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from engine_corpus import snapshot, write_corpus
 from store_fixture import BIN
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.pipeline.engines import chunks, cores, ingest_parallel, resolve_jobs
+from metrics.pipeline.engines import chunks, cores, process_pool, resolve_jobs
 from metrics.pipeline.ingest import ingest
+from metrics.pipeline.options import IngestOptions, IngestSummary
 from metrics.pipeline.run import run_ingest
 from metrics.records import Claim, Document
+
+
+def parallel(paths: list[str], db: Path, **options: Any) -> IngestSummary:
+    return ingest(paths, db, IngestOptions(**options), process_pool)
 
 
 def test_two_processes_store_exactly_what_one_stores(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus")
     one_errors: list[InputError] = []
     two_errors: list[InputError] = []
-    one = ingest(paths, tmp_path / "one.duckdb", batch_size=10, on_error=one_errors.append)
-    two = ingest_parallel(paths, tmp_path / "two.duckdb", jobs=2, batch_size=10, on_error=two_errors.append)
+    one = ingest(paths, tmp_path / "one.duckdb", IngestOptions(batch_size=10, on_error=one_errors.append))
+    two = parallel(paths, tmp_path / "two.duckdb", jobs=2, batch_size=10, on_error=two_errors.append)
     documents, claims = snapshot(tmp_path / "one.duckdb")
     assert len(documents) == 50 and len(claims) > 100
     assert snapshot(tmp_path / "two.duckdb") == (documents, claims)
@@ -39,9 +45,9 @@ def test_two_processes_store_exactly_what_one_stores(tmp_path: Path) -> None:
 def test_a_second_parallel_run_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus")
     db = tmp_path / "m.duckdb"
-    ingest_parallel(paths, db, jobs=2, batch_size=16)
+    parallel(paths, db, jobs=2, batch_size=16)
     before = snapshot(db)
-    again = ingest_parallel(paths, db, jobs=2, batch_size=16)
+    again = parallel(paths, db, jobs=2, batch_size=16)
     assert snapshot(db) == before
     # only the id that the input holds twice is replaced (by its first, then its second version)
     assert (again.documents_read, again.documents_added, again.documents_replaced) == (51, 0, 2)
@@ -64,7 +70,7 @@ def test_chunks_keep_input_order_and_cover_every_document() -> None:
 
 def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="--engine dask"):
-        run_ingest(["x.jsonl"], tmp_path / "m.duckdb", scheduler="tcp://127.0.0.1:8786")
+        run_ingest(["x.jsonl"], tmp_path / "m.duckdb", IngestOptions(scheduler="tcp://127.0.0.1:8786"))
 
 
 def test_the_cli_ingests_with_two_jobs(tmp_path: Path) -> None:
@@ -94,4 +100,4 @@ def dies(document: Document) -> list[Claim]:
 def test_a_worker_that_dies_is_one_clear_error(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus", articles=8)
     with pytest.raises(EngineError, match="worker process died"):
-        ingest_parallel(paths, tmp_path / "m.duckdb", jobs=2, extractor=dies)
+        parallel(paths, tmp_path / "m.duckdb", jobs=2, extractor=dies)

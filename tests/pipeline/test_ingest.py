@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 
 from metrics.errors import InputError, StoreError
 from metrics.link.extract import claim_id
-from metrics.pipeline.ingest import IngestSummary, batches, extract_batch, ingest, write_batch
+from metrics.pipeline.ingest import batches, extract_batch, ingest
+from metrics.pipeline.options import IngestOptions, IngestSummary
 from metrics.pipeline.reextract import count_stale, reextract
 from metrics.records import GRAINS, QUALIFIERS, STATUSES, Claim, Document
 from metrics.store.database import connect, open_store
+from metrics.store.writes import write_batch
 
 _DIGITS = re.compile(r"\d+")
 
@@ -63,7 +65,7 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
 
 def run(paths: list[Path], db: Path, **options: Any) -> IngestSummary:
     options.setdefault("extractor", digits_as_claims)
-    return ingest([str(p) for p in paths], db, **options)
+    return ingest([str(p) for p in paths], db, IngestOptions(**options))
 
 
 def claims_of(db: Path) -> list[tuple[str, float]]:
@@ -113,6 +115,27 @@ def test_a_repeated_id_in_one_input_is_applied_in_order(tmp_path: Path) -> None:
     summary = run([write_jsonl(tmp_path / "a.jsonl", rows)], db, batch_size=50)
     assert (summary.documents_read, summary.documents_added, summary.documents_replaced) == (3, 2, 1)
     assert claims_of(db) == [("a", 2.0), ("b", 7.0)]
+
+
+def test_without_keys_every_id_is_still_stored_once(tmp_path: Path) -> None:
+    """Schema 2 has no primary or foreign keys: the upsert alone keeps ids unique and claims attached,
+    through repeats inside a batch, across batches, across runs and with changed texts."""
+    rows = [{"id": f"d{n % 5}", "text": f"Run {n} sold {n} boats and {n + 1} cars."} for n in range(12)]
+    db = tmp_path / "m.duckdb"
+    for size in (3, 50, 1):
+        run([write_jsonl(tmp_path / "a.jsonl", rows)], db, batch_size=size)
+        rows.reverse()
+    counts = open_store(db).query(
+        """
+        SELECT (SELECT count(*) - count(DISTINCT id) FROM documents) AS repeated_ids,
+               (SELECT count(*) - count(DISTINCT claim_id) FROM claims) AS repeated_claims,
+               (SELECT count(*) FROM claims WHERE doc_id NOT IN (SELECT id FROM documents)) AS orphans,
+               (SELECT count(*) FROM documents) AS documents
+        """
+    )
+    assert counts.iloc[0].tolist() == [0, 0, 0, 5]
+    # the last occurrence of each id in the last run (n = 10 for d0) is what is stored
+    assert [value for doc_id, value in claims_of(db) if doc_id == "d0"] == [10.0, 10.0, 11.0]
 
 
 def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path: Path) -> None:

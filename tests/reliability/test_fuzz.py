@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from metrics.errors import InputError
 from metrics.link.extract import claims_from_document
 from metrics.pipeline.ingest import ingest
+from metrics.pipeline.options import IngestOptions
 from metrics.records import Claim, Document
 from metrics.store.database import open_store
 
@@ -74,7 +75,7 @@ def test_ingest_of_any_documents_is_sound(texts: list[str], published: date | No
         source = Path(folder) / "fuzz.jsonl"
         source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
         db = Path(folder) / "m.duckdb"
-        summary = ingest([str(source)], db, on_error=errors.append, batch_size=20)
+        summary = ingest([str(source)], db, IngestOptions(on_error=errors.append, batch_size=20))
         store = open_store(db)
         documents = dict(store.query("SELECT id, text FROM documents").itertuples(index=False, name=None))
         claims = store.query('SELECT doc_id, start, "end", surface, value, low, high FROM claims')

@@ -105,7 +105,7 @@ def test_types_and_checks_are_enforced_by_duckdb(store_path: Path) -> None:
     assert types["period_start"] == "DATE" and types["value"] == "DOUBLE" and types["end"] == "INTEGER"
     for bad in (
         "INSERT INTO claims (claim_id, doc_id, metric, entities, value, unit, qualifier, status, grain, "
-        "extractor_version) VALUES ('x', 'no-such-doc', 'm', [], 1, 'count', 'exact', 'actual', 'year', 'v')",
+        "extractor_version) VALUES (NULL, 'wire-1', 'm', [], 1, 'count', 'exact', 'actual', 'year', 'v')",
         "UPDATE claims SET status = 'rumour'",
         "UPDATE claims SET qualifier = 'roughly'",
         "UPDATE claims SET grain = 'decade'",

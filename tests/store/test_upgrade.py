@@ -15,7 +15,7 @@ from metrics.store.database import STORAGE_COMPATIBILITY, connect, open_store
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PREVIOUS_SCHEMA = 1
-"""The schema the frozen fixture holds; SCHEMA_VERSION is 1 today, so the bump test simulates 2."""
+"""The oldest frozen fixture; SCHEMA_VERSION is 2 today (schema 1 had primary and foreign keys)."""
 
 
 def store_made_by_schema(version: int, path: Path) -> Path:
@@ -37,8 +37,52 @@ def store_made_by_schema(version: int, path: Path) -> Path:
     return path
 
 
+def raw(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Rows of `sql` read by DuckDB itself, without metrics' schema check (which would refuse an old file)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def recorded_version(path: Path) -> str:
-    return str(open_store(path).query("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0])
+    return str(raw(path, "SELECT value FROM meta WHERE key = 'schema_version'")[0][0])
+
+
+def keys(path: Path) -> list[tuple[object, ...]]:
+    return raw(
+        path,
+        "SELECT table_name, constraint_type FROM duckdb_constraints() "
+        "WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY', 'UNIQUE') AND table_name <> 'meta' "
+        "ORDER BY ALL",
+    )
+
+
+def test_schema_1_is_migrated_to_tables_without_keys_keeping_every_row(tmp_path: Path) -> None:
+    db = store_made_by_schema(1, tmp_path / "old.duckdb")
+    assert keys(db) == [("claims", "FOREIGN KEY"), ("claims", "PRIMARY KEY"), ("documents", "PRIMARY KEY")]
+    rows = "SELECT claim_id, doc_id, metric, value, extractor_version FROM claims ORDER BY ALL"
+    documents = "SELECT id, text, content_hash, ingested_at FROM documents ORDER BY ALL"
+    before = raw(db, rows) + raw(db, documents)
+    connect(db).close()
+    assert recorded_version(db) == "2" and keys(db) == []
+    assert raw(db, rows) + raw(db, documents) == before
+    con = duckdb.connect(str(db))
+    try:
+        with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+            con.execute(
+                "INSERT INTO documents (id, text, content_hash, ingested_at) VALUES (NULL, 't', 'h', now())"
+            )
+    finally:
+        con.close()
+
+
+def test_a_store_made_by_schema_2_opens_as_it_is(tmp_path: Path) -> None:
+    db = store_made_by_schema(2, tmp_path / "v2.duckdb")
+    connect(db).close()
+    assert open_store(db).counts() == {"documents": 1, "claims": 1}
+    assert open_store(db).series("exports")["value"].tolist() == [5e9]
 
 
 def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -> None:
@@ -86,24 +130,23 @@ def test_a_store_with_no_migration_path_says_to_reingest(
     with pytest.raises(SchemaError, match=r"cannot migrate .* re-ingest the articles into a new --db file"):
         connect(db)
     monkeypatch.undo()
-    assert open_store(db).counts() == {"documents": 1, "claims": 1}  # left as it was
+    assert recorded_version(db) == str(PREVIOUS_SCHEMA)  # left as it was
+    assert raw(db, "SELECT count(*) FROM documents") == raw(db, "SELECT count(*) FROM claims") == [(1,)]
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(
-        schema,
-        "MIGRATIONS",
-        {
-            schema.SCHEMA_VERSION
-            - 1: "ALTER TABLE documents ADD COLUMN language VARCHAR; SELECT no_such_function();"
-        },
-    )
+    current = schema.SCHEMA_VERSION
+    failing = "ALTER TABLE documents ADD COLUMN language VARCHAR; SELECT no_such_function();"
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, current: failing})
     with pytest.raises(Exception, match="no_such_function"):
         connect(db)
     monkeypatch.undo()
     assert recorded_version(db) == str(PREVIOUS_SCHEMA)
-    assert "language" not in open_store(db).query("SELECT * FROM documents").columns
+    assert "language" not in [
+        row[0] for row in raw(db, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'documents'")
+    ]
+    assert keys(db) != []  # the 1 -> 2 step was rolled back with the failing one
