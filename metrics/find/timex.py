@@ -15,11 +15,12 @@ from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_parts, timex_relative
+from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import join_ranges
 from metrics.find.timex_relative import Resolver
 from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, counts, number
-from metrics.find.tokens import Tokens, matches_at
+from metrics.find.tokens import Tokens
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
 
@@ -76,8 +77,14 @@ _PARTS = [
 ]
 
 
+_DIGIT_FIRST = frozenset({"quarter_year", "decade", "ad_year", "ago"})
+"""Kinds whose match may begin with a digit ("3rd quarter", "1990s", "1066 AD", "2 years ago")."""
+_DIGIT_ONLY = frozenset({"year_dash", "iso_date", "day_month_year", "day_month", "year", "time_of_day"})
+"""Kinds whose match always begins with a digit."""
+
+
 @cache
-def _master() -> re.Pattern[str]:
+def _master() -> SplitAlternation:
     leaders = alternation({alias for leader in lexicon().leaders for alias in (leader.name, *leader.aliases)})
     parts = list(_PARTS)
     parts.insert(
@@ -87,8 +94,7 @@ def _master() -> re.Pattern[str]:
             rf"\bunder\s+(?:(?:President|Prime\s+Minister|Chancellor|former\s+President)\s+)?({leaders})\b",
         ),
     )
-    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in parts)
-    return re.compile(body, re.IGNORECASE)
+    return SplitAlternation(parts, _DIGIT_FIRST, _DIGIT_ONLY)
 
 
 RESOLVERS: dict[str, Resolver] = {
@@ -175,13 +181,13 @@ def scan(
     """Every time expression: (start, end, kind, period or None when unresolvable, relation)."""
     tokens = tokens or Tokens(text)
     periods = [
-        _found(match, reference) for match in matches_at(period_master(), text, period_starts(text, tokens))
+        _found(match, reference) for match in period_master().matches(text, period_starts(text, tokens))
     ]
     out = []
     starts = tokens.starts(_triggers(), prefixes=("fy",), digits=True)
     taken = iter(periods)
     block = next(taken, None)
-    for match in matches_at(_master(), text, starts):
+    for match in _master().matches(text, starts):
         while block is not None and block[1] <= match.start():
             block = next(taken, None)
         if block is not None and block[0] < match.end():

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, WEEKDAYS
+from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_words import (
     DAY,
     NOT_AMOUNT,
@@ -165,11 +166,26 @@ def _context_words() -> frozenset[str]:
     return frozenset({m.lower() for m in MONTH_PATTERN.strip("(?:)").split("|")} | {"year", "month", "week"})
 
 
+_DIGIT_FIRST = frozenset({"days_of_month", "week_of", "n_hence", "h_year"})
+"""Kinds whose match may begin with a digit ("4 to 22 May", "1st week of", "3 days hence", "2019 H1")."""
+_DIGIT_ONLY = frozenset(
+    {
+        "day_to_date",
+        "century",
+        "us_date",
+        "year_quarter",
+        "decade_digits",
+        "month_of_year",
+        "month_slash_year",
+    }
+)
+"""Kinds whose match always begins with a digit."""
+
+
 @cache
-def period_master() -> re.Pattern[str]:
-    """One alternation of this module's expressions, tried only where one can begin."""
-    parts = [*PARTS, decade_pattern()]
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in parts), re.IGNORECASE)
+def period_master() -> SplitAlternation:
+    """This module's expressions, tried only where one can begin."""
+    return SplitAlternation([*PARTS, decade_pattern()], _DIGIT_FIRST, _DIGIT_ONLY)
 
 
 def period_starts(text: str, tokens: Tokens) -> list[int]:
