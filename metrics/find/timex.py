@@ -176,9 +176,10 @@ def _triggers() -> frozenset[str]:
 
 
 def scan(
-    text: str, reference: date | None, tokens: Tokens | None = None
+    text: str, reference: date | None, tokens: Tokens | None = None, join: bool = True
 ) -> list[tuple[int, int, str, Period | None, str]]:
-    """Every time expression: (start, end, kind, period or None when unresolvable, relation)."""
+    """Every time expression: (start, end, kind, period or None when unresolvable, relation).
+    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them)."""
     tokens = tokens or Tokens(text)
     periods = [
         _found(match, reference) for match in period_master().matches(text, period_starts(text, tokens))
@@ -196,7 +197,8 @@ def scan(
         if name == "year" and not _is_year_in_context(text, match):
             continue
         out.append(_found(match, reference))
-    return join_ranges(text, sorted(out + periods))
+    found = sorted(out + periods)
+    return join_ranges(text, found) if join else found
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
