@@ -14,6 +14,7 @@ from evaluation.newsquant import CQE_UNIT_F1, CQE_VALUE_F1, Counts, NewsQuantRes
 from evaluation.newsquant import failure_report as newsquant_failures
 from evaluation.recognizers import APPLICABILITY, PASSING, ModelResult, evaluate_recognizers
 from evaluation.recognizers import failure_report as model_failures
+from evaluation.timebank import evaluate_timebank, timebank_block
 from metrics.cli.command import run
 from metrics.errors import InputError
 from metrics.link.extract import EXTRACTOR_VERSION
@@ -119,6 +120,7 @@ def evaluate(peers: Path | None, out: Path) -> None:
     click.echo("\n".join(newsquant_block(newsquant)) + "\n")
     models = evaluate_recognizers(peers)
     click.echo("\n".join(recognizers_block(models)) + "\n")
+    click.echo("\n".join(timebank_block(evaluate_timebank(peers))) + "\n")
     written = write_failures(out, newsquant, models)
     shared = peers.parent
     if devset.available(shared):

@@ -1,0 +1,225 @@
+"""Time expressions as a stage of their own: every date, time, duration and set in a text, with its
+TIMEX3 type and value and, where it denotes one, its period. `metrics times` prints them.
+
+The calendar expressions the extractor uses (timex.scan) are joined by the ones only a time tagger
+needs (timex_extra: durations, present/past/future references, seasons, parts of days, sets, months
+without a year) and by expressions that take the period in context (timex_context: "a year
+earlier", "the latest quarter"). Fiscal years follow the calendar of the country named before them
+or the one the article states (fiscal.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from metrics.find import timex_tense
+from metrics.find.fiscal import fiscal_year
+from metrics.find.timex import scan
+from metrics.find.timex3 import duration_value, period_value, type_and_value
+from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
+from metrics.find.timex_extra import extra_expressions
+from metrics.find.timex_words import year_period
+from metrics.records import Period
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One time expression: `text[start:end] == surface`; `kind` names the pattern that found it."""
+
+    start: int
+    end: int
+    surface: str
+    type: str
+    """TIMEX3 type: DATE, TIME, DURATION or SET."""
+    value: str
+    """TIMEX3 value ("1998-Q3", "P3Y", "PRESENT_REF"); '' when it cannot be resolved."""
+    kind: str
+    period: Period | None = None
+    relation: str = "in"
+
+    def to_dict(self, doc_id: str) -> dict[str, Any]:
+        period = self.period
+        return {
+            "doc_id": doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.surface,
+            "type": self.type,
+            "value": self.value,
+            "kind": self.kind,
+            "period_start": period.start.isoformat() if period and period.start else None,
+            "period_end": period.end.isoformat() if period and period.end else None,
+        }
+
+
+_TENSED = frozenset({"weekday", "bare_month", "weekend", "month_day", "day_month"})
+_CONTEXT_GRAINS = frozenset({"quarter", "month"})
+_YEAR_BACK = frozenset({"year_earlier", "year_back"})
+_Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
+
+
+_PART_UNIT = re.compile(r"\b(week|month|year)\b", re.IGNORECASE)
+_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b)", re.IGNORECASE)
+
+
+def _whole_value(kind: str, surface: str, period: Period) -> str:
+    """'early next year' is next year with a modifier in TIMEX3: the value names the whole period."""
+    unit = _PART_UNIT.search(surface)
+    start = period.start
+    if start is None:
+        return ""
+    if kind == "thirds_of_year" or (unit and unit.group(1).lower() == "year"):
+        return str(start.year)
+    if unit and unit.group(1).lower() == "week":
+        year, week, _day = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{start.year}-{start.month:02d}"
+
+
+def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | None:
+    """'the first nine months of 1998' is two TIMEX3s: a duration and the year it lies in."""
+    joint = _OF_YEAR.search(text, start, end)
+    if joint is None:
+        return None
+    year_text = text[joint.end() : end]
+    year = int(year_text[:4])
+    duration = text[start : joint.start()]
+    return [
+        (start, joint.start(), "duration", "DURATION", duration_value(duration), None, "in"),
+        (joint.end(), end, "year", "DATE", str(year), year_period(year), "in"),
+    ]
+
+
+def _candidates(text: str, reference: date | None) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for start, end, kind, period, relation in scan(text, reference, join=False):
+        if kind == "first_months":
+            parts = _split_first_months(start, end, text)
+            if parts:
+                found.extend(parts)
+                continue
+        if kind in ("part_of", "thirds_of_year", "earlier_later") and period is not None:
+            found.append(
+                (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
+            )
+            continue
+        if kind == "fiscal" and period is not None and period.grain == "year" and period.start:
+            name = period.start.year
+            period = fiscal_year(name, text[max(0, start - 60) : start], text)
+            found.append((start, end, kind, "DATE", str(name), period, relation))
+            continue
+        kind_type, value = type_and_value(kind, period, relation, text[start:end], reference)
+        found.append((start, end, kind, kind_type, value, period, relation))
+    for start, end, kind, kind_type, extra_value, period in extra_expressions(text, reference):
+        found.append((start, end, kind, kind_type, extra_value, period, "in"))
+    found = [(*_span(text, item[0], item[1], item[2]), *item[2:]) for item in found]
+    for match in YEAR_PART.finditer(text):
+        found.append((match.start(), match.end(), "year_part", "DATE", None, None, "in"))
+    for match in CONTEXT_PATTERN.finditer(text):
+        kind = match.lastgroup or ""
+        found.append((match.start(), match.end(), kind, "DATE", None, None, "in"))
+    return found
+
+
+def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping candidates: the longest wins (then the earliest)."""
+    kept: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(item[0] < end and start < item[1] for start, end in taken):
+            continue
+        kept.append(item)
+        taken.append((item[0], item[1]))
+    return sorted(kept, key=lambda c: c[0])
+
+
+def find_time_expressions(text: str, reference: date | None) -> list[TimeExpression]:
+    """Every time expression of the text in order, resolved against `reference` (the publication
+    date) and, for "a year earlier" or "the latest quarter", against the period named before it."""
+    out: list[TimeExpression] = []
+    context: Period | None = None
+    for start, end, kind, kind_type, value, period, relation in _longest_first(_candidates(text, reference)):
+        surface = text[start:end]
+        if kind in _TENSED:
+            period = _in_tense(kind, text, start, end, period, reference)
+            value = period_value(period) if period else value
+        if kind == "year_part":
+            period = _year_part(surface, context, reference)
+            value = period_value(period) if period else ""
+        elif kind in _YEAR_BACK or kind in ("same", "current", "year_of") or _is_year_ago(kind, surface):
+            resolved = relative_to(
+                kind if kind in ("same", "current", "year_of") else "year_back", context, reference
+            )
+            if resolved is None and kind in _YEAR_BACK | {"ago"} and reference is not None:
+                resolved = year_period(reference.year - 1)
+            period = resolved
+            value = period_value(resolved) if resolved else ""
+        elif period is not None and period.grain in _CONTEXT_GRAINS and kind_type == "DATE":
+            context = period
+        out.append(TimeExpression(start, end, surface, kind_type, value or "", kind, period, relation))
+    return out
+
+
+_LEADING = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:on|since|from|between|under)\s+", re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:last|next|this|coming|past)\b", re.IGNORECASE)
+
+
+def _span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
+    """TIMEX3 spans take their article ('the third quarter', 'a year earlier') and leave out the
+    preposition before them ('on Tuesday' -> 'Tuesday')."""
+    lead = _PREPOSITION.match(text, start, end)
+    if lead and kind not in ("duration", "year_span"):
+        start = lead.end()
+    article = _LEADING.search(text, max(0, start - 4), start)
+    if article and kind not in ("reference", "set"):
+        start = article.start()
+    return start, end
+
+
+def _in_tense(
+    kind: str, text: str, start: int, end: int, period: Period | None, ref: date | None
+) -> Period | None:
+    """A weekday, month or weekend without a year: the latest one, or the coming one in a sentence
+    about the future."""
+    surface = text[start:end]
+    if ref is None or period is None:
+        return period
+    words = surface.lower().split()
+    if kind == "weekday":
+        future = timex_tense.speaks_of_future(text, start)
+        return timex_tense.weekday(words[-1], ref, future, words[0] if len(words) > 1 else "")
+    if _WHICH.search(surface):
+        return period
+    future = timex_tense.speaks_of_future(text, start)
+    if kind == "bare_month":
+        return timex_tense.month(
+            period.start.month if period.start else ref.month, ref, timex_tense.tense(text, start)
+        )
+    if kind == "weekend":
+        return timex_tense.weekend(ref, future)
+    if kind in ("month_day", "day_month") and period.start:
+        when = timex_tense.tense(text, start)
+        return timex_tense.day_of_month(period.start.month, period.start.day, ref, when) or period
+    return period
+
+
+def _year_part(surface: str, context: Period | None, reference: date | None) -> Period | None:
+    found = YEAR_PART.match(surface)
+    if found is None:
+        return None
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif reference is None:
+        return None
+    else:
+        year = reference.year + {"this": 0, "last": -1, "next": 1}[found.group("which").lower()]
+    return in_year(year, found.group("ordinal"), found.group("unit"), context)
+
+
+def _is_year_ago(kind: str, surface: str) -> bool:
+    """'a year ago' compares with the period in context, as 'a year earlier' does."""
+    return kind == "ago" and surface.lower().split()[0] in ("a", "one") and "year" in surface.lower()

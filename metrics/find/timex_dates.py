@@ -1,0 +1,259 @@
+"""Resolvers of written calendar expressions: dates, months, years, spans of years, quarters, halves,
+fiscal years, decades and centuries. Each takes the groups of its pattern and the reference
+(publication) date, which only a date without its year needs, and returns (period, relation).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from metrics.calendar import month_end, month_number, nearest_year, quarter_bounds, safe_date
+from metrics.find.timex_words import count, decade_words_table, month_period, ordinals, span, year_period
+from metrics.lexicon import lexicon
+from metrics.records import Period
+
+Groups = list[str | None]
+Resolved = tuple[Period, str] | None
+
+
+def _int(raw: str | None) -> int:
+    return int(raw or 0)
+
+
+def _day(year: int, month: int, day: int) -> Resolved:
+    when = safe_date(year, month, day)
+    return (Period(when, when, "day"), "in") if when else None
+
+
+def year_value(raw: str, reference: date | None) -> int:
+    """'1987' -> 1987; '87' -> 1987 (the century nearest the reference date)."""
+    if len(raw) == 4:
+        return int(raw)
+    century = (reference.year // 100 * 100) if reference else 1900
+    year = century + int(raw)
+    if reference and year > reference.year + 20:
+        year -= 100
+    return year
+
+
+def since_year(g: Groups, ref: date | None) -> Resolved:
+    return Period(date(_int(g[0]), 1, 1), ref, "span"), "since"
+
+
+def since_month_year(g: Groups, ref: date | None) -> Resolved:
+    return Period(date(_int(g[1]), month_number(g[0] or ""), 1), ref, "span"), "since"
+
+
+def year_span(g: Groups, ref: date | None) -> Resolved:
+    first, last = _int(g[0]), _int(g[1])
+    if last <= first:
+        return None
+    return Period(date(first, 1, 1), date(last, 12, 31), "span"), "span"
+
+
+def year_dash(g: Groups, ref: date | None) -> Resolved:
+    """'2019-20' or '2019/2021': two consecutive years are one (fiscal) period, more are a span."""
+    first = _int(g[0])
+    second_raw = g[1] or ""
+    last = int(second_raw) if len(second_raw) == 4 else first // 100 * 100 + int(second_raw)
+    if len(second_raw) == 2 and last < first:
+        last += 100
+    if not first < last <= first + 30:
+        return None
+    relation = "in" if last == first + 1 else "span"
+    return Period(date(first, 1, 1), date(last, 12, 31), "span"), relation
+
+
+def iso_date(g: Groups, ref: date | None) -> Resolved:
+    return _day(_int(g[0]), _int(g[1]), _int(g[2]))
+
+
+def day_month_year(g: Groups, ref: date | None) -> Resolved:
+    return _day(_int(g[2]), month_number(g[1] or ""), _int(g[0]))
+
+
+def month_day_year(g: Groups, ref: date | None) -> Resolved:
+    return _day(_int(g[2]), month_number(g[0] or ""), _int(g[1]))
+
+
+def us_date(g: Groups, ref: date | None) -> Resolved:
+    return _day(_int(g[2]), _int(g[0]), _int(g[1]))
+
+
+def first_months(g: Groups, ref: date | None) -> Resolved:
+    months = count(g[0])
+    if not 1 <= months <= 12:
+        return None
+    year = _int(g[1])
+    return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
+
+
+def quarter_year(g: Groups, ref: date | None) -> Resolved:
+    """'the third quarter of 1998', 'Q3': without a year, the latest quarter begun by the reference."""
+    quarter = ordinals().get((g[0] or "").lower()) or _int(g[0])
+    if not 1 <= quarter <= 4:
+        return None
+    if g[1]:
+        year = int(g[1])
+    elif ref is not None:
+        year = ref.year if quarter_bounds(ref.year, quarter)[0] <= ref else ref.year - 1
+    else:
+        return None
+    start, end = quarter_bounds(year, quarter)
+    return Period(start, end, "quarter"), "in"
+
+
+def half_year(g: Groups, ref: date | None) -> Resolved:
+    half = 1 if (g[0] or "").lower() == "first" else 2
+    if g[1]:
+        year = int(g[1])
+    elif ref is not None:
+        year = ref.year if (half == 1 or ref.month > 6) else ref.year - 1
+    else:
+        return None
+    start = date(year, 1, 1) if half == 1 else date(year, 7, 1)
+    end = date(year, 6, 30) if half == 1 else date(year, 12, 31)
+    return Period(start, end, "span"), "in"
+
+
+def fiscal(g: Groups, ref: date | None) -> Resolved:
+    year = year_value(g[0] or "", ref)
+    if g[1]:
+        last = year_value(g[1], ref) if len(g[1]) == 4 else year // 100 * 100 + int(g[1])
+        if last != year + 1:
+            return None
+        return Period(date(year, 1, 1), date(last, 12, 31), "span"), "in"
+    return year_period(year), "in"
+
+
+def month_day(g: Groups, ref: date | None) -> Resolved:
+    """'March 3' without a year: the year that puts it nearest the reference."""
+    if ref is None:
+        return None
+    month, day = month_number(g[0] or ""), _int(g[1])
+    return _day(nearest_year(month, day, ref), month, day)
+
+
+def day_month(g: Groups, ref: date | None) -> Resolved:
+    return month_day([g[1], g[0]], ref)
+
+
+def month_year(g: Groups, ref: date | None) -> Resolved:
+    return month_period(_int(g[1]), month_number(g[0] or "")), "in"
+
+
+def decade(g: Groups, ref: date | None) -> Resolved:
+    start_year = _int(g[0]) * 10
+    return Period(date(start_year, 1, 1), date(start_year + 9, 12, 31), "span"), "in"
+
+
+def ad_year(g: Groups, ref: date | None) -> Resolved:
+    raw = g[0] or g[1] or "0"
+    if "B" in " ".join(x for x in g if x).upper():
+        return None
+    year = int(raw)
+    return (year_period(year), "in") if 1 <= year <= 9999 else None
+
+
+def year(g: Groups, ref: date | None) -> Resolved:
+    return year_period(_int(g[0])), "in"
+
+
+def decade_words(g: Groups, ref: date | None) -> Resolved:
+    decade = decade_words_table()[(g[1] or "").lower()]
+    century = {"nineteen": 1900, "twenty": 2000}.get((g[0] or "").lower(), 1900 if decade >= 10 else 2000)
+    return span(date(century + decade, 1, 1), date(century + decade + 9, 12, 31), "in")
+
+
+def decade_digits(g: Groups, ref: date | None) -> Resolved:
+    century_raw = g[0]
+    digit = int(g[1] or g[3] or g[5] or 0)
+    century = int(century_raw) * 100 if century_raw else (1900 if digit >= 2 else 2000)
+    return span(date(century + 10 * digit, 1, 1), date(century + 10 * digit + 9, 12, 31), "in")
+
+
+def century(g: Groups, ref: date | None) -> Resolved:
+    first_year = (_int(g[0]) - 1) * 100
+    return span(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), "in")
+
+
+def thirds_of_year(g: Groups, ref: date | None) -> Resolved:
+    """'the beginning/middle/end of 2012': a third of the year."""
+    year, part = _int(g[1]), (g[0] or "").lower()
+    first_month = {"beginning": 1, "start": 1, "middle": 5, "end": 9}[part]
+    return span(date(year, first_month, 1), month_end(year, first_month + 3), "in")
+
+
+def month_of_year(g: Groups, ref: date | None) -> Resolved:
+    month = int(g[1]) if g[1] else month_number(g[2] or "")
+    return month_period(_int(g[0]), month), "in"
+
+
+def month_slash_year(g: Groups, ref: date | None) -> Resolved:
+    return month_period(_int(g[1]), _int(g[0])), "in"
+
+
+def month_comma_year(g: Groups, ref: date | None) -> Resolved:
+    return month_period(_int(g[1]), month_number(g[0] or "")), "in"
+
+
+def year_quarter(g: Groups, ref: date | None) -> Resolved:
+    quarter = int(g[1]) if g[1] else ordinals()[(g[2] or "").lower()]
+    start, end = quarter_bounds(_int(g[0]), quarter)
+    return Period(start, end, "quarter"), "in"
+
+
+def h_year(g: Groups, ref: date | None) -> Resolved:
+    half, year_raw = (g[0], g[1]) if g[0] else (g[3], g[2])
+    first = date(_int(year_raw), 1 if half == "1" else 7, 1)
+    return span(first, month_end(first.year, 6 if half == "1" else 12), "in")
+
+
+def under(g: Groups, ref: date | None) -> Resolved:
+    """The leader's term in office that the reference date falls in (or the latest before it)."""
+    alias = (g[0] or "").lower()
+    terms = [
+        leader
+        for leader in lexicon().leaders
+        if alias in (leader.name.lower(), *(a.lower() for a in leader.aliases))
+        and (ref is None or leader.start <= ref)
+    ]
+    if not terms:
+        return None
+    leader = max(terms, key=lambda t: t.start)
+    end = leader.end if leader.end is not None and (ref is None or leader.end < ref) else ref
+    return Period(leader.start, end, "span"), "under"
+
+
+RESOLVERS = {
+    "under": under,
+    "since_year": since_year,
+    "since_month_year": since_month_year,
+    "year_span": year_span,
+    "year_dash": year_dash,
+    "iso_date": iso_date,
+    "day_month_year": day_month_year,
+    "month_day_year": month_day_year,
+    "us_date": us_date,
+    "first_months": first_months,
+    "quarter_year": quarter_year,
+    "q_year": quarter_year,
+    "half_year": half_year,
+    "fiscal": fiscal,
+    "month_day": month_day,
+    "day_month": day_month,
+    "month_year": month_year,
+    "decade": decade,
+    "ad_year": ad_year,
+    "year": year,
+    "decade_words": decade_words,
+    "decade_digits": decade_digits,
+    "century": century,
+    "thirds_of_year": thirds_of_year,
+    "month_of_year": month_of_year,
+    "month_slash_year": month_slash_year,
+    "month_comma_year": month_comma_year,
+    "year_quarter": year_quarter,
+    "h_year": h_year,
+}
+"""Pattern kind -> resolver, for the kinds of written calendar expressions."""

@@ -1,0 +1,276 @@
+"""Time expressions the extractor does not need but a time tagger must find: durations ("six months",
+"a 20-year low", "the past two weeks"), references to the present, past or future ("now",
+"currently", "recently"), seasons ("last fall"), parts of a day ("this morning"), sets ("every
+month", "annually") and months named without a year ("in March"). Each finder yields
+(start, end, kind, TIMEX3 type, value or None, period or None); word tables are in time_words.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from metrics.calendar import MONTHS, WEEKDAYS, month_end, month_number, previous_weekday
+from metrics.find.timex3 import duration_value, period_value, units
+from metrics.find.timex_words import WEEKDAY, YEAR, counts
+from metrics.lexicon import _toml, alternation, lexicon
+from metrics.records import Period
+
+Extra = tuple[int, int, str, str, "str | None", "Period | None"]
+
+
+@cache
+def _words(table: str) -> dict[str, Any]:
+    return dict(_toml("time_words.toml")[table])
+
+
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    numbers = {w for w in lexicon().number_words if " " not in w} | set(counts())
+    number = rf"(?:\d{{1,3}}(?:\.\d+)?|(?:{alternation(numbers)})(?:[- ](?:{alternation(numbers)}))?)"
+    vague = r"(?:a\s+few|a\s+couple\s+of|several|many|a|an|one|recent|some|few)"
+    unit = "|".join(sorted(units(), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:the\s+)?(?:(?:past|last|next|first|previous|coming|latest|final|remaining|initial)\s+)?"
+        rf"(?:(?:about|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least|some|around)\s+)?"
+        rf"(?:{number}|{vague})[\s-]+(?:{unit})s?\b(?:\s+and\s+a\s+half)?"
+        rf"|\b(?:recent|coming)\s+(?:{unit})s\b",
+        re.IGNORECASE,
+    )
+
+
+_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
+
+
+def durations(text: str) -> Iterator[Extra]:
+    """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months")."""
+    for found in _duration_pattern().finditer(text):
+        if _NOT_DURATION_AFTER.match(text, found.end()):
+            continue
+        surface = found.group()
+        yield found.start(), found.end(), "duration", "DURATION", duration_value(surface), None
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_words('references'))})\b", re.IGNORECASE)
+
+
+def references(text: str) -> Iterator[Extra]:
+    """'now', 'currently', 'at present' (PRESENT_REF), 'recently' (PAST_REF), 'soon' (FUTURE_REF)."""
+    table = {" ".join(k.lower().split()): str(v) for k, v in _words("references").items()}
+    for found in _reference_pattern().finditer(text):
+        value = table[" ".join(found.group().lower().split())]
+        yield found.start(), found.end(), "reference", "DATE", value, None
+
+
+@cache
+def _season_pattern() -> re.Pattern[str]:
+    seasons = "|".join(_words("seasons"))
+    return re.compile(
+        rf"\b(?:(this|last|next|early|late|the|mid-?)\s+)?({seasons})\b(?:\s+(?:of\s+)?({YEAR}))?",
+        re.IGNORECASE,
+    )
+
+
+def seasons(text: str, ref: date | None) -> Iterator[Extra]:
+    """'this summer' -> 1998-SU; 'last fall' -> the latest one before; 'winter 1994' -> 1994-WI."""
+    table = _words("seasons")
+    for found in _season_pattern().finditer(text):
+        which, name, year_raw = found.group(1), found.group(2).lower(), found.group(3)
+        if not which and not year_raw:
+            continue  # a bare 'fall' or 'spring' is a verb as often as a season
+        code, first_month = str(table[name][0]), int(table[name][1])
+        if year_raw:
+            year = int(year_raw)
+        elif ref is None:
+            yield found.start(), found.end(), "season", "DATE", f"XXXX-{code}", None
+            continue
+        else:
+            word = (which or "").lower().rstrip("-")
+            year = ref.year
+            if word == "last" or (word not in ("this", "next") and first_month > ref.month):
+                year -= 1
+            if word == "next":
+                year += 1
+        start = date(year - (1 if first_month == 12 else 0), first_month, 1)
+        last_month = (first_month + 1) % 12 + 1
+        end = month_end(start.year + (1 if first_month >= 11 else 0), last_month)
+        yield found.start(), found.end(), "season", "DATE", f"{year}-{code}", Period(start, end, "span")
+
+
+@cache
+def _day_part_pattern() -> re.Pattern[str]:
+    parts = "|".join(_words("day_parts"))
+    return re.compile(
+        rf"\b(?:(this|last|yesterday|tomorrow|{WEEKDAY}|early|late|mid-?|the)\s*)?({parts})\b", re.IGNORECASE
+    )
+
+
+def day_parts(text: str, ref: date | None) -> Iterator[Extra]:
+    """'this morning', 'Saturday night', 'last night', 'tonight' -> the day and its part (TIME)."""
+    table = _words("day_parts")
+    for found in _day_part_pattern().finditer(text):
+        which, part = (found.group(1) or "").lower().rstrip("-"), found.group(2).lower()
+        if not which and part not in ("tonight", "overnight"):
+            continue
+        code = table[part]
+        if ref is None:
+            yield found.start(), found.end(), "day_part", "TIME", f"XXXX-XX-XXT{code}", None
+            continue
+        day = ref
+        if which in ("yesterday", "last"):
+            day = ref - timedelta(days=1)
+        elif which == "tomorrow":
+            day = ref + timedelta(days=1)
+        elif which in WEEKDAYS:
+            day = previous_weekday(ref, WEEKDAYS.index(which))
+        yield (
+            found.start(),
+            found.end(),
+            "day_part",
+            "TIME",
+            f"{day.isoformat()}T{code}",
+            Period(day, day, "day"),
+        )
+
+
+_EVERY = re.compile(
+    rf"\b(?:each|every|per)\s+(year|month|week|day|quarter|hour|{WEEKDAY}|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+
+
+def sets(text: str) -> Iterator[Extra]:
+    """'every month' (P1M), 'each Thursday' (XXXX-WXX-4), 'each July' (XXXX-07), 'annually'."""
+    for found in _EVERY.finditer(text):
+        word = found.group(1).lower()
+        if word in WEEKDAYS:
+            value = f"XXXX-WXX-{WEEKDAYS.index(word) + 1}"
+        elif word in MONTHS:
+            value = f"XXXX-{MONTHS[word]:02d}"
+        else:
+            letter = units()[word]
+            value = f"PT1{letter[1:]}" if letter.startswith("T") else f"P1{letter}"
+        yield found.start(), found.end(), "set", "SET", value, None
+    frequencies = {k: str(v) for k, v in _words("frequencies").items()}
+    for found in re.finditer(rf"\b(?:{'|'.join(frequencies)})\b", text, re.IGNORECASE):
+        yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
+
+
+_BARE_MONTH = re.compile(
+    r"(?<![\w.])(?:(?:(?<=\b(?i:in|by|of|to|or)\s)|(?<=\b(?i:and|for|mid)\s)|(?<=\b(?i:from|last|next|this|till)\s)"
+    r"|(?<=\b(?i:since|until|early|after)\s)|(?<=\b(?i:during|before)\s)|(?<=\b(?i:through|between)\s))"
+    r"(?:May|March)|January|February|April|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])(?!\.?\s*\d)"
+)
+"""A capitalised month name; 'May' and 'March' (a verb, a noun) only after a preposition."""
+
+
+def bare_months(text: str, ref: date | None) -> Iterator[Extra]:
+    """A month without a year ('in March'): the latest one not after the reference (news reports
+    what has happened), as TIMEX3 does for past-tense news."""
+    for found in _BARE_MONTH.finditer(text):
+        month = month_number(found.group().rstrip("."))
+        if ref is None:
+            yield found.start(), found.end(), "bare_month", "DATE", f"XXXX-{month:02d}", None
+            continue
+        year = ref.year if month <= ref.month else ref.year - 1
+        period = Period(date(year, month, 1), month_end(year, month), "month")
+        yield found.start(), found.end(), "bare_month", "DATE", f"{year}-{month:02d}", period
+
+
+_MONTH_WORDS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
+_ROLLING = re.compile(
+    rf"\b(?:the\s+)?(\w+)\s+months\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+    rf"({_MONTH_WORDS})(?:,?\s+({YEAR}))?(?![\w-])",
+    re.IGNORECASE,
+)
+_TO_DATE = re.compile(r"\b(?:the\s+)?(year|month|quarter)[- ]to[- ]date\b", re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"\b(?:the\s+)?({_MONTH_WORDS})\s*(?:-|–|/|to|through)\s*({_MONTH_WORDS})(?:\s+({YEAR}))?"
+    r"\s+(?:period|quarter|months?)\b",
+    re.IGNORECASE,
+)
+_PART_OF_YEAR = re.compile(rf"\b(early|mid|late|end)[\s-]+(?:of\s+)?({YEAR})\b", re.IGNORECASE)
+
+
+def _latest_month(month: int, year_raw: str | None, ref: date | None) -> int | None:
+    """The year of a month named as the end of a window: written, else the latest not after ref."""
+    if year_raw:
+        return int(year_raw)
+    if ref is None:
+        return None
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def windows(text: str, ref: date | None) -> Iterator[Extra]:
+    """Rolling windows: 'the six months to February' (a duration ending with February), 'year to
+    date' (from the year's start to publication), 'the April-June period', 'early 2019'."""
+    for found in _ROLLING.finditer(text):
+        months = _month_count(found.group(1))
+        last = month_number(found.group(2).rstrip("."))
+        year = _latest_month(last, found.group(3), ref)
+        if months is None or not 1 <= months <= 120:
+            continue
+        period = None
+        if year is not None:
+            end = month_end(year, last)
+            first = date(year, last, 1)
+            index = first.year * 12 + first.month - months
+            period = Period(date(index // 12, index % 12 + 1, 1), end, "span")
+        value = duration_value(f"{months} months")
+        yield found.start(), found.end(), "window", "DURATION", value, period
+    for found in _TO_DATE.finditer(text):
+        if ref is None:
+            continue
+        unit = found.group(1).lower()
+        first = {
+            "year": date(ref.year, 1, 1),
+            "month": date(ref.year, ref.month, 1),
+            "quarter": date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1),
+        }[unit]
+        yield found.start(), found.end(), "to_date", "DATE", str(ref.year), Period(first, ref, "span")
+    for found in _MONTH_SPAN.finditer(text):
+        first_month = month_number(found.group(1).rstrip("."))
+        last_month = month_number(found.group(2).rstrip("."))
+        year = _latest_month(last_month, found.group(3), ref)
+        if year is None or last_month < first_month:
+            continue
+        period = Period(date(year, first_month, 1), month_end(year, last_month), "span")
+        yield found.start(), found.end(), "month_span", "DATE", period_value(period), period
+    for found in _PART_OF_YEAR.finditer(text):
+        part, year = found.group(1).lower(), int(found.group(2))
+        first_month, last_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12)}[part]
+        period = Period(date(year, first_month, 1), month_end(year, last_month), "span")
+        yield found.start(), found.end(), "part_of_year", "DATE", str(year), period
+
+
+def _month_count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in counts():
+        return counts()[word]
+    return int(lexicon().number_words[word]) if word in lexicon().number_words else None
+
+
+def extra_expressions(text: str, ref: date | None) -> list[Extra]:
+    """Every expression these finders find, in text order (they may overlap one another)."""
+    found = [
+        *durations(text),
+        *references(text),
+        *seasons(text, ref),
+        *day_parts(text, ref),
+        *sets(text),
+        *bare_months(text, ref),
+        *windows(text, ref),
+    ]
+    return sorted(found, key=lambda item: (item[0], -item[1]))
