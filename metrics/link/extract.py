@@ -9,10 +9,11 @@ from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.linker import Linked, Linker
+from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
@@ -22,11 +23,10 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _claim(document: Document, item: Linked) -> Claim:
+def _claim(document: Document, item: Linked, sentences: Sentences) -> Claim:
     quantity = item.quantity
     period = item.period
     entities = item.entities
-    start, end = item.sentence
     return Claim(
         doc_id=document.id,
         claim_id=claim_id(document.id, quantity.start, quantity.end, item.metric),
@@ -45,7 +45,7 @@ def _claim(document: Document, item: Linked) -> Claim:
         start=quantity.start,
         end=quantity.end,
         surface=quantity.surface,
-        quote=document.text[start:end],
+        quote=sentences.quote(item.sentence, quantity.start, quantity.end),
         entities=entities,
         period_text=item.period_text,
         published=document.published,
@@ -71,8 +71,9 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
-    linked = Linker(text, document.published, tokens).link(quantities, times)
-    return [_claim(document, item) for item in linked]
+    linker = Linker(text, document.published, tokens)
+    linked = linker.link(quantities, times)
+    return [_claim(document, item, linker.sentences) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:
