@@ -5,8 +5,10 @@ held by other processes, the real standard output's encoding) start one instead.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
@@ -34,7 +36,15 @@ class _EntryPoint(click.Command):
             sys.argv = saved
 
 
-def invoke(*args: str, stdin: str | None = None) -> Ran:
-    """`metrics ARGS...` in process; returncode, stdout and stderr as a subprocess would give them."""
-    result = CliRunner().invoke(_EntryPoint("metrics"), list(args), input=stdin, catch_exceptions=False)
+def invoke(*args: str | Path, stdin: str | None = None, cwd: Path | None = None) -> Ran:
+    """`metrics ARGS...` in process (in folder `cwd`); returncode, stdout and stderr as a subprocess
+    would give them."""
+    saved = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        entry = _EntryPoint("metrics")
+        result = CliRunner().invoke(entry, [str(a) for a in args], input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(saved)
     return Ran(result.exit_code, result.stdout, result.stderr)

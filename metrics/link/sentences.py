@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 _ABBREVIATIONS = frozenset(
     [
@@ -124,6 +125,12 @@ class Sentences:
             starts.append(match.end())
         self.starts = _bounded(text, starts)
         self._quotes: dict[tuple[int, int], tuple[str, int, int]] = {}
+        self.source: Callable[[int, int], str] = self._slice
+        """Where a quote's words come from: this text, or the text as given when this is a copy made for
+        matching (find.normal_text), so that a quote is always text exactly as written."""
+
+    def _slice(self, low: int, high: int) -> str:
+        return self.text[low:high]
 
     def index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -176,5 +183,5 @@ class Sentences:
         if high < sentence[1]:
             blank = _last_blank(text, max(low, high - 40), high + 1)
             high, tail = (blank if blank > low else high), ELLIPSIS
-        cut = self._quotes[key] = (head + text[low:high].strip() + tail, low, high)
+        cut = self._quotes[key] = (head + self.source(low, high).strip() + tail, low, high)
         return cut

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from metrics.errors import InputError
-from metrics.read.dateline import parse_date_string, published_from_text
+from metrics.read.dateline import published_from_text
+from metrics.read.dates import DateRefused, read_date
 from metrics.read.decoding import SNIFF_BYTES, decode_bytes, sniff
 from metrics.records import Document
 
@@ -207,9 +208,12 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
     if when is None:
         raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
         if raw:
-            when = parse_date_string(raw)
-            if when is None:
-                raise InputError(f"'published' is not a date: {raw[:40]!r}", path=path, line=line)
+            try:
+                when = read_date(raw)
+            except DateRefused as refused:
+                raise InputError(
+                    f"'published' is not a date: {raw[:40]!r}: {refused}", path=path, line=line
+                ) from None
     return make_document(
         text,
         doc_id=_jsonl_field(obj, "id", path, line),

@@ -41,20 +41,16 @@ def assert_sound(claim: Claim, text: str, doc_id: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="extractor bugs this fuzz found, for the extractor's owners: (1) numbers.py:120 float(whole) "
-    "on digits and a fraction split by a newline, '0\\n0/0' -> ValueError; (2) timex.py:324 "
-    "_resolve_relative, 'last year' published 0001-01-01 -> OverflowError (date value out of range)",
-)
 @settings(FUZZ, max_examples=EXTRACT_EXAMPLES)
 @given(text=document_text(), published=published_dates)
 @example(text="0\n0/0", published=None)
 @example(text="The total was 5.81 at the same stage last year.", published=date(1, 1, 1))
+@example(text="Exports\u200b were $3\u200d0 billion in ٢٠١٩ and 10^400 dlrs \ud83d.", published=None)
 def test_extraction_of_any_text_is_sound(text: str, published: date | None) -> None:
     document = Document(id="fuzz", text=text, published=published)
     for claim in claims_from_document(document):
         assert_sound(claim, text, "fuzz")
+        assert claim.quote.strip("…") in text
 
 
 @pytest.mark.slow
