@@ -83,8 +83,9 @@ MAX_SENTENCE_CHARS = 1_000
 """A longer stretch without a sentence end is cut at the last blank before this many characters (news
 sentences are far shorter: the longest that holds a claim in the Reuters and BBC corpora is 654)."""
 QUOTE_CHARS = 400
-"""A claim's quote is its whole sentence when that is at most this long, else a window of about this
-many characters around the figure, cut at blanks and marked with "…" where it was cut."""
+"""A claim's quote is its whole sentence when that is at most this long, else a window of at most this
+many characters around the figure, cut at blanks and marked with "…" where it was cut (invisible
+characters such as zero-width joiners, which find.normal_text leaves out for matching, not counted)."""
 ELLIPSIS = "…"
 _BLANKS = (" ", "\t", "\n", "\r", "\u00a0")
 

@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -31,7 +32,13 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """A single article larger than this is refused (news articles are a few kB; this is a scraper bug)."""
 
+MAX_NUMBERS_PER_DOCUMENT = 200_000
+"""More numbers than this in one document make it a table or a list, not an article: it is refused, so
+that extracting one document (whose memory grows with the figures it holds, under 1 kB each) stays
+bounded: 1 MB of "$1 " holds 333,333 of them."""
+
 READ_CHUNK_BYTES = 1024 * 1024
+_NUMBER = re.compile(r"\d+")
 ErrorHandler = Callable[[InputError], None]
 
 
@@ -169,6 +176,21 @@ def _read_limited(stream: BinaryIO, path: str) -> bytes:
     return b"".join(chunks)
 
 
+def _check_numbers(text: str, path: str, line: int | None = None) -> None:
+    """Refuse a text with more than MAX_NUMBERS_PER_DOCUMENT numbers (each takes two characters at least,
+    so a shorter text is not counted)."""
+    if len(text) <= 2 * MAX_NUMBERS_PER_DOCUMENT:
+        return
+    for count, _match in enumerate(_NUMBER.finditer(text), start=1):
+        if count > MAX_NUMBERS_PER_DOCUMENT:
+            limit = f"{MAX_NUMBERS_PER_DOCUMENT:,}"
+            raise InputError(
+                f"more than {limit} numbers: a table or a list, not an article; split it",
+                path=path,
+                line=line,
+            )
+
+
 def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: date | None) -> Document:
     if not data.strip():
         raise InputError("empty file", path=path)
@@ -181,6 +203,7 @@ def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: da
     elif suffix in TEXT_SUFFIXES or suffix == "":
         first = text.lstrip().split("\n", 1)[0].strip()
         title = first[:200] or None
+    _check_numbers(text, path)
     return make_document(text, published=published, title=title, source=path, path=path)
 
 
@@ -204,6 +227,7 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
     if not text.strip():
         raise InputError("empty 'text'", path=path, line=line)
     text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
+    _check_numbers(text, path, line)
     when = published
     if when is None:
         raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from metrics.errors import InputError
 from metrics.link.extract import claims_from_text
+from metrics.read.documents import MAX_NUMBERS_PER_DOCUMENT, read_documents
 from metrics.link.sentences import ELLIPSIS, MAX_SENTENCE_CHARS, QUOTE_CHARS, Sentences
 
 MEGABYTE = 1_000_000
@@ -39,6 +42,9 @@ SHAPES = {
     "figures and times": _repeat("rose 5 pct since 2019 and "),
     "dated figures": _repeat("$1 in 2019 "),
     "one long word": "Exports were $" + "1" * MEGABYTE,
+    "joiners in numbers": _repeat("$3\u200d0 bln "),
+    "other digits": _repeat("\u0663\u0660 pct in \u0662\u0660\u0661\u0669, "),
+    "powers": _repeat("10^400 dlrs "),
 }
 
 CHILD = """
@@ -46,12 +52,15 @@ import json, resource, sys, time
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 text = sys.stdin.read()
+from metrics.errors import InputError
 from metrics.link.extract import claims_from_text
+from metrics.read.documents import MAX_NUMBERS_PER_DOCUMENT, read_documents
 started = time.perf_counter()
 claims = claims_from_text(text)
 seconds = time.perf_counter() - started
 findable = all(text[c.start:c.end] == c.surface and c.quote.strip("\u2026") in text for c in claims[::97])
-longest = max((len(c.quote) for c in claims), default=0)
+from metrics.find.normal_text import INVISIBLE
+longest = max((len(c.quote) - sum(c.quote.count(i) for i in INVISIBLE) for c in claims), default=0)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 print(json.dumps({"claims": len(claims), "seconds": seconds, "findable": findable, "longest": longest,
                   "peak_mb": peak}))
@@ -125,3 +134,19 @@ def test_sentences_are_bounded_and_cut_at_blanks() -> None:
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     unbroken = Sentences("x" * (3 * MAX_SENTENCE_CHARS))
     assert len(unbroken.starts) == 3
+
+
+def test_a_document_with_more_numbers_than_the_limit_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    """The per-document limit: a table of numbers is named and skipped, in a file or a JSONL line."""
+    at_limit = "$1 " * MAX_NUMBERS_PER_DOCUMENT
+    over = at_limit + "$1"
+    (tmp_path / "table.txt").write_text(over, encoding="utf-8")
+    (tmp_path / "list.txt").write_text(at_limit, encoding="utf-8")
+    rows = [{"id": "big", "text": over}, {"id": "small", "text": "Sales rose 5 pct in 2019."}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    errors: list[InputError] = []
+    paths = [str(tmp_path / name) for name in ("table.txt", "list.txt", "feed.jsonl")]
+    documents = list(read_documents(paths, on_error=errors.append))
+    assert [d.path for d in documents] == [paths[1], paths[2]]
+    assert [(e.path, e.line) for e in errors] == [(paths[0], None), (paths[2], 1)]
+    assert all(f"more than {MAX_NUMBERS_PER_DOCUMENT:,} numbers" in e.message for e in errors)
