@@ -31,7 +31,7 @@ def _module_patterns() -> tuple[re.Pattern[str], ...]:
     before = {id(obj) for obj in gc.get_objects() if isinstance(obj, re.Pattern)}
     from metrics.link.extract import claims_from_text
     from metrics.read.dateline import parse_date_string, published_from_text
-    from metrics.read.documents import html_to_text
+    from metrics.read.html import html_to_text
 
     claims_from_text(
         "Exports rose 5 pct to $20 billion in 2019 from 1986, Russia said on 10 December.", date(2019, 12, 10)
@@ -78,7 +78,7 @@ def _known_nonlinear_searched(text: str) -> int:
 def _reading(text: str) -> int:
     from metrics.read.dateline import parse_date_string, published_from_text
     from metrics.read.decoding import decode_bytes
-    from metrics.read.documents import html_to_text
+    from metrics.read.html import html_to_text
 
     published_from_text(text)
     parse_date_string(text[:64])

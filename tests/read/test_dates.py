@@ -101,3 +101,47 @@ def test_a_dateline_outside_the_years_gives_no_date() -> None:
     assert published_from_text("LONDON (Wire - 10 December 2150) Output rose.") is None
     assert published_from_text("LONDON (Wire - 10 December 1750) Output rose.") is None
     assert published_from_text("LONDON (Wire - 10 December 2019) Output rose.") == date(2019, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ('<meta property="article:published_time" content="2019-12-10T08:00:00Z">', date(2019, 12, 10)),
+        ('<meta name="DC.date" content="10 December 2019">', date(2019, 12, 10)),
+        ('<meta itemprop="datePublished" content="2019-12-10">', date(2019, 12, 10)),
+        ('<time itemprop="datePublished" datetime="2019-12-10">Tuesday</time>', date(2019, 12, 10)),
+        ('<meta name="description" content="2001-01-01">', None),
+    ],
+)
+def test_an_html_pages_metadata_date_is_its_publication_date(
+    tmp_path: Path, meta: str, expected: date | None
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><head>{meta}</head><body><p>Sales rose 5 pct.</p></body></html>", encoding="utf-8"
+    )
+    [document] = list(read_documents([str(path)]))
+    assert document.published == expected
+
+
+@pytest.mark.parametrize("written", ["yesterday", "-0044-03-15", "in 3000 years"])
+def test_an_html_metadata_date_relative_to_today_refuses_the_page_with_the_reason(
+    tmp_path: Path, written: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f'<meta name="date" content="{written}"><p>Sales rose 5 pct.</p>', encoding="utf-8")
+    good = tmp_path / "good.html"
+    good.write_text('<meta name="date" content="2019-12-10"><p>Sales rose 6 pct.</p>', encoding="utf-8")
+    errors: list[InputError] = []
+    documents = list(read_documents([str(page), str(good)], on_error=errors.append))
+    assert [d.published for d in documents] == [date(2019, 12, 10)]
+    [error] = errors
+    assert error.path == str(page) and "the page's publication date is not a date" in error.message
+    assert repr(written) in error.message
+
+
+def test_published_overrides_an_html_metadata_date(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<meta name="date" content="yesterday"><p>Sales rose 5 pct.</p>', encoding="utf-8")
+    [document] = list(read_documents([str(page)], published=date(2020, 1, 2)))
+    assert document.published == date(2020, 1, 2)

@@ -17,8 +17,8 @@ import pytest
 
 from metrics.errors import InputError
 from metrics.link.extract import claims_from_text
-from metrics.read.documents import MAX_NUMBERS_PER_DOCUMENT, read_documents
 from metrics.link.sentences import ELLIPSIS, MAX_SENTENCE_CHARS, QUOTE_CHARS, Sentences
+from metrics.read.documents import MAX_NUMBERS_PER_DOCUMENT, read_documents
 
 MEGABYTE = 1_000_000
 MEMORY_LIMIT = 1_024 * 1_024 * 1_024
