@@ -19,6 +19,8 @@ NUMBER_WORDS = [
     "2019-02-31", "1st", "1/2", "3-4", "between 5 and 6", "from $5 billion to $6 billion", "up 5 pct",
     "one hundred thousand", "a dozen", "half", "9,999,999,999,999", "$", "£", "€", "%", "bln", "mln",
     "billion", "trillion", "tonnes", "dlrs", "in 1987", "in the year 0", "by 2030", "Q4 2019", "FY2019/20",
+    "$3\u200d0 billion", "\u200b", "\u00ad", "\ufeff", "٢٠١٩", "۱۲ pct", "３０ mln", "१५%", "10^400 dlrs",
+    "2 ** 16", "x^", "^5", "\ud83d",
 ]  # fmt: skip
 
 

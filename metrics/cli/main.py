@@ -5,7 +5,9 @@ The stages are imported inside each command, so `metrics --help` loads none of t
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sys
 from datetime import date
 
@@ -25,6 +27,26 @@ def cli() -> None:
     """Dated quantitative claims from news text: extract, store in DuckDB, chart."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(record: dict[str, object], ascii_only: bool = False) -> str:
+    """One JSON line that any output can take: a lone surrogate (a JSON escape such as "\\ud83d" read
+    from input, which no encoding can write) becomes U+FFFD, one character for one, so offsets still
+    count the same; `ascii_only` escapes every other non-ASCII character for outputs that cannot hold it."""
+    line = json.dumps(record, ensure_ascii=False)
+    if _SURROGATE.search(line):
+        line = _SURROGATE.sub("\ufffd", line)
+    if ascii_only:
+        line = json.dumps(json.loads(line), ensure_ascii=True)
+    return line
+
+
+def _is_utf(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name.startswith("utf")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -40,11 +62,12 @@ def extract(paths: tuple[str, ...], published: date | None) -> None:
 
     errors = ErrorCounter()
     out = sys.stdout
+    ascii_only = not _is_utf(out)
     documents = 0
     for document in read_documents(paths, on_error=errors, published=published):
         documents += 1
         for claim in claims_from_document(document):
-            out.write(json.dumps(claim.to_dict(), ensure_ascii=False))
+            out.write(json_line(claim.to_dict(), ascii_only))
             out.write("\n")
     out.flush()
     if errors.count:

@@ -12,12 +12,12 @@ from metrics.errors import InputError
 def parse_published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    from metrics.read.dateline import parse_date_string
+    from metrics.read.dates import DateRefused, read_date
 
-    parsed = parse_date_string(value)
-    if parsed is None:
-        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return parsed
+    try:
+        return read_date(value)
+    except DateRefused as refused:
+        raise click.BadParameter(f"not a date: {value[:40]!r}: {refused}") from None
 
 
 class ErrorCounter:

@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
+from metrics.find.normal_text import NormalText
 from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.linker import Linked, Linker
+from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
+
+
+_EXPONENT = re.compile(r"(?:\^|\*\*)[ \t]*+[-+−]?[0-9]++")
+"""The exponent of a power written in ASCII ("10^400", "2**16"): no quantity is read in a power."""
+_BASE_CHARS = frozenset("0123456789.,")
+
+
+def powers(text: str) -> list[tuple[int, int]]:
+    """Spans of powers ("10^400 dlrs" is no figure of 400 dlrs, nor of 10): base, operator and exponent."""
+    spans = []
+    for match in _EXPONENT.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in " \t" and match.start() - start < 3:
+            start -= 1
+        if start == 0 or not text[start - 1].isdigit():
+            spans.append((match.start(), match.end()))  # "x^2": only the exponent is a number
+            continue
+        while start > 0 and text[start - 1] in _BASE_CHARS:
+            start -= 1
+        spans.append((start, match.end()))
+    return spans
 
 
 def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
@@ -22,14 +46,14 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _claim(document: Document, item: Linked) -> Claim:
+def _claim(document: Document, item: Linked, sentences: Sentences, normal: NormalText) -> Claim:
     quantity = item.quantity
     period = item.period
     entities = item.entities
-    start, end = item.sentence
+    start, end = normal.original(quantity.start, quantity.end)
     return Claim(
         doc_id=document.id,
-        claim_id=claim_id(document.id, quantity.start, quantity.end, item.metric),
+        claim_id=claim_id(document.id, start, end, item.metric),
         metric=item.metric,
         subject=entities[0] if entities else None,
         counterpart=entities[1] if len(entities) > 1 else None,
@@ -42,10 +66,10 @@ def _claim(document: Document, item: Linked) -> Claim:
         period_start=period.start if period else None,
         period_end=period.end if period else None,
         grain=period.grain if period else "undated",
-        start=quantity.start,
-        end=quantity.end,
-        surface=quantity.surface,
-        quote=document.text[start:end],
+        start=start,
+        end=end,
+        surface=quantity.surface if normal.same else document.text[start:end],
+        quote=sentences.quote(item.sentence, quantity.start, quantity.end),
         entities=entities,
         period_text=item.period_text,
         published=document.published,
@@ -54,13 +78,17 @@ def _claim(document: Document, item: Linked) -> Claim:
 
 
 def claims_from_document(document: Document) -> list[Claim]:
-    """Every dated quantitative claim in the document, in text order."""
-    text = document.text
-    if not text:
+    """Every dated quantitative claim in the document, in text order. The finders and the linker read a
+    copy with Unicode digits and invisible joiners normalised (find.normal_text); every claim's offsets,
+    surface and quote are of the text as given."""
+    if not document.text:
         return []
+    normal = NormalText(document.text)
+    text = normal.text
     tokens = Tokens(text)
     found = scan(text, document.published, tokens)
     blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
+    blocked += powers(text) if "^" in text or "**" in text else []
     # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
     quantities = [q for q in default_finder().find(text, blocked, tokens) if not is_bare_number_word(q)]
     if not quantities:
@@ -71,8 +99,11 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
-    linked = Linker(text, document.published, tokens).link(quantities, times)
-    return [_claim(document, item) for item in linked]
+    linker = Linker(text, document.published, tokens)
+    linked = linker.link(quantities, times)
+    if not normal.same:
+        linker.sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
+    return [_claim(document, item, linker.sentences, normal) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

@@ -1,14 +1,17 @@
 """The publication date of an article from its dateline ("WASHINGTON (... 10th December, 2019)",
-"SALVADOR, Feb 26 -" with the year from context) or from a date string in metadata."""
+"SALVADOR, Feb 26 -" with the year from context). Metadata dates are read by dates.py, whose year
+window (dates.YEARS) a dateline's date must fall in too."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from datetime import date
-from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, month_number, safe_date
+from metrics.read.dates import in_years, parse_date_string
+
+__all__ = ["dateline_end", "parse_date_string", "published_from_text"]
 
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
@@ -45,6 +48,7 @@ def _full_date(text: str) -> date | None:
         day = safe_date(int(match[1]), int(match[2]), int(match[3]))
         if day:
             candidates.append((match.start(), day))
+    candidates = [(at, day) for at, day in candidates if in_years(day)]
     return min(candidates)[1] if candidates else None
 
 
@@ -68,25 +72,3 @@ def dateline_end(text: str) -> int:
     Its date is the publication date, never the period of a figure after it."""
     match = _DATELINE_HEAD.search(text, 0, DATELINE_WINDOW)
     return match.end() if match else 0
-
-
-@cache
-def parse_date_string(raw: str) -> date | None:
-    """A metadata date ("2019-12-10", "10 December 2019", "Tue, 10 Dec 2019 08:00 GMT") or None."""
-    raw = raw.strip()
-    if len(raw) >= 10 and _ISO.match(raw[:10]):
-        return safe_date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
-    found = _full_date(raw)
-    if found:
-        return found
-    if len(raw) > 64:
-        return None
-    import dateparser  # slow to import; only metadata in unusual formats needs it
-
-    try:
-        parsed = dateparser.parse(
-            raw, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return parsed.date() if parsed else None

@@ -10,16 +10,18 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
 from metrics.errors import InputError
-from metrics.read.dateline import parse_date_string, published_from_text
+from metrics.read.dateline import published_from_text
+from metrics.read.dates import DateRefused, read_date
 from metrics.read.decoding import SNIFF_BYTES, decode_bytes, sniff
+from metrics.read.html import html_page
 from metrics.records import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -30,7 +32,13 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """A single article larger than this is refused (news articles are a few kB; this is a scraper bug)."""
 
+MAX_NUMBERS_PER_DOCUMENT = 200_000
+"""More numbers than this in one document make it a table or a list, not an article: it is refused, so
+that extracting one document (whose memory grows with the figures it holds, under 1 kB each) stays
+bounded: 1 MB of "$1 " holds 333,333 of them."""
+
 READ_CHUNK_BYTES = 1024 * 1024
+_NUMBER = re.compile(r"\d+")
 ErrorHandler = Callable[[InputError], None]
 
 
@@ -41,88 +49,6 @@ def _raise(error: InputError) -> None:
 def content_id(text: str) -> str:
     """A stable id for a document without one: the first 16 hex digits of its text's SHA-256."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-class _TextOfHtml(HTMLParser):
-    """Collects the visible text of an HTML page, one block element per line."""
-
-    BLOCKS = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "blockquote",
-            "pre",
-            "title",
-            "td",
-            "th",
-        }
-    )
-    HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._hidden = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self.HIDDEN:
-            self._hidden += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.HIDDEN and self._hidden:
-            self._hidden -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n".join(line for line in lines if line)
-
-
-def _escape_unclosed_tags(html: str) -> str:
-    """'<' with no '>' before the next '<' cannot open a tag: write it as '&lt;'. html.parser rescans
-    from every such '<' to the end of the page (quadratic on '<div <div <div ...'); this keeps it linear."""
-    pieces = html.split("<")
-    return pieces[0] + "".join(("<" if ">" in piece else "&lt;") + piece for piece in pieces[1:])
-
-
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page (paragraphs on their own lines) and its <title>."""
-    parser = _TextOfHtml()
-    try:
-        parser.feed(_escape_unclosed_tags(html))
-        parser.close()
-    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
-        pass
-    title = " ".join("".join(parser.title).split()) or None
-    return parser.text(), title
 
 
 def make_document(
@@ -168,18 +94,45 @@ def _read_limited(stream: BinaryIO, path: str) -> bytes:
     return b"".join(chunks)
 
 
+def _check_numbers(text: str, path: str, line: int | None = None) -> None:
+    """Refuse a text with more than MAX_NUMBERS_PER_DOCUMENT numbers (each takes two characters at least,
+    so a shorter text is not counted)."""
+    if len(text) <= 2 * MAX_NUMBERS_PER_DOCUMENT:
+        return
+    for count, _match in enumerate(_NUMBER.finditer(text), start=1):
+        if count > MAX_NUMBERS_PER_DOCUMENT:
+            limit = f"{MAX_NUMBERS_PER_DOCUMENT:,}"
+            raise InputError(
+                f"more than {limit} numbers: a table or a list, not an article; split it",
+                path=path,
+                line=line,
+            )
+
+
+def _metadata_date(raw: str, what: str, path: str, line: int | None = None) -> date:
+    """A publication date from metadata (a JSONL field, an HTML <meta>), or the one-line refusal."""
+    try:
+        return read_date(raw)
+    except DateRefused as refused:
+        raise InputError(f"{what} is not a date: {raw[:40]!r}: {refused}", path=path, line=line) from None
+
+
 def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: date | None) -> Document:
     if not data.strip():
         raise InputError("empty file", path=path)
     text = decode_bytes(data, path)
     title = None
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(text)
+        page = html_page(text)
+        text, title = page.text, page.title
         if not text.strip():
             raise InputError("no visible text in the HTML", path=path)
+        if published is None and page.published is not None:
+            published = _metadata_date(page.published, "the page's publication date", path)
     elif suffix in TEXT_SUFFIXES or suffix == "":
         first = text.lstrip().split("\n", 1)[0].strip()
         title = first[:200] or None
+    _check_numbers(text, path)
     return make_document(text, published=published, title=title, source=path, path=path)
 
 
@@ -203,13 +156,12 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
     if not text.strip():
         raise InputError("empty 'text'", path=path, line=line)
     text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
+    _check_numbers(text, path, line)
     when = published
     if when is None:
         raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
         if raw:
-            when = parse_date_string(raw)
-            if when is None:
-                raise InputError(f"'published' is not a date: {raw[:40]!r}", path=path, line=line)
+            when = _metadata_date(raw, "'published'", path, line)
     return make_document(
         text,
         doc_id=_jsonl_field(obj, "id", path, line),

@@ -1,4 +1,6 @@
-"""`metrics extract` as a user runs it: files, JSONL, stdin, --published, bad input without a traceback."""
+"""`metrics extract` as a user runs it: files, JSONL, stdin, --published, bad input without a traceback.
+
+In process (tests/cli_invoke.py) but for the one test about the process's own standard output."""
 
 from __future__ import annotations
 
@@ -9,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_invoke import Ran, invoke
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed entry point (metrics.cli.main:main), in a fresh interpreter."""
-    command = [sys.executable, "-c", "from metrics.cli.main import main; main()", "extract", *args]
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120)
+def run(*args: str, stdin: str | None = None) -> Ran:
+    return invoke("extract", *args, stdin=stdin)
 
 
 def records(output: str) -> list[dict[str, Any]]:
@@ -136,3 +137,29 @@ def test_a_folder_without_documents_says_so(tmp_path: Path) -> None:
     result = run(str(tmp_path))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "no documents found" in result.stderr
+
+
+SURROGATE_FEED = (
+    '{"id": "s1", "text": "Sales rose \\ud83d to $5 billion in 2019."}\n'
+    '{"id": "s2", "text": "Imports fell 3 pct in 2018 \\udc00."}\n'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii"])
+def test_a_lone_surrogate_is_replaced_in_output_and_later_documents_come_out(
+    tmp_path: Path, encoding: str
+) -> None:
+    """About the process: its real standard output, in the encodings a terminal or a pipe may have."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(SURROGATE_FEED, encoding="utf-8")
+    command = [sys.executable, "-c", "from metrics.cli.main import main; main()", "extract", str(path)]
+    env = {"PYTHONIOENCODING": encoding, "PATH": ""}
+    result = subprocess.run(command, capture_output=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stderr == b""
+    claims = [json.loads(line) for line in result.stdout.decode(encoding).splitlines()]
+    assert [c["doc_id"] for c in claims] == ["s1", "s2"]
+    texts = [json.loads(line)["text"] for line in SURROGATE_FEED.splitlines()]
+    for claim, text in zip(claims, texts, strict=True):
+        assert text[claim["start"] : claim["end"]] == claim["surface"]  # offsets unchanged
+        assert "\ufffd" in claim["quote"] and len(claim["quote"]) == len(text)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from cli_invoke import Ran, invoke
 from conftest import ROOT
 from report_store_fixture import build_example_store
 
@@ -19,14 +19,8 @@ REPORTS = ROOT / "reports"
 OUTPUTS = ("us_russia_trade", "us_sanctions_on_russia", "putin_trump_contacts")
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "metrics.cli.main", "report", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+def run(*args: str | Path, cwd: Path | None = None) -> Ran:
+    return invoke("report", *args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

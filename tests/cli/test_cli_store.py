@@ -2,30 +2,48 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from store_fixture import BIN, build_fixture_store, lock_held_elsewhere
+from cli_invoke import Ran, invoke
+from store_fixture import build_fixture_store, lock_held_elsewhere
 
-from metrics.cli import store as cli_store
-from metrics.pipeline import options as ingest
+from metrics.pipeline import run
+from metrics.pipeline.options import IngestOptions
 from metrics.store import database as store
 from metrics.store.database import open_store
 
-METRICS = BIN / "metrics"
+
+def metrics_cli(*args: str, cwd: Path | None = None) -> Ran:
+    return invoke(*args, cwd=cwd)
 
 
-def metrics_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    if not METRICS.exists():
-        pytest.skip("the metrics command is not installed beside this Python")
-    return subprocess.run([str(METRICS), *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+def test_ingest_without_options_runs_as_the_library_and_waits_as_report_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `metrics ingest` hands the library when no option is given: the library's own batch size, and
+    the wait every other command (report, series) uses."""
+    seen: dict[str, Any] = {}
+
+    def record(paths: Any, db_path: Any, options: IngestOptions, **_: Any) -> Any:
+        seen["options"] = options
+        raise SystemExit(0)
+
+    monkeypatch.setattr(run, "run_ingest", record)
+    assert (
+        metrics_cli("ingest", str(tmp_path / "x.jsonl"), "--db", str(tmp_path / "m.duckdb")).returncode == 0
+    )
+    assert seen["options"].batch_size == IngestOptions().batch_size
+    assert seen["options"].wait == store.DEFAULT_WAIT_SECONDS
 
 
-def test_cli_defaults_match_the_library() -> None:
-    assert cli_store.DEFAULT_WAIT_SECONDS == store.DEFAULT_WAIT_SECONDS
-    assert cli_store.EXPORT_FORMATS == store.EXPORT_FORMATS
-    assert cli_store.DEFAULT_BATCH_SIZE == ingest.DEFAULT_BATCH_SIZE
+@pytest.mark.parametrize("fmt", store.EXPORT_FORMATS)
+def test_export_takes_every_format_the_store_writes(tmp_path: Path, fmt: str) -> None:
+    db = build_fixture_store(tmp_path / "m.duckdb")
+    result = metrics_cli("export", "--format", fmt, "--out", str(tmp_path / "out"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert {Path(line).suffix for line in result.stdout.split()} == {f".{fmt}"}
 
 
 def test_bad_input_is_named_and_the_rest_ingested(tmp_path: Path) -> None:

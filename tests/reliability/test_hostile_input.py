@@ -7,14 +7,13 @@ import gzip
 import io
 import json
 import math
-import subprocess
 import tracemalloc
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
-from store_fixture import BIN
+from cli_invoke import invoke
 
 from metrics.errors import InputError
 from metrics.link.extract import claims_from_document
@@ -242,9 +241,6 @@ def test_absurd_numbers_and_impossible_dates_give_finite_values_or_nothing(text:
 
 
 def test_the_cli_names_every_hostile_file_and_ingests_the_rest(tmp_path: Path) -> None:
-    metrics = BIN / "metrics"
-    if not metrics.exists():
-        pytest.skip("the metrics command is not installed beside this Python")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "good.txt").write_text(GOOD, encoding="utf-8")
@@ -257,9 +253,7 @@ def test_the_cli_names_every_hostile_file_and_ingests_the_rest(tmp_path: Path) -
     )
     (inbox / "numbers.txt").write_text("\n".join(NUMBERY), encoding="utf-8")
     db = tmp_path / "m.duckdb"
-    result = subprocess.run(
-        [str(metrics), "ingest", str(inbox), "--db", str(db)], capture_output=True, text=True, timeout=300
-    )
+    result = invoke("ingest", str(inbox), "--db", str(db))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     skipped = [line for line in result.stderr.splitlines() if line.startswith("metrics: skipped")]
     expected = [
