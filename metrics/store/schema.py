@@ -15,8 +15,9 @@ import duckdb
 
 from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
+from metrics.store.reviews import REVIEWS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -68,7 +69,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS claims (
 {_claim_columns()}
 );
-"""
+{REVIEWS}"""
 
 VIEWS = """
 CREATE OR REPLACE VIEW claims_with_source AS
@@ -137,8 +138,8 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({})
-"""SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
+MIGRATIONS: Mapping[int, str] = MappingProxyType({1: REVIEWS})
+"""SQL that brings a store from version N to N + 1 (1 -> 2: the analysts' reviews table)."""
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
