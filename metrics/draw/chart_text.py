@@ -40,6 +40,15 @@ class Figure:
     period_text: str | None
     quote: str | None
     sources: int
+    conflict: bool = False
+    """The articles behind the figure disagree by more than the store's conflict tolerance."""
+    review: str = "unreviewed"
+    """reviewed (every claim accepted), corrected (an analyst's value), or unreviewed."""
+    claim_ids: tuple[str, ...] = ()
+
+
+def _ids(value: Any) -> list[Any]:
+    return [] if value is None else list(value)
 
 
 def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
@@ -62,6 +71,9 @@ def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
             period_text=clean(row["period_text"]),
             quote=clean(row["quote"]),
             sources=int(row["sources"]),
+            conflict=bool(row.get("conflict", False)),
+            review=str(row.get("review") or "unreviewed"),
+            claim_ids=tuple(str(c) for c in _ids(row.get("claim_ids"))),
         )
         for row in rows.to_dict("records")
     ]
@@ -180,9 +192,21 @@ def period_range_text(start: date | None, end: date | None) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def wrap(text: str, width: int) -> str:
-    """Break a long title or source line over lines of at most `width` characters."""
-    return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False)) or text
+def wrap(text: str, width: int, lines: int | None = None) -> str:
+    """Break a long title or source line over lines of at most `width` characters; with `lines`, keep
+    that many and end the last with an ellipsis, so no text can push the plot off the figure."""
+    broken = textwrap.wrap(text, width=max(width, 8), break_on_hyphens=False) or [text]
+    if lines is not None and len(broken) > lines:
+        broken = broken[:lines]
+        broken[-1] = clip(broken[-1] + " …", width)
+    return "\n".join(broken)
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in an ellipsis when cut (each line of a label separately)."""
+    return "\n".join(
+        line if len(line) <= limit else line[: max(limit - 1, 1)].rstrip() + "…" for line in text.split("\n")
+    )
 
 
 def sources_text(sources: pd.DataFrame, limit: int = 3) -> str:
@@ -198,7 +222,8 @@ def sources_text(sources: pd.DataFrame, limit: int = 3) -> str:
             when = f"{day_text(first)} – {day_text(last)}"
         count = int(row["articles"])
         articles = f"{count} articles, " if count > 1 else ""
-        parts.append(f"{row['publication']}, {articles}{when}")
+        name = clip(str(row["publication"]), house_style()["limits"]["publication_chars"])
+        parts.append(f"{name}, {articles}{when}")
     extra = len(sources) - limit
     if extra > 0:
         parts.append(f"and {extra} more publication{'s' if extra > 1 else ''}")
@@ -223,39 +248,38 @@ def _trend(before: Figure, after: Figure) -> str:
     return {"fall": "fell", "rise": "rose", "hold": "held"}[change]
 
 
-def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
-    """A finding, not a label: 'US–Russia trade fell from $30bn in 2014 to $20bn; $27bn expected in 2019'."""
-    reported_ends = [
-        f.period_end for f in figures if f.status == "actual" and f.grain != "undated" and f.period_end
-    ]
-    latest_reported = max(reported_ends, default=date.min)
+def timeline_title(lead: str, figures: list[Figure], scale: Scale, period: str) -> str:
+    """A finding only when the data can carry one: 'Trade fell from $30bn in 2014 to $24bn in 2018'.
 
-    def story_order(figure: Figure) -> tuple[date, bool]:
-        # An undated figure with no stated start is told after the reported figures, before any forecast.
-        if figure.grain == "undated" and figure.period_start is None:
-            return latest_reported, True
-        return figure.period_start or figure.period_end or date.min, figure.grain == "undated"
-
-    events = sorted(figures, key=story_order)
-    if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
-        reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
-        forecasts = [e for e in events if e.status != "actual" and e.grain != "undated"]
-        events = list(dict.fromkeys([events[0], *reported[-1:], *forecasts[-1:]]))
-    first = events[0]
-    if len(events) == 1:
-        expected = " (expected)" if first.status == "forecast" else ""
-        return f"{lead}: {figure_text(first, scale)}{expected}{_when(first)}"
-    second = events[1]
-    when_second = "" if second.grain == "undated" else _when(second)
-    title = (
-        f"{lead} {_trend(first, second)} from {figure_text(first, scale)}{_when(first)} "
-        f"to {figure_text(second, scale)}{when_second}"
+    Both ends must be reported (not forecast or target), dated (not a band) and agreed on by their
+    articles; otherwise the title only says what is drawn ('US trade deficit, 1985–1987: reported
+    figures'), because a headline read from an expectation or an undated figure overstates."""
+    reported = sorted(
+        (f for f in figures if f.status == "actual" and f.grain != "undated" and f.period_start),
+        key=lambda f: f.period_start or date.min,
     )
-    for event in events[2:]:
-        expected = " expected" if event.status == "forecast" else ""
-        when = " at an unstated date" if event.grain == "undated" else _when(event)
-        title += f"; {figure_text(event, scale)}{expected}{when}"
-    return title
+    later = [
+        f
+        for f in figures
+        if f.status == "forecast" and f.grain != "undated" and f.period_start and reported
+        and f.period_start > (reported[-1].period_end or date.max)
+    ]  # fmt: skip
+    if len(reported) >= 2 and not reported[0].conflict and not reported[-1].conflict:
+        first, last = reported[0], reported[-1]
+        title = (
+            f"{lead} {_trend(first, last)} from {figure_text(first, scale)}{_when(first)} "
+            f"to {figure_text(last, scale)}{_when(last)}"
+        )
+        if later:
+            expected = max(later, key=lambda f: f.period_start or date.min)
+            title += f"; {figure_text(expected, scale)} expected{_when(expected)}"
+        return title
+    kinds = (
+        "reported and expected figures" if any(f.status != "actual" for f in figures) else "reported figures"
+    )
+    if not any(f.status == "actual" for f in figures):
+        kinds = "expected figures"
+    return f"{lead}, {period}: {kinds}"
 
 
 def _inside(inner: Figure, outer: Figure) -> bool:

@@ -15,8 +15,8 @@ from metrics.draw.definitions import (
     find_definition,
     load_definition,
     parse_period,
-    query_report,
 )
+from metrics.draw.series_query import query_report
 from metrics.errors import NoDataError, ReportError
 
 GOOD = """
@@ -46,7 +46,7 @@ def write(tmp_path: Path, text: str, name: str = "chart.toml") -> Path:
         ("title = ", "not valid TOML"),
         (GOOD.replace('kind = "timeline"', 'kind = "pie"'), "unknown kind 'pie'"),
         (GOOD.replace('"2014..2019"', '"2019..2014"'), "ends before it starts"),
-        (GOOD.replace('"2014..2019"', '"last year"'), "is not FROM..TO"),
+        (GOOD.replace('"2014..2019"', '"last year"'), "field 'period': 'last year' is not a year"),
         (GOOD.replace('"2014..2019"', '"2014-13..2019"'), "not a real date"),
         (GOOD.replace('output = "trade"', 'output = "../../etc/x"'), "must be a plain file name"),
         (GOOD.replace('output = "trade"', 'output = "/tmp/x"'), "must be a plain file name"),
@@ -120,7 +120,7 @@ def test_several_articles_on_one_period_give_the_latest_figure_and_the_spread(tm
     ]
     claims = [claim("c1", "a", 5e9), claim("c2", "b", 6e9)]
     db = build_store(tmp_path / "m.duckdb", documents, claims)
-    raw = {"title": "Trade", "metric": "Trade", "entities": ["O'Hare Islands", "Japan"], "kind": "timeline",
+    raw = {"title": "Trade", "metric": "Trade", "entities": ["Japan", "O'Hare Islands"], "kind": "timeline",
            "output": "t"}  # fmt: skip
     with connect_read_only(db) as con:
         data = query_report(con, definition_from_toml(raw, "t.toml"))
@@ -134,7 +134,7 @@ def test_an_unknown_metric_is_a_definition_error_not_an_empty_chart(example_db: 
     with connect_read_only(example_db) as con, pytest.raises(ReportError) as caught:
         query_report(con, definition_from_toml(raw, "reports/x.toml"))
     assert not isinstance(caught.value, NoDataError)
-    assert "reports/x.toml: unknown metric 'tarde'" in str(caught.value)
+    assert "reports/x.toml: field 'metric': unknown metric 'tarde'" in str(caught.value)
     assert "trade" in str(caught.value)
 
 
