@@ -72,10 +72,12 @@ class Verdict:
     corrected_value: float | None = None
     corrected_unit: str | None = None
     note: str | None = None
+    quote: str | None = None
+    """The sentence the analyst read; when the claim's quote now differs, the verdict is refused."""
 
 
 _CLAIM_AT = f"""
-SELECT c.claim_id, c.value, c.unit, c.metric, {context_hash_sql()} AS context_hash
+SELECT c.claim_id, c.value, c.unit, c.metric, {context_hash_sql()} AS context_hash, c.quote
 FROM claims AS c JOIN documents AS d ON d.id = c.doc_id
 WHERE c.doc_id = $doc_id AND c.start = $start AND c."end" = $end AND c.surface = $surface
 ORDER BY c.claim_id
@@ -100,7 +102,13 @@ def record_verdicts(con: duckdb.DuckDBPyConnection, verdicts: list[Verdict]) -> 
                      "dropped it; verdict not attached")
                 )  # fmt: skip
                 continue
-            claim_id, value, unit, metric, context = found[0]
+            claim_id, value, unit, metric, context, quote = found[0]
+            if item.quote is not None and quote is not None and item.quote.strip() != quote.strip():
+                refused.append(
+                    (item.line, f"claim {item.claim_id} ({item.surface!r} in {item.doc_id}): its sentence "
+                     "changed since the export; export it again and review the new text")
+                )  # fmt: skip
+                continue
             if value != item.value:
                 refused.append(
                     (item.line, f"claim {item.claim_id} now reads {value:g}, not {item.value:g} as exported; "
