@@ -22,6 +22,7 @@ from metrics.draw.chart_kinds import KINDS
 from metrics.draw.chart_text import (
     Figure,
     Scale,
+    amount,
     comparison_title,
     describe_figure,
     figure_text,
@@ -33,7 +34,9 @@ from metrics.draw.chart_text import (
     scale_for,
     sources_text,
     spans_title,
+    tick,
     timeline_title,
+    unstated,
     window_text,
     wrap,
 )
@@ -94,7 +97,8 @@ def _period_words(data: ReportData, figures: list[Figure]) -> str:
 def _title(data: ReportData, figures: list[Figure], scale: Scale) -> str:
     lead, kind = data.definition.title, data.definition.kind
     if kind == "timeline":
-        return timeline_title(lead, figures, scale, _period_words(data, figures))
+        named = bool(data.definition.entities)
+        return timeline_title(lead, figures, scale, _period_words(data, figures), named)
     return spans_title(lead, figures, scale) if kind == "spans" else comparison_title(lead, figures, scale)
 
 
@@ -106,11 +110,18 @@ def _subtitle(data: ReportData, figures: list[Figure], scale: Scale) -> str:
     if definition.reviewed_only:
         measure += " (reviewed figures only)"
     if definition.kind == "timeline":
-        keys = "solid = reported"
-        if any(f.status == "forecast" and f.grain != "undated" for f in figures):
-            keys += ", hollow = forecast (expected)"
-        if any(f.grain == "undated" for f in figures):
-            keys += ", band = year not stated"
+        dated = [f for f in figures if f.grain != "undated"]
+        drawn = {
+            "solid = reported": any(f.status == "actual" and not f.early and not f.conflict for f in dated),
+            "hollow = forecast (expected)": any(f.status == "forecast" for f in dated),
+            "hollow green = target": any(f.status == "target" for f in dated),
+            "hollow circle = reported before its period ended": any(
+                f.status == "actual" and f.early for f in dated
+            ),
+            "bar without a point = reports disagree": any(f.conflict for f in dated),
+            f"band = {unstated(definition.grain)}": len(dated) < len(figures),
+        }
+        keys = ", ".join(key for key, shown in drawn.items() if shown)
         return f"{measure}; {scale.name} per {definition.grain}; {period}; {keys}"
     if definition.kind == "spans":
         return f"{measure}; {scale.name}, counted over each period shown; {period}"
@@ -219,7 +230,7 @@ def _svg(fig: MplFigure, title: str, alt_text: str) -> bytes:
 
 CSV_COLUMNS = (
     *("period", "period_start", "period_end", "status", "value", "low", "high", "unit"),
-    *("articles", "review", "conflict", "claim_ids", "as_reported"),
+    *("articles", "review", "conflict", "reported_before_period_end", "claim_ids", "as_reported"),
 )
 
 
@@ -235,10 +246,22 @@ def _csv(figures: list[Figure], unit: str) -> str:
                 f.period_start.isoformat() if f.period_start else "",
                 f.period_end.isoformat() if f.period_end else "",
                 *(f.status, repr(f.value), repr(f.low), repr(f.high), unit, f.sources, f.review),
-                *("yes" if f.conflict else "no", " ".join(f.claim_ids), f.quote or ""),
+                *(
+                    "yes" if f.conflict else "no",
+                    "yes" if f.early else "no",
+                    " ".join(f.claim_ids),
+                    f.quote or "",
+                ),
             ]
         )
     return buffer.getvalue()
+
+
+def _figure_cell(figure: Figure, scale: Scale) -> str:
+    """The table's figure: the spread when the articles disagree, else the figure as reported."""
+    if figure.conflict:
+        return f"{tick(figure.low, scale)}–{amount(figure.high, scale)}"
+    return figure_text(figure, scale)
 
 
 def render_chart(data: ReportData) -> Chart:
@@ -256,10 +279,15 @@ def render_chart(data: ReportData) -> Chart:
         svg = _svg(fig, title, alt_text)
     table = [
         {
-            "Figure": figure_text(f, scale),
+            "Figure": f"{tick(f.low, scale)}–{amount(f.high, scale)}"
+            if f.conflict
+            else figure_text(f, scale),
             "Measure": metric_label(f.metric),
-            "Period": window_text(f) + " (year not stated)" if f.grain == "undated" else period_text(f),
-            "Status": f.status,
+            "Period": f"{window_text(f)} ({unstated(data.definition.grain)})"
+            if f.grain == "undated"
+            else period_text(f),
+            "Status": f.status
+            + (" (reported before the period ended)" if f.early and f.status == "actual" else ""),
             "Articles": str(f.sources) + (" (disagree)" if f.conflict else ""),
             "Review": f.review,
             "As reported": f.quote or "",

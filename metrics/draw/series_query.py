@@ -80,7 +80,8 @@ _FIGURE_COLUMNS = f"""
     coalesce(max(value) - min(value) > coalesce({_TOLERANCE}, 0.05) * max(abs(value)), FALSE) AS conflict,
     CASE WHEN bool_or(verdict = 'correct') THEN 'corrected'
          WHEN bool_and(verdict IS NOT NULL) THEN 'reviewed' ELSE 'unreviewed' END AS review,
-    list(claim_id ORDER BY claim_id) AS claim_ids
+    list(claim_id ORDER BY claim_id) AS claim_ids,
+    coalesce(max(published) < max(period_end), FALSE) AS early
 """
 
 _FIGURES = {

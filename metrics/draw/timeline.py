@@ -13,16 +13,29 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from metrics.draw.axes import TimeAxis, style_axes
-from metrics.draw.chart_text import Figure, Scale, amount, clip, figure_text, period_text, window_text
+from metrics.draw.chart_text import (
+    Figure,
+    Scale,
+    amount,
+    clip,
+    figure_text,
+    period_text,
+    tick,
+    unstated,
+    window_text,
+)
 from metrics.draw.definitions import ReportData
 
 _WORD = {"forecast": " expected", "target": " target"}
+_SERIES = ("actual", "early", "target", "forecast")
+"""Each drawn and joined on its own: a line never joins a reported figure to anything else."""
 
 
 @dataclass
@@ -33,7 +46,8 @@ class _Plot:
     axis: TimeAxis
     scale: Scale
     style: dict[str, Any]
-    labels: list[Annotation] = field(default_factory=list)
+    labels: list[Artist] = field(default_factory=list)
+    """Labels placed so far, and the points and whiskers drawn: a new label may cover none of them."""
 
     @property
     def layout(self) -> dict[str, Any]:
@@ -45,7 +59,14 @@ class _Plot:
 
     def color(self, status: str) -> str:
         series = self.style["colors"]["series"]
-        return {"actual": series[0], "forecast": series[1], "target": series[2]}.get(status, series[1])
+        return {"actual": series[0], "early": series[0], "forecast": series[1], "target": series[2]}.get(
+            status, series[1]
+        )
+
+
+def drawn_status(figure: Figure) -> str:
+    """actual, early (reported before its period ended), forecast or target: each drawn its own way."""
+    return "early" if figure.status == "actual" and figure.early else figure.status
 
 
 def _time_axis(data: ReportData, figures: list[Figure]) -> TimeAxis:
@@ -63,7 +84,7 @@ def _value_axis(plot: _Plot, figures: list[Figure]) -> float:
     bottom = min([f.low for f in figures] + [0.0]) / scale.size
     plot.ax.set_ylim(bottom * layout["y_footroom"], top * layout["y_headroom"] if top > 0 else 1)
     plot.ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
-    plot.ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: amount(value * scale.size, scale)))
+    plot.ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: tick(value * scale.size, scale)))
     plot.ax.axhline(0, color=plot.style["colors"]["axis"], linewidth=1.4, zorder=2)
     return (top - bottom) or 1.0
 
@@ -91,14 +112,28 @@ def _mark(plot: _Plot, points: list[Figure], status: str) -> None:
     for figure in points:
         x = plot.x_of(figure)
         if figure.low < figure.high:
-            plot.ax.vlines(
-                x, figure.low / plot.scale.size, figure.high / plot.scale.size, color=color,
-                linewidth=layout["whisker_width"], zorder=3,
-            )  # fmt: skip
-        plot.ax.plot(
+            low, high = figure.low / plot.scale.size, figure.high / plot.scale.size
+            whisker = plot.ax.plot(
+                [x, x], [low, high], color=color, linewidth=layout["whisker_width"] * 1.6, zorder=3
+            )
+            plot.labels.extend(whisker)  # a Line2D: its extent is known before drawing, unlike vlines
+            if figure.conflict:  # no point: the articles do not agree on one figure
+                caps = plot.ax.plot(
+                    [x, x],
+                    [low, high],
+                    marker="_",
+                    markersize=layout["marker_size"],
+                    markeredgewidth=layout["marker_edge"],
+                    color=color,
+                    linestyle="none",
+                    zorder=4,
+                )
+                plot.labels.extend(caps)  # fmt: skip
+                continue
+        (point,) = plot.ax.plot(
             x,
             figure.value / plot.scale.size,
-            marker=shapes["forecast_marker"] if hollow else shapes["markers"][0],
+            marker=shapes["forecast_marker"] if hollow and status != "early" else shapes["markers"][0],
             markersize=layout["marker_size"],
             markeredgewidth=layout["marker_edge"],
             color=color,
@@ -106,6 +141,7 @@ def _mark(plot: _Plot, points: list[Figure], status: str) -> None:
             zorder=4,
             linestyle="none",
         )
+        plot.labels.append(point)
 
 
 def _label_points(plot: _Plot, dated: list[Figure]) -> None:
@@ -116,14 +152,29 @@ def _label_points(plot: _Plot, dated: list[Figure]) -> None:
     xs = sorted(plot.x_of(f) for f in dated)
     left, right = plot.ax.get_xlim()
     for figure in sorted(labelled, key=plot.x_of):
-        x, y = plot.x_of(figure), figure.value / plot.scale.size
+        x, y = plot.x_of(figure), (figure.high if figure.conflict else figure.value) / plot.scale.size
         word = _WORD.get(figure.status, "")
+        shown = figure_text(figure, plot.scale)
+        if figure.conflict:
+            shown = f"{tick(figure.low, plot.scale)}–{amount(figure.high, plot.scale)}"
+            word = ", reports disagree" if sparse else "\nreports disagree"
+        elif drawn_status(figure) == "early" and figure.last_published:
+            word = (
+                f" (reported {figure.last_published:%b %Y})"
+                if sparse
+                else f"\nreported {figure.last_published:%b %Y}"
+            )
         if sparse:
-            text = f"{figure_text(figure, plot.scale)}{word} in {period_text(figure)}"
+            after = figure.conflict or drawn_status(figure) == "early"  # the word qualifies the whole label
+            text = (
+                f"{shown} in {period_text(figure)}{word}"
+                if after
+                else f"{shown}{word} in {period_text(figure)}"
+            )
             align = "left" if x <= (left + right) / 2 else "right"
             offset = layout["label_side"] if align == "left" else -layout["label_side"]
         else:
-            text = figure_text(figure, plot.scale) + (f"\n{word.strip()}" if word else "")
+            text = shown + (word if word.startswith("\n") else f"\n{word.strip()}" if word else "")
             align = "left" if x == xs[0] else "right" if x == xs[-1] else "center"
             offset = {"left": -8, "right": 8, "center": 0}[align]
         if figure.sources > 1:
@@ -135,14 +186,14 @@ def _label_points(plot: _Plot, dated: list[Figure]) -> None:
             textcoords="offset points",
             ha=align,
             va="bottom",
-            color=plot.color(figure.status),
+            color=plot.color(drawn_status(figure)),
             fontsize=plot.style["figure"]["label_pt"],
             fontweight="bold",
         )
         place_label(placed, plot.labels, plot.ax, layout["label_moves"])
 
 
-def _bands(plot: _Plot, undated: list[Figure], span: float) -> None:
+def _bands(plot: _Plot, undated: list[Figure], span: float, grain: str) -> None:
     """Each undated figure as a hatched band over the window it could belong to, capped at stated ends."""
     layout, colors = plot.layout, plot.style["colors"]
     for figure in undated:
@@ -170,9 +221,9 @@ def _bands(plot: _Plot, undated: list[Figure], span: float) -> None:
             [x0, x1], centre - cap, centre + cap, color=color, linewidth=layout["whisker_width"], zorder=3
         )
         few = len(undated) <= layout["few_bands"]
-        text = f"{figure_text(figure, plot.scale)} {window_text(figure)} (year not stated)"
+        text = f"{figure_text(figure, plot.scale)} {window_text(figure)} ({unstated(grain)})"
         placed = plot.ax.annotate(
-            clip(text if few else f"{figure_text(figure, plot.scale)}, year not stated", 90),
+            clip(text if few else f"{figure_text(figure, plot.scale)}, {unstated(grain)}", 90),
             ((x0 + x1) / 2 if few else x1, centre + cap),
             xytext=(0 if few else -6, 8),
             textcoords="offset points",
@@ -181,7 +232,14 @@ def _bands(plot: _Plot, undated: list[Figure], span: float) -> None:
             color=color,
             fontsize=plot.style["figure"]["label_pt"],
         )
-        place_label(placed, plot.labels, plot.ax, layout["label_moves"])
+        if not place_label(placed, plot.labels, plot.ax, layout["label_moves"]) and few:
+            # The sentence does not fit: the short label, at the band's end, instead.
+            placed.set_text(f"{figure_text(figure, plot.scale)}, {unstated(grain)}")
+            placed.xy = (x1, centre + cap)
+            placed.set_horizontalalignment("right")
+            placed.set_position((-6, 8))
+            placed.set_visible(True)
+            place_label(placed, plot.labels, plot.ax, layout["label_moves"])
 
 
 def draw_timeline(
@@ -192,21 +250,18 @@ def draw_timeline(
     plot.axis.apply(ax, plot.layout)
     span = _value_axis(plot, figures)
     dated = [f for f in figures if f.grain != "undated" and f.period_start and f.period_end]
-    for status in ("actual", "target", "forecast"):
-        points = sorted((f for f in dated if f.status == status), key=plot.x_of)
-        _join(
-            plot,
-            points,
-            "-" if status == "actual" else style["shapes"]["forecast_line_style"],
-            plot.color(status),
-        )
+    for status in _SERIES:
+        points = sorted((f for f in dated if drawn_status(f) == status), key=plot.x_of)
+        joined = [f for f in points if not f.conflict] if status != "early" else []
+        line = "-" if status == "actual" else style["shapes"]["forecast_line_style"]
+        _join(plot, joined, line, plot.color(status))
         _mark(plot, points, status)
     _label_points(plot, dated)
-    _bands(plot, [f for f in figures if f.grain == "undated"], span)
+    _bands(plot, [f for f in figures if f.grain == "undated"], span, data.definition.grain)
     style_axes(ax, style, "y")
 
 
-def place_label(label: Annotation, placed: list[Annotation], ax: Axes, moves: list[float]) -> None:
+def place_label(label: Annotation, placed: list[Artist], ax: Axes, moves: list[float]) -> bool:
     """Move a label (above its point, then below, then further) until it overlaps no label already
     drawn and stays inside the plot; if no place is free it is hidden (overlapping text helps no one)."""
     renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
@@ -225,8 +280,9 @@ def place_label(label: Annotation, placed: list[Annotation], ax: Axes, moves: li
         label.set_verticalalignment(align)
         if fits():
             placed.append(label)
-            return
+            return True
     label.set_visible(False)
+    return False
 
 
 def notable(figures: list[Figure]) -> list[Figure]:

@@ -117,9 +117,41 @@ def render(tmp_path: Path, claims: list[dict[str, Any]], **change: Any) -> Any:
 
 
 def test_the_headline_states_a_trend_only_between_reported_dated_agreed_ends(tmp_path: Path) -> None:
-    claims = [claim("a", 5e9, 1985), claim("b", 3e9, 1986), claim("c", 2e9, 1987, doc_id="d2")]
+    claims = [claim("a", 5e9, 1984), claim("b", 3e9, 1985), claim("c", 2e9, 1986, doc_id="d2")]
     chart = render(tmp_path, claims)
-    assert chart.title == "Ruritania's surplus with Freedonia fell from $5bn in 1985 to $2bn in 1987"
+    assert chart.title == "Ruritania's surplus with Freedonia fell from $5bn in 1984 to $2bn in 1986"
+
+
+def test_a_figure_reported_before_its_period_ended_is_no_end_of_a_finding(tmp_path: Path) -> None:
+    # Every article is from 1987 (January to May), so a figure "for 1987" was not yet a result.
+    chart = render(tmp_path, [claim("a", 5e9, 1985), claim("b", 2e9, 1987)], period="1985..1987")
+    assert chart.title == "Ruritania's surplus with Freedonia, 1985–1987: reported figures"
+    (early,) = [row for row in chart.table if row["Period"] == "1987"]
+    assert early["Status"] == "actual (reported before the period ended)"
+    assert "hollow circle = reported before its period ended" in chart.subtitle
+
+
+def test_figures_naming_no_entity_never_make_a_finding(tmp_path: Path) -> None:
+    claims = [claim("a", 5.0, 1984, subject=None, counterpart=None), claim("b", 9.0, 1986, subject=None,
+              counterpart=None)]  # fmt: skip
+    raw = {k: v for k, v in RAW.items() if k != "entities"}
+    db = build_store(tmp_path / "m.duckdb", DOCS, claims)
+    with connect_read_only(db) as con:
+        chart = render_chart(query_report(con, definition_from_toml({**raw, "unit": "USD"}, "p.toml")))
+    assert chart.title == "Ruritania's surplus with Freedonia, 1984–1986: reported figures"
+
+
+def test_units_with_a_per_read_as_a_reader_says_them() -> None:
+    from metrics.draw.scales import amount, scale_for, tick
+
+    price = scale_for("USD per barrel", 18.0)
+    assert (amount(18.5, price), tick(18.5, price), price.name) == (
+        "$18.5 a barrel",
+        "$18.5",
+        "US$ per barrel",
+    )
+    output = scale_for("barrel per day", 16.5e6)
+    assert (amount(16.5e6, output), tick(16.5e6, output)) == ("16.5m barrels a day", "16.5m")
 
 
 @pytest.mark.parametrize(
