@@ -178,7 +178,8 @@ def import_reviews(file: Path, db_path: str, wait: float) -> None:
         if item.line not in refused_lines:
             kinds[item.verdict] += 1
     counts = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-    click.echo(f"recorded {recorded} verdicts ({counts}) in {db_path}; {len(problems)} rows not imported")
+    rows = "row" if len(problems) == 1 else "rows"
+    click.echo(f"recorded {recorded} verdicts ({counts}) in {db_path}; {len(problems)} {rows} not imported")
     if problems:
         raise SystemExit(InputError.exit_code)
 

@@ -36,7 +36,9 @@ class Figure:
     conflict: bool = False
     """The articles behind the figure disagree by more than the store's conflict tolerance."""
     review: str = "unreviewed"
-    """reviewed (every claim accepted), corrected (an analyst's value), or unreviewed."""
+    """reviewed (every claim accepted), corrected (every claim reviewed, one or more with the analyst's
+    value), partly reviewed, or unreviewed."""
+    reviewed_claims: int = 0
     claim_ids: tuple[str, ...] = ()
     early: bool = False
     """Reported (status actual) before its period ended: a partial or expected figure, never a result."""
@@ -71,6 +73,7 @@ def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
             review=str(row.get("review") or "unreviewed"),
             claim_ids=tuple(str(c) for c in _ids(row.get("claim_ids"))),
             early=bool(row.get("early", False)),
+            reviewed_claims=int(row.get("reviewed_claims") or 0),
             last_published=clean(row.get("last_published")),
         )
         for row in rows.to_dict("records")
@@ -291,7 +294,7 @@ def describe_figure(figure: Figure, scale: Scale) -> str:
     value = figure_text(figure, scale)
     label = metric_label(figure.metric, figure.value)
     sources = f", from {figure.sources} articles" if figure.sources > 1 else ""
-    if figure.low < figure.high and figure.qualifier != "range":
+    if figure.low < figure.high and figure.qualifier != "range" and not figure.conflict:
         sources += f" (reports range from {amount(figure.low, scale)} to {amount(figure.high, scale)})"
     if figure.grain == "undated":
         return (

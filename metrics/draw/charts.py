@@ -289,8 +289,10 @@ def render_chart(data: ReportData) -> Chart:
             "Status": f.status
             + (" (reported before the period ended)" if f.early and f.status == "actual" else ""),
             "Articles": str(f.sources) + (" (disagree)" if f.conflict else ""),
-            "Review": f.review,
-            "As reported": f.quote or "",
+            "Review": f.review
+            + (f" ({f.reviewed_claims} of {len(f.claim_ids)})" if f.review == "partly reviewed" else ""),
+            "As reported": (f"Latest of {len(f.claim_ids)} differing figures: " if f.conflict else "")
+            + (f.quote or ""),
         }
         for f in figures
     ]

@@ -157,7 +157,14 @@ th { background: #f3f3f3; } td.num { white-space: nowrap; font-weight: bold; }
 .sources { font-size: 0.92rem; color: #333; } .files { font-size: 0.92rem; }
 td.review { white-space: nowrap; } td.reviewed { color: #006b3c; font-weight: bold; }
 td.corrected { color: #8a4b00; font-weight: bold; } td.unreviewed { color: #666; }
+td.partly-reviewed { color: #444; }
 """
+
+
+def _review_class(state: str) -> str:
+    """'partly reviewed (2 of 9)' -> 'partly-reviewed': the CSS class that colours the review cell."""
+    word = state.split(" (")[0].strip().replace(" ", "-")
+    return word if word in ("reviewed", "corrected", "partly-reviewed", "unreviewed") else "unreviewed"
 
 
 def index_html(records: list[dict[str, Any]]) -> str:
@@ -187,7 +194,7 @@ def index_html(records: list[dict[str, Any]]) -> str:
             cells = [
                 f'<td class="num">{esc(row.get(c, ""))}</td>'
                 if c == "Figure"
-                else f'<td class="review {esc(row.get(c, ""))}">{esc(row.get(c, "unreviewed"))}</td>'
+                else f'<td class="review {_review_class(row.get(c, ""))}">{esc(row.get(c, ""))}</td>'
                 if c == "Review"
                 else f"<td>{esc(row.get(c, ''))}</td>"
                 for c in _COLUMNS

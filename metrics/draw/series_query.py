@@ -78,8 +78,10 @@ _FIGURE_COLUMNS = f"""
     min(published) AS first_published,
     max(published) AS last_published,
     coalesce(max(value) - min(value) > coalesce({_TOLERANCE}, 0.05) * max(abs(value)), FALSE) AS conflict,
-    CASE WHEN bool_or(verdict = 'correct') THEN 'corrected'
-         WHEN bool_and(verdict IS NOT NULL) THEN 'reviewed' ELSE 'unreviewed' END AS review,
+    CASE WHEN count(verdict) = 0 THEN 'unreviewed'
+         WHEN count(verdict) < count(*) THEN 'partly reviewed'
+         WHEN bool_or(verdict = 'correct') THEN 'corrected' ELSE 'reviewed' END AS review,
+    count(verdict) AS reviewed_claims,
     list(claim_id ORDER BY claim_id) AS claim_ids,
     coalesce(max(published) < max(period_end), FALSE) AS early
 """
