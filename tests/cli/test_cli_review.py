@@ -134,6 +134,8 @@ def test_a_claim_whose_text_changed_is_reported_not_reattached(
     assert code == 0
     assert out.splitlines()[0] == "1 accept, 1 reject, 1 correct; 1 detached"
     assert "detached: correct on '$1.8 billion' in doc-b" in out
+    code, _, err = invoke("report", "--all", "--db", db, "--reports", reports, "--out", tmp_path / "out")
+    assert code == 0 and "1 review verdict(s) no longer match their claim" in err
     code, _, err = invoke("review", "import", tmp_path / "r.csv", "--db", db)  # the old file again
     assert code == 2
     assert err.count("metrics: ") == 1 and "'$1.8 billion' in doc-b): its sentence changed" in err
@@ -163,3 +165,23 @@ def test_an_older_store_gains_the_reviews_table(tmp_path: Path) -> None:
     reextract(db)
     code, out, _ = invoke("review", "status", "--db", db)
     assert (code, out) == (0, "0 accept, 0 reject, 0 correct; 0 detached\n")
+
+
+def test_a_verdict_for_a_claim_not_in_the_store_is_refused_by_line(
+    store: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, reports = store
+    rows = export(db, reports)[:1]
+    rows[0].update(verdict="accept", surface="$9.9 billion")  # no claim there
+    code, out, err = invoke("review", "import", write_review(tmp_path / "r.csv", rows), "--db", db)
+    assert code == 2
+    assert err.startswith(f"metrics: {tmp_path / 'r.csv'}:2: claim ") and "is no longer in the store" in err
+    assert out.startswith("recorded 0 verdicts")
+
+
+def test_export_by_metric_and_entity(store: tuple[Path, Path]) -> None:
+    db, _ = store
+    code, out, _ = invoke("review", "export", "--metric", "EXPORTS", "--db", db)
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 3
+    code, out, _ = invoke("review", "export", "--metric", "exports", "--entity", "Atlantis", "--db", db)
+    assert code == 0 and list(csv.DictReader(io.StringIO(out))) == []
