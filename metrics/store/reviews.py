@@ -57,6 +57,25 @@ def review_join_sql(claim: str = "c", document: str = "d", review: str = "r") ->
        AND {review}.context_hash = {context_hash_sql(claim, document)}"""
 
 
+_FIXED = "(r.verdict = 'correct' AND r.corrected_value IS NOT NULL)"
+
+REVIEWED_CLAIMS = f"""
+CREATE OR REPLACE VIEW reviewed_claims AS
+SELECT c.* REPLACE (
+        CASE WHEN {_FIXED} THEN r.corrected_value ELSE c.value END AS value,
+        CASE WHEN {_FIXED} THEN NULL ELSE c.low END AS low,
+        CASE WHEN {_FIXED} THEN NULL ELSE c.high END AS high,
+        CASE WHEN {_FIXED} THEN coalesce(r.corrected_unit, c.unit) ELSE c.unit END AS unit,
+        CASE WHEN {_FIXED} THEN 'exact' ELSE c.qualifier END AS qualifier),
+       r.verdict
+FROM claims AS c JOIN documents AS d ON d.id = c.doc_id
+{review_join_sql()}
+WHERE coalesce(r.verdict, '') <> 'reject';
+"""
+"""The claims as the analysts left them: rejected ones gone, corrected ones with the corrected value.
+The store's series and conflicts views read this, so `metrics series` agrees with the charts."""
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """One analyst's decision on one claim, as read from a review file."""

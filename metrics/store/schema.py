@@ -15,7 +15,7 @@ import duckdb
 
 from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
-from metrics.store.reviews import REVIEWS
+from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
 SCHEMA_VERSION = 2
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
@@ -71,7 +71,9 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 {REVIEWS}"""
 
-VIEWS = """
+VIEWS = (
+    REVIEWED_CLAIMS
+    + """
 CREATE OR REPLACE VIEW claims_with_source AS
 SELECT c.*, d.source, d.title, d.path, d.published AS document_published
 FROM claims AS c JOIN documents AS d ON d.id = c.doc_id;
@@ -85,7 +87,8 @@ SELECT
          THEN c.counterpart ELSE c.subject END AS entity_b,
     CASE c.status WHEN 'actual' THEN 0 WHEN 'forecast' THEN 1 ELSE 2 END AS status_rank,
     CASE c.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 WHEN 'range' THEN 2 ELSE 3 END AS qualifier_rank
-FROM claims_with_source AS c;
+FROM (SELECT rc.* EXCLUDE (verdict), d.source, d.title, d.path, d.published AS document_published
+      FROM reviewed_claims AS rc JOIN documents AS d ON d.id = rc.doc_id) AS c;  -- reviews applied
 
 -- One row per metric, entity pair, unit, grain and period. The value: actual over forecast over
 -- target, then the latest publication, then exact over approximate; low/high span the winning
@@ -137,6 +140,7 @@ GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end, stat
 HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
+)
 
 MIGRATIONS: Mapping[int, str] = MappingProxyType({1: REVIEWS})
 """SQL that brings a store from version N to N + 1 (1 -> 2: the analysts' reviews table)."""

@@ -20,6 +20,7 @@ from metrics.draw.series_query import query_report
 from metrics.errors import SchemaError
 from metrics.pipeline.ingest import ingest
 from metrics.pipeline.reextract import reextract
+from metrics.store.database import open_store
 
 # Our own sentences (no corpus text): three figures for two years, from two papers.
 DOCUMENTS = [
@@ -110,6 +111,8 @@ def test_verdicts_survive_reextract_and_charts_use_them(store: tuple[Path, Path]
         assert con.execute("SELECT count(*) FROM claims").fetchone() == (3,)
     assert figures(db, reports) == [(1.7e9, "corrected"), (2.5e9, "reviewed")]  # $1.9bn rejected
     assert figures(db, reports, reviewed_only=True) == [(1.7e9, "corrected"), (2.5e9, "reviewed")]
+    series = open_store(db).series("exports")  # the store's series view agrees with the charts
+    assert sorted(series["value"].tolist()) == [1.7e9, 2.5e9]
     again = {row["surface"]: row["verdict"] for row in export(db, reports)}
     assert again == {"$2.5 billion": "accept", "$1.9 billion": "reject", "$1.8 billion": "correct"}
     out_dir = tmp_path / "out"
