@@ -248,3 +248,19 @@ def test_no_two_drawn_texts_overlap(
 def test_a_definition_naming_no_figures_the_store_has_is_no_data(tmp_path: Path) -> None:
     with pytest.raises(NoDataError):
         query(tmp_path, [claim("a", 5e9)], entities=["Freedonia", "Ruritania"])
+
+
+@pytest.mark.parametrize(
+    "name", ["10_us_russia_trade", "20_us_sanctions_on_russia", "30_putin_trump_contacts"]
+)
+def test_no_two_texts_overlap_on_the_sample_charts(tmp_path: Path, name: str) -> None:
+    from conftest import ROOT
+    from report_store_fixture import build_example_store
+
+    from metrics.draw.definitions import load_definition
+
+    with connect_read_only(build_example_store(tmp_path / "m.duckdb")) as con:
+        fig, *_ = draw_figure(query_report(con, load_definition(ROOT / "reports" / f"{name}.toml")))
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
+    assert [(a, b) for (a, box_a), (b, box_b) in combinations(boxes, 2) if box_a.overlaps(box_b)] == []
