@@ -177,3 +177,28 @@ def test_a_reported_figure_supersedes_a_forecast_for_the_same_year(tmp_path: Pat
     with connect_read_only(db) as con:
         data = query_report(con, definition_from_toml({**raw, "output": "t"}, "t.toml"))
     assert data.rows[["status", "value"]].values.tolist() == [["actual", 6e9]]
+
+
+def test_a_year_alone_is_a_period_and_entities_may_be_left_out() -> None:
+    assert parse_period("1987", "x") == (date(1987, 1, 1), date(1987, 12, 31))
+    assert parse_period("1987-02", "x") == (date(1987, 2, 1), date(1987, 2, 28))
+    raw = {"title": "Oil", "metric": "price", "kind": "timeline", "output": "oil", "period": 1987}
+    definition = definition_from_toml(raw, "oil.toml")
+    assert (definition.entities, definition.period_start) == ((), date(1987, 1, 1))
+
+
+def test_every_error_names_the_file_and_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace('kind = "timeline"', 'kind = "timeline"\ngrain = "week"'))
+    with pytest.raises(ReportError, match=r"chart.toml: field 'grain': grain 'week' must be one of"):
+        load_definition(path)
+    path = write(tmp_path, GOOD + "reviewed_only = 1\n")
+    with pytest.raises(ReportError, match=r"chart.toml: field 'reviewed_only'"):
+        load_definition(path)
+
+
+def test_a_name_not_found_says_which_definition_does_not_load(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace('output = "trade"\n', ""), "10_oil.toml")  # no output: cannot be matched
+    with pytest.raises(ReportError) as caught:
+        find_definition(tmp_path, "oil_prices")
+    assert "no report named 'oil_prices'" in str(caught.value)
+    assert "10_oil.toml: field 'output': missing 'output'" in str(caught.value)
