@@ -48,7 +48,7 @@ WITH base AS (
       AND CASE WHEN $subject IS NULL THEN c.subject IS NULL AND c.counterpart IS NULL
                ELSE lower(c.subject) = lower($subject)
                     AND lower(c.counterpart) IS NOT DISTINCT FROM lower($counterpart) END
-      AND coalesce(r.verdict, '') <> 'reject'
+      AND ($with_rejected OR coalesce(r.verdict, '') <> 'reject')
       AND (NOT $reviewed_only OR r.verdict IS NOT NULL)
       AND coalesce(c.period_end, c.published) >= $start
       AND coalesce(c.period_start, c.period_end, c.published) <= $end
@@ -152,6 +152,7 @@ def _params(definition: ReportDefinition, unit: str | None, item: str | None) ->
         "unit": unit,
         "item": item,
         "reviewed_only": definition.reviewed_only,
+        "with_rejected": False,
         **({"grain": definition.grain} if definition.kind == "timeline" else {}),
     }
 
@@ -232,8 +233,11 @@ def query_report(con: duckdb.DuckDBPyConnection, definition: ReportDefinition) -
 
 def report_claim_ids(con: duckdb.DuckDBPyConnection, definition: ReportDefinition) -> list[str]:
     """Every claim a definition could draw, rejected ones included (so a review can revisit them)."""
-    params = _params(definition, definition.unit, definition.item) | {"reviewed_only": False}
-    matched = matched_sql(con, definition).replace("AND coalesce(r.verdict, '') <> 'reject'", "")
+    params = _params(definition, definition.unit, definition.item) | {
+        "reviewed_only": False,
+        "with_rejected": True,
+    }
+    matched = matched_sql(con, definition)
     frame = _run(
         con, matched + "SELECT DISTINCT claim_id FROM matched ORDER BY claim_id", params, definition.path
     )
