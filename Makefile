@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= build/metrics.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: install test test-all check lint imports typecheck reports eval bench shell clean
+.PHONY: install test test-all check lint imports typecheck reports reports-reuters eval bench shell clean
 
 install: $(STAMP)
 
@@ -37,6 +37,18 @@ check: lint imports typecheck test
 reports: install
 	$(BIN)/metrics ingest examples/*.jsonl --db $(DB)
 	$(BIN)/metrics report --all --db $(DB) --out build/reports
+
+SHARED ?= ../shared
+REUTERS := $(SHARED)/corpus/reuters21578.jsonl
+REUTERS_DB ?= build/reuters.duckdb
+
+reports-reuters: install  # the Reuters-21578 charts in reports_reuters/, from a store of the research corpus
+	@if [ ! -f "$(REUTERS)" ]; then \
+	  echo "make reports-reuters: skipped: no $(REUTERS) (set SHARED=DIR to the folder holding corpus/)"; \
+	else \
+	  $(BIN)/metrics ingest "$(REUTERS)" --db $(REUTERS_DB) && \
+	  $(BIN)/metrics report --all --db $(REUTERS_DB) --out build/reports_reuters --reports reports_reuters; \
+	fi
 
 eval: install
 	$(BIN)/python -m evaluation.run

@@ -16,6 +16,7 @@ import click
 from metrics.cli.command import run
 from metrics.cli.options import ErrorCounter, parse_published
 from metrics.cli.reports import report
+from metrics.cli.review import review
 from metrics.cli.store import export_command, ingest_command, reextract_command, series_command
 from metrics.cli.times import times_command
 from metrics.errors import InputError
@@ -84,6 +85,7 @@ cli.add_command(series_command)
 cli.add_command(export_command)
 cli.add_command(report)
 cli.add_command(times_command)
+cli.add_command(review)
 
 
 def main() -> None:

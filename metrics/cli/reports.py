@@ -9,6 +9,24 @@ import click
 from metrics.errors import ReportError, UsageError
 
 
+def _warn_detached(db_path: Path) -> None:
+    """Say when analysts' verdicts no longer apply (their claim's text or figure changed)."""
+    from metrics.draw.definitions import connect_read_only
+    from metrics.store.reviews import detached_reviews
+
+    con = connect_read_only(db_path)
+    try:
+        detached = len(detached_reviews(con))
+    finally:
+        con.close()
+    if detached:
+        click.echo(
+            f"metrics: {detached} review verdict(s) no longer match their claim and were not applied; "
+            f"see `metrics review status --db {db_path}`",
+            err=True,
+        )
+
+
 @click.command("report")
 @click.argument("names", nargs=-1)
 @click.option("--all", "render_all", is_flag=True, help="Render every definition in the reports folder.")
@@ -56,6 +74,7 @@ def report(names: tuple[str, ...], render_all: bool, db_path: Path, out_dir: Pat
         click.echo(f"wrote {png}")
     if out_dir.is_dir():
         click.echo(f"wrote {out_dir / 'index.html'} and index.md")
+    _warn_detached(db_path)
     if failures:
         click.echo(f"metrics: {len(failures)} of {len(paths)} reports not drawn", err=True)
         raise SystemExit(ReportError.exit_code)

@@ -5,23 +5,16 @@ Kept apart from the drawing so the same sentences appear on the PNG, in its meta
 
 from __future__ import annotations
 
-import math
 import textwrap
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
+from metrics.draw.scales import Scale, amount, house_style, number, scale_for, tick
 
-@cache
-def house_style() -> dict[str, Any]:
-    """The chart style table (metrics/data/report_style.toml), read once."""
-    text = resources.files("metrics").joinpath("data/report_style.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+__all__ = ["Scale", "amount", "house_style", "number", "scale_for", "tick"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +33,20 @@ class Figure:
     period_text: str | None
     quote: str | None
     sources: int
+    conflict: bool = False
+    """The articles behind the figure disagree by more than the store's conflict tolerance."""
+    review: str = "unreviewed"
+    """reviewed (every claim accepted), corrected (every claim reviewed, one or more with the analyst's
+    value), partly reviewed, or unreviewed."""
+    reviewed_claims: int = 0
+    claim_ids: tuple[str, ...] = ()
+    early: bool = False
+    """Reported (status actual) before its period ended: a partial or expected figure, never a result."""
+    last_published: date | None = None
+
+
+def _ids(value: Any) -> list[Any]:
+    return [] if value is None else list(value)
 
 
 def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
@@ -62,59 +69,21 @@ def figures_from_rows(rows: pd.DataFrame) -> list[Figure]:
             period_text=clean(row["period_text"]),
             quote=clean(row["quote"]),
             sources=int(row["sources"]),
+            conflict=bool(row.get("conflict", False)),
+            review=str(row.get("review") or "unreviewed"),
+            claim_ids=tuple(str(c) for c in _ids(row.get("claim_ids"))),
+            early=bool(row.get("early", False)),
+            reviewed_claims=int(row.get("reviewed_claims") or 0),
+            last_published=clean(row.get("last_published")),
         )
         for row in rows.to_dict("records")
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
-    """How a unit's numbers are written: '$30bn' (symbol, divisor, suffix) and 'US$ billion' (name)."""
-
-    unit: str
-    size: float
-    prefix: str
-    suffix: str
-    name: str
-
-
-def scale_for(unit: str, largest: float) -> Scale:
-    """The scale a chart uses for all its figures, chosen by the largest one."""
-    style = house_style()
-    symbol = style["currencies"].get(unit)
-    currency_name = style["currency_names"].get(unit, unit)
-    for step in style["scales"]:
-        if abs(largest) >= step["size"]:
-            if symbol is not None or unit == "count":
-                name = f"{currency_name} {step['long']}" if symbol is not None else f"number, {step['long']}s"
-                return Scale(unit, step["size"], symbol or "", step["short"], name)
-            break
-    if symbol is not None:
-        return Scale(unit, 1.0, symbol, "", currency_name)
-    if unit == "count":
-        return Scale(unit, 1.0, "", "", "number")
-    if unit == "%":
-        return Scale(unit, 1.0, "", "%", "per cent")
-    return Scale(unit, 1.0, "", f" {unit}", unit)
-
-
-def number(value: float) -> str:
-    """12 -> '12', 27.5 -> '27.5', 1234.56 -> '1,234.6': at most one decimal, no trailing zeros."""
-    if math.isclose(value, round(value), abs_tol=1e-9):
-        return f"{round(value):,}"
-    return f"{value:,.1f}".rstrip("0").rstrip(".")
-
-
-def amount(value: float, scale: Scale) -> str:
-    """A figure in the chart's scale: '$30bn', '77', '5.2%', '12 tonne'."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}{scale.prefix}{number(abs(value) / scale.size)}{scale.suffix}"
-
-
 def figure_text(figure: Figure, scale: Scale) -> str:
     """The figure as the source put it: 'at least 300', 'up to 500', '$25bn–$31bn' for a range."""
     if figure.qualifier == "range" and figure.low < figure.high:
-        return f"{amount(figure.low, scale)}–{amount(figure.high, scale)}"
+        return f"{tick(figure.low, scale)}–{amount(figure.high, scale)}"
     word = house_style()["qualifiers"].get(figure.qualifier, "")
     return f"{word}{amount(figure.value, scale)}"
 
@@ -180,9 +149,29 @@ def period_range_text(start: date | None, end: date | None) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def wrap(text: str, width: int) -> str:
-    """Break a long title or source line over lines of at most `width` characters."""
-    return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False)) or text
+def wrap(text: str, width: int, lines: int | None = None) -> str:
+    """Break a long title or source line over lines of at most `width` characters; with `lines`, keep
+    that many and end the last with an ellipsis, so no text can push the plot off the figure."""
+    broken = textwrap.wrap(text, width=max(width, 8), break_on_hyphens=False) or [text]
+    if lines is not None and len(broken) > lines:
+        broken = broken[:lines]
+        broken[-1] = clip(broken[-1] + " …", width)
+    return "\n".join(broken)
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in an ellipsis when cut (each line of a label separately)."""
+    return "\n".join(
+        line if len(line) <= limit else line[: max(limit - 1, 1)].rstrip() + "…" for line in text.split("\n")
+    )
+
+
+def _publication(name: str, limit: int) -> str:
+    """A publication's name short enough for a source line: an over-long name loses its parenthesis
+    ('Reuters-21578, Distribution 1.0 (GitHub ...)' -> 'Reuters-21578, Distribution 1.0'), then is cut."""
+    if len(name) > limit and " (" in name:
+        name = name[: name.index(" (")]
+    return clip(name, limit)
 
 
 def sources_text(sources: pd.DataFrame, limit: int = 3) -> str:
@@ -198,12 +187,18 @@ def sources_text(sources: pd.DataFrame, limit: int = 3) -> str:
             when = f"{day_text(first)} – {day_text(last)}"
         count = int(row["articles"])
         articles = f"{count} articles, " if count > 1 else ""
-        parts.append(f"{row['publication']}, {articles}{when}")
+        name = _publication(str(row["publication"]), house_style()["limits"]["publication_chars"])
+        parts.append(f"{name}, {articles}{when}")
     extra = len(sources) - limit
     if extra > 0:
         parts.append(f"and {extra} more publication{'s' if extra > 1 else ''}")
     label = "Source" if len(sources) == 1 else "Sources"
     return f"{label}: {'; '.join(parts)}. Figures as reported; claims extracted by metrics."
+
+
+def unstated(grain: str) -> str:
+    """What an undated figure lacks, in the chart's grain: 'year not stated', 'month not stated'."""
+    return {"day": "date not stated"}.get(grain, f"{grain} not stated")
 
 
 def _when(figure: Figure) -> str:
@@ -223,39 +218,44 @@ def _trend(before: Figure, after: Figure) -> str:
     return {"fall": "fell", "rise": "rose", "hold": "held"}[change]
 
 
-def timeline_title(lead: str, figures: list[Figure], scale: Scale) -> str:
-    """A finding, not a label: 'US–Russia trade fell from $30bn in 2014 to $20bn; $27bn expected in 2019'."""
-    reported_ends = [
-        f.period_end for f in figures if f.status == "actual" and f.grain != "undated" and f.period_end
-    ]
-    latest_reported = max(reported_ends, default=date.min)
+def timeline_title(lead: str, figures: list[Figure], scale: Scale, period: str, named: bool = True) -> str:
+    """A finding only when the data can carry one: 'Trade fell from $30bn in 2014 to $24bn in 2018'.
 
-    def story_order(figure: Figure) -> tuple[date, bool]:
-        # An undated figure with no stated start is told after the reported figures, before any forecast.
-        if figure.grain == "undated" and figure.period_start is None:
-            return latest_reported, True
-        return figure.period_start or figure.period_end or date.min, figure.grain == "undated"
-
-    events = sorted(figures, key=story_order)
-    if len(events) > 4:  # a long series: its first and latest reported figures, and what is expected next
-        reported = [e for e in events if e.status == "actual" and e.grain != "undated"]
-        forecasts = [e for e in events if e.status != "actual" and e.grain != "undated"]
-        events = list(dict.fromkeys([events[0], *reported[-1:], *forecasts[-1:]]))
-    first = events[0]
-    if len(events) == 1:
-        expected = " (expected)" if first.status == "forecast" else ""
-        return f"{lead}: {figure_text(first, scale)}{expected}{_when(first)}"
-    second = events[1]
-    when_second = "" if second.grain == "undated" else _when(second)
-    title = (
-        f"{lead} {_trend(first, second)} from {figure_text(first, scale)}{_when(first)} "
-        f"to {figure_text(second, scale)}{when_second}"
+    Both ends must be reported (not forecast or target), dated (not a band), reported after their
+    period ended, and agreed on by their articles, and the series must name whose figure it is
+    (`named`: figures naming no entity may be about different producers or markets); otherwise the
+    title only says what is drawn ('US trade deficit, 1985–1987: reported figures'), because a
+    headline read from an expectation, an undated or an anonymous figure overstates."""
+    reported = sorted(
+        (
+            f
+            for f in figures
+            if f.status == "actual" and not f.early and f.grain != "undated" and f.period_start
+        ),
+        key=lambda f: f.period_start or date.min,
     )
-    for event in events[2:]:
-        expected = " expected" if event.status == "forecast" else ""
-        when = " at an unstated date" if event.grain == "undated" else _when(event)
-        title += f"; {figure_text(event, scale)}{expected}{when}"
-    return title
+    later = [
+        f
+        for f in figures
+        if f.status == "forecast" and f.grain != "undated" and f.period_start and reported
+        and f.period_start > (reported[-1].period_end or date.max)
+    ]  # fmt: skip
+    if named and len(reported) >= 2 and not reported[0].conflict and not reported[-1].conflict:
+        first, last = reported[0], reported[-1]
+        title = (
+            f"{lead} {_trend(first, last)} from {figure_text(first, scale)}{_when(first)} "
+            f"to {figure_text(last, scale)}{_when(last)}"
+        )
+        if later:
+            expected = max(later, key=lambda f: f.period_start or date.min)
+            title += f"; {figure_text(expected, scale)} expected{_when(expected)}"
+        return title
+    kinds = (
+        "reported and expected figures" if any(f.status != "actual" for f in figures) else "reported figures"
+    )
+    if not any(f.status == "actual" for f in figures):
+        kinds = "expected figures"
+    return f"{lead}, {period}: {kinds}"
 
 
 def _inside(inner: Figure, outer: Figure) -> bool:
@@ -294,15 +294,26 @@ def describe_figure(figure: Figure, scale: Scale) -> str:
     value = figure_text(figure, scale)
     label = metric_label(figure.metric, figure.value)
     sources = f", from {figure.sources} articles" if figure.sources > 1 else ""
-    if figure.low < figure.high and figure.qualifier != "range":
+    if figure.low < figure.high and figure.qualifier != "range" and not figure.conflict:
         sources += f" (reports range from {amount(figure.low, scale)} to {amount(figure.high, scale)})"
     if figure.grain == "undated":
         return (
             f"{label.capitalize()} of {value} {window_text(figure)}; the year is not stated, "
-            f"so it is drawn as a band across those years{sources}."
+            f"so it is drawn as a band across that window{sources}."
         )
     if figure.status == "forecast":
         return f"Expected {label}: {value} in {period_text(figure)}, a forecast, drawn hollow{sources}."
+    if figure.conflict:
+        return (
+            f"{label.capitalize()} in {period_text(figure)}: reports disagree, from "
+            f"{amount(figure.low, scale)} to {amount(figure.high, scale)}, drawn as a bar without a point"
+            f"{sources}."
+        )
+    if figure.early and figure.last_published:
+        return (
+            f"{label.capitalize()}: {value} for {period_text(figure)}, reported on "
+            f"{day_text(figure.last_published)}, before that period ended, so drawn hollow{sources}."
+        )
     if figure.status == "target":
         return f"Target {label}: {value} in {period_text(figure)}{sources}."
     if (

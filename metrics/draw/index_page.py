@@ -1,7 +1,8 @@
 """Write rendered charts to the output folder and the pages that show them all (index.md, index.html).
 
-Each chart leaves three files: NAME.png, NAME.txt (its alt text) and NAME.json (its words and data),
-so the index can be rebuilt from the folder after rendering one chart alone.
+Each chart leaves NAME.png (slide), NAME.svg (print), NAME.csv (its figures), NAME.txt (its alt text)
+and NAME.json (its words and data), so the index can be rebuilt from the folder after rendering one
+chart alone. Any other file there, a stray or broken NAME.json included, is left alone and skipped.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from metrics.draw.chart_text import house_style
 from metrics.draw.charts import Chart, render_chart
-from metrics.draw.definitions import OUTPUT_NAME, connect_read_only, load_definition, query_report
+from metrics.draw.definitions import OUTPUT_NAME, connect_read_only, load_definition
+from metrics.draw.series_query import query_report
 from metrics.errors import ReportError
 
 _INTRO = "Each chart with its alt text, the figures it draws, and the articles behind them."
-_COLUMNS = ("Figure", "Measure", "Period", "Status", "Articles", "As reported")
+_COLUMNS = ("Figure", "Measure", "Period", "Status", "Articles", "Review", "As reported")
+_RECORD_TEXTS = ("name", "title", "subtitle", "alt_text", "source_line")
 
 
 def chart_path(out_dir: Path, name: str, suffix: str) -> Path:
@@ -58,6 +62,8 @@ def write_chart(chart: Chart, out_dir: Path, order: str = "") -> Path:
     }
     try:
         _write(png, chart.png)
+        _write(chart_path(out_dir, chart.name, ".svg"), chart.svg)
+        _write(chart_path(out_dir, chart.name, ".csv"), chart.csv.encode("utf-8"))
         _write(chart_path(out_dir, chart.name, ".txt"), (chart.alt_text + "\n").encode("utf-8"))
         text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         _write(chart_path(out_dir, chart.name, ".json"), text.encode("utf-8"))
@@ -74,9 +80,27 @@ def read_charts(out_dir: Path) -> list[dict[str, Any]]:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(record, dict) and (out_dir / f"{record.get('name')}.png").is_file():
+        if _is_chart_record(record) and (out_dir / f"{record['name']}.png").is_file():
             records.append(record)
     return sorted(records, key=lambda r: (str(r.get("order", "")), str(r["name"])))
+
+
+def _is_chart_record(record: Any) -> bool:
+    """Whether a JSON file is one this module wrote (a stray NAME.json beside NAME.png is skipped)."""
+    if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in _RECORD_TEXTS):
+        return False
+    if not OUTPUT_NAME.fullmatch(record["name"]):
+        return False
+    table, documents = record.get("table"), record.get("documents")
+    return (
+        isinstance(table, list)
+        and all(isinstance(row, dict) and all(isinstance(v, str) for v in row.values()) for row in table)
+        and isinstance(documents, list)
+        and all(isinstance(d, dict) and all(isinstance(d.get(k), str) for k in _DOC_KEYS) for d in documents)
+    )
+
+
+_DOC_KEYS = ("publication", "published", "title", "id")
 
 
 def _md_cell(text: str) -> str:
@@ -96,6 +120,9 @@ def index_markdown(records: list[dict[str, Any]]) -> str:
             f"## {record.get('topic') or record['title']}",
             "",
             f"![{_md_cell(record['alt_text'])}]({record['name']}.png)",
+            "",
+            f"[PNG]({record['name']}.png) · [SVG for print]({record['name']}.svg) · "
+            f"[figures as CSV]({record['name']}.csv)",
             "",
         ]
         lines += [
@@ -127,13 +154,23 @@ figcaption { color: #444; font-size: 0.95rem; margin-top: 0.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; }
 th { background: #f3f3f3; } td.num { white-space: nowrap; font-weight: bold; }
-.sources { font-size: 0.92rem; color: #333; }
+.sources { font-size: 0.92rem; color: #333; } .files { font-size: 0.92rem; }
+td.review { white-space: nowrap; } td.reviewed { color: #006b3c; font-weight: bold; }
+td.corrected { color: #8a4b00; font-weight: bold; } td.unreviewed { color: #666; }
+td.partly-reviewed { color: #444; }
 """
+
+
+def _review_class(state: str) -> str:
+    """'partly reviewed (2 of 9)' -> 'partly-reviewed': the CSS class that colours the review cell."""
+    word = state.split(" (")[0].strip().replace(" ", "-")
+    return word if word in ("reviewed", "corrected", "partly-reviewed", "unreviewed") else "unreviewed"
 
 
 def index_html(records: list[dict[str, Any]]) -> str:
     """index.html: the same content as index.md, for a browser."""
     esc = html.escape
+    width, height = house_style()["figure"]["width_px"], house_style()["figure"]["height_px"]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -146,14 +183,19 @@ def index_html(records: list[dict[str, Any]]) -> str:
         name = esc(record["name"])
         parts += [
             f'<section id="{name}"><h2>{esc(record.get("topic") or record["title"])}</h2>',
-            f'<figure><img src="{name}.png" alt="{esc(record["alt_text"])}" width="1600" height="900">',
+            f'<figure><img src="{name}.png" alt="{esc(record["alt_text"])}" '
+            f'width="{width}" height="{height}">',
             f"<figcaption><strong>Alt text.</strong> {esc(record['alt_text'])}</figcaption></figure>",
+            f'<p class="files"><a href="{name}.png">PNG</a> · <a href="{name}.svg">SVG for print</a> · '
+            f'<a href="{name}.csv">figures as CSV</a></p>',
             "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in _COLUMNS) + "</tr></thead><tbody>",
         ]
         for row in record["table"]:
             cells = [
                 f'<td class="num">{esc(row.get(c, ""))}</td>'
                 if c == "Figure"
+                else f'<td class="review {_review_class(row.get(c, ""))}">{esc(row.get(c, ""))}</td>'
+                if c == "Review"
                 else f"<td>{esc(row.get(c, ''))}</td>"
                 for c in _COLUMNS
             ]
@@ -199,6 +241,13 @@ def render_reports(
                 written.append(write_chart(chart, out_dir, order=path.name))
             except ReportError as error:
                 on_error(error)
+            except Exception as error:  # a drawing bug in one chart must not stop the others or the index
+                first = str(error).splitlines()[0] if str(error) else type(error).__name__
+                on_error(
+                    ReportError(
+                        f"could not draw this chart ({type(error).__name__}: {first})", path=str(path)
+                    )
+                )
     finally:
         con.close()
     if out_dir.is_dir():

@@ -15,8 +15,9 @@ import duckdb
 
 from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
+from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -73,12 +74,14 @@ CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
 );
-{_documents_table("documents")}{_claims_table("claims")}"""
+{_documents_table("documents")}{_claims_table("claims")}{REVIEWS}"""
 """No primary or foreign keys on documents and claims (schema 2): the one upsert (store/writes.py)
 keeps each id once, and DuckDB's key indexes cost more at every checkpoint as the store grows
 (docs/performance.md measures it)."""
 
-VIEWS = """
+VIEWS = (
+    REVIEWED_CLAIMS
+    + """
 CREATE OR REPLACE VIEW claims_with_source AS
 SELECT c.*, d.source, d.title, d.path, d.published AS document_published
 FROM claims AS c JOIN documents AS d ON d.id = c.doc_id;
@@ -92,7 +95,8 @@ SELECT
          THEN c.counterpart ELSE c.subject END AS entity_b,
     CASE c.status WHEN 'actual' THEN 0 WHEN 'forecast' THEN 1 ELSE 2 END AS status_rank,
     CASE c.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 WHEN 'range' THEN 2 ELSE 3 END AS qualifier_rank
-FROM claims_with_source AS c;
+FROM (SELECT rc.* EXCLUDE (verdict), d.source, d.title, d.path, d.published AS document_published
+      FROM reviewed_claims AS rc JOIN documents AS d ON d.id = rc.doc_id) AS c;  -- reviews applied
 
 -- One row per metric, entity pair, unit, grain and period. The value: actual over forecast over
 -- target, then the latest publication, then exact over approximate; low/high span the winning
@@ -144,6 +148,7 @@ GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end, stat
 HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
+)
 
 _DROP_VIEWS = """
 DROP VIEW IF EXISTS conflicts; DROP VIEW IF EXISTS series; DROP VIEW IF EXISTS series_claims;
@@ -159,8 +164,9 @@ ALTER TABLE documents_v2 RENAME TO documents; ALTER TABLE claims_v2 RENAME TO cl
 """1 -> 2: the same tables without their keys (DuckDB cannot drop a key in place, so they are copied).
 Copied BY NAME, so a later step that adds a column must use ADD COLUMN IF NOT EXISTS."""
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS})
-"""SQL that brings a store from version N to N + 1; ensure_schema recreates the views after the last."""
+MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS, 2: REVIEWS})
+"""SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
+analysts' reviews table); ensure_schema recreates the views after the last."""
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:

@@ -74,7 +74,10 @@ def test_a_broken_definition_is_one_line_and_the_others_still_render(tmp_path: P
     assert result.returncode == ReportError.exit_code
     lines = result.stderr.splitlines()
     broken = reports / "40_broken.toml"
-    assert lines[0] == f"metrics: {broken}: unknown kind 'pie'; use one of timeline, spans, comparison"
+    assert (
+        lines[0]
+        == f"metrics: {broken}: field 'kind': unknown kind 'pie'; use one of timeline, spans, comparison"
+    )
     assert lines[1].startswith(f"metrics: {reports / '50_empty.toml'}: no data to draw")
     assert lines[2] == "metrics: 2 of 5 reports not drawn"
     assert not (tmp_path / "out" / "empty.png").exists()

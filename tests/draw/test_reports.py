@@ -15,8 +15,8 @@ from metrics.draw.definitions import (
     find_definition,
     load_definition,
     parse_period,
-    query_report,
 )
+from metrics.draw.series_query import query_report
 from metrics.errors import NoDataError, ReportError
 
 GOOD = """
@@ -46,7 +46,7 @@ def write(tmp_path: Path, text: str, name: str = "chart.toml") -> Path:
         ("title = ", "not valid TOML"),
         (GOOD.replace('kind = "timeline"', 'kind = "pie"'), "unknown kind 'pie'"),
         (GOOD.replace('"2014..2019"', '"2019..2014"'), "ends before it starts"),
-        (GOOD.replace('"2014..2019"', '"last year"'), "is not FROM..TO"),
+        (GOOD.replace('"2014..2019"', '"last year"'), "field 'period': 'last year' is not a year"),
         (GOOD.replace('"2014..2019"', '"2014-13..2019"'), "not a real date"),
         (GOOD.replace('output = "trade"', 'output = "../../etc/x"'), "must be a plain file name"),
         (GOOD.replace('output = "trade"', 'output = "/tmp/x"'), "must be a plain file name"),
@@ -120,7 +120,7 @@ def test_several_articles_on_one_period_give_the_latest_figure_and_the_spread(tm
     ]
     claims = [claim("c1", "a", 5e9), claim("c2", "b", 6e9)]
     db = build_store(tmp_path / "m.duckdb", documents, claims)
-    raw = {"title": "Trade", "metric": "Trade", "entities": ["O'Hare Islands", "Japan"], "kind": "timeline",
+    raw = {"title": "Trade", "metric": "Trade", "entities": ["Japan", "O'Hare Islands"], "kind": "timeline",
            "output": "t"}  # fmt: skip
     with connect_read_only(db) as con:
         data = query_report(con, definition_from_toml(raw, "t.toml"))
@@ -134,7 +134,7 @@ def test_an_unknown_metric_is_a_definition_error_not_an_empty_chart(example_db: 
     with connect_read_only(example_db) as con, pytest.raises(ReportError) as caught:
         query_report(con, definition_from_toml(raw, "reports/x.toml"))
     assert not isinstance(caught.value, NoDataError)
-    assert "reports/x.toml: unknown metric 'tarde'" in str(caught.value)
+    assert "reports/x.toml: field 'metric': unknown metric 'tarde'" in str(caught.value)
     assert "trade" in str(caught.value)
 
 
@@ -177,3 +177,28 @@ def test_a_reported_figure_supersedes_a_forecast_for_the_same_year(tmp_path: Pat
     with connect_read_only(db) as con:
         data = query_report(con, definition_from_toml({**raw, "output": "t"}, "t.toml"))
     assert data.rows[["status", "value"]].values.tolist() == [["actual", 6e9]]
+
+
+def test_a_year_alone_is_a_period_and_entities_may_be_left_out() -> None:
+    assert parse_period("1987", "x") == (date(1987, 1, 1), date(1987, 12, 31))
+    assert parse_period("1987-02", "x") == (date(1987, 2, 1), date(1987, 2, 28))
+    raw = {"title": "Oil", "metric": "price", "kind": "timeline", "output": "oil", "period": 1987}
+    definition = definition_from_toml(raw, "oil.toml")
+    assert (definition.entities, definition.period_start) == ((), date(1987, 1, 1))
+
+
+def test_every_error_names_the_file_and_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace('kind = "timeline"', 'kind = "timeline"\ngrain = "week"'))
+    with pytest.raises(ReportError, match=r"chart.toml: field 'grain': grain 'week' must be one of"):
+        load_definition(path)
+    path = write(tmp_path, GOOD + "reviewed_only = 1\n")
+    with pytest.raises(ReportError, match=r"chart.toml: field 'reviewed_only'"):
+        load_definition(path)
+
+
+def test_a_name_not_found_says_which_definition_does_not_load(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace('output = "trade"\n', ""), "10_oil.toml")  # no output: cannot be matched
+    with pytest.raises(ReportError) as caught:
+        find_definition(tmp_path, "oil_prices")
+    assert "no report named 'oil_prices'" in str(caught.value)
+    assert "10_oil.toml: field 'output': missing 'output'" in str(caught.value)
