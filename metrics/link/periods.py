@@ -1,0 +1,96 @@
+"""When a figure holds: the rule steps that turn the time expression governing a figure (link/govern.py)
+into its period. "by 2022" bounds only the end; an undated figure moved "from" a dated one comes after
+it; "a year earlier" counts back from the sentence's own year; "later" follows the last dated figure of
+the same metric; a figure with no time of its own holds as of publication when the sentence speaks in
+the present, and at some undated time before publication otherwise."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from metrics.link import keywords as cue
+from metrics.link.document import inverted
+from metrics.link.scope import Figure, Scope
+from metrics.records import Period, TimeMention
+
+MAX_FROM_FIGURES = 4
+"""How many figures after an undated one may be the dated figure it moved from."""
+MAX_FROM_GAP = 200
+"""Characters between an undated figure and the dated one it moved from, at most ("to $20 billion from the
+highs of $30 billion in 2014")."""
+DATED_GRAINS = ("year", "month", "quarter", "day", "span")
+"""Grains of a period precise enough for a later figure of the same metric to be dated after it."""
+
+
+def after(day: date, published: date | None) -> Period:
+    """Some time after `day`, up to publication: the window of an undated figure that came later."""
+    start = day + timedelta(days=1)
+    return Period(start, published if published and published >= start else None, "undated")
+
+
+def governed_period(scope: Scope, figure: Figure) -> None:
+    """The period of the time expression governing the figure, or of the dated figure it moved from, or
+    publication."""
+    doc, quantity = scope.doc, figure.quantity
+    mention = scope.governing.get(quantity.start)
+    if mention is not None and inverted(mention.period):
+        mention = None  # "since 2011" in a text published in 2000: no period to give
+    if mention is not None:
+        period = mention.period
+        if mention.relation == "since" and period.end is None:
+            figure.period, figure.period_text = None, mention.surface
+            return
+        by = cue.BY_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
+        if (by or mention.relation == "until") and period.end is not None:
+            figure.period = Period(None, period.end, "as_of")
+            figure.period_text = doc.text[by.start() if by else mention.start : mention.end]
+            return
+        figure.period, figure.period_text = period, mention.surface
+        return
+    # undated: bounded by a dated figure it moved "from" ("to $20 billion from $30 billion in 2014")
+    following = scope.quantities[figure.index + 1 : figure.index + 1 + MAX_FROM_FIGURES]
+    for other in following:
+        if other.start - quantity.end > MAX_FROM_GAP:
+            break  # the figure a change starts "from" is written close by
+        if other.start not in scope.governing:
+            continue
+        if cue.FROM_BETWEEN.search(doc.text, quantity.end, other.start) and other.unit == quantity.unit:
+            earlier = scope.governing[other.start].period
+            if earlier.end is not None:
+                figure.period, figure.period_text = after(earlier.end, doc.published), None
+                return
+    figure.period_text = None
+    if doc.published is None:
+        figure.period = None
+        return
+    grain = "as_of" if doc.present(scope.sentence) else "undated"
+    figure.period = Period(None, doc.published, grain)
+
+
+def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
+    years = [t for t in times if t.end <= mention.start and t.period.grain == "year" and t.period.start]
+    if not years or years[-1].period.start is None:
+        return None
+    year = years[-1].period.start.year - 1
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def year_before_own_year(scope: Scope, figure: Figure) -> None:
+    """'a year earlier' after 'in 2019' in the same sentence is 2018, not the year before publication."""
+    mention = scope.governing.get(figure.quantity.start)
+    if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
+        figure.period = _year_before(mention, scope.times) or figure.period
+
+
+def later_than_last(scope: Scope, figure: Figure) -> None:
+    """'later dropped to $20 billion': after the last dated figure of the same metric; and remember this
+    figure's period for the figures after it."""
+    period, doc = figure.period, scope.doc
+    last_dated = scope.run.last_dated
+    undated = period is not None and period.start is None
+    if undated and cue.LATER.search(doc.text, scope.start, figure.quantity.start):
+        earlier = last_dated.get(figure.metric)
+        if earlier is not None and earlier.end is not None:
+            period = figure.period = after(earlier.end, doc.published)
+    if period is not None and period.grain in DATED_GRAINS:
+        last_dated[figure.metric] = period
