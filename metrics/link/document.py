@@ -38,10 +38,21 @@ class LinkDocument:
     over the same text may share it."""
 
     def __init__(
-        self, text: str, published: date | None, tokens: Tokens | None = None, lex: Lexicon | None = None
+        self,
+        text: str,
+        published: date | None,
+        tokens: Tokens | None = None,
+        lex: Lexicon | None = None,
+        title: str | None = None,
     ) -> None:
         self.text = text
         self.published = published
+        self.title = title
+        self.story: dict[str, str | None] = {}
+        """Facts about the whole story that rules work out once, when first needed (its country)."""
+        self.story_periods: dict[str, Period | None] = {}
+        """Periods that date the whole story (its headline's), worked out once when first needed."""
+        self.story_metrics: dict[str, frozenset[str]] = {}
         self.lex = lex or lexicon()
         self.sentences = Sentences(text)
         tokens = tokens or Tokens(text)

@@ -50,6 +50,7 @@ def _claim(document: Document, item: Linked) -> Claim:
         period_text=item.period_text,
         published=document.published,
         change=quantity.change,
+        period_source=item.period_source,
     )
 
 
@@ -71,7 +72,7 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
-    linked = Linker(text, document.published, tokens).link(quantities, times)
+    linked = Linker(text, document.published, tokens, title=document.title).link(quantities, times)
     return [_claim(document, item) for item in linked]
 
 

@@ -68,6 +68,19 @@ def share_apposed_change(g: Governing) -> None:
             g.attached[right.start] = dated
 
 
+def share_verbless_continuation(g: Governing) -> None:
+    """'averaged 83 pct over 1979-81, with Canada at 68 pct and Japan at 48 pct': the parties' figures
+    of a verbless continuation hold over the period of the dated figure before them."""
+    text = g.doc.text
+    for left, right in pairwise(g.quantities):
+        dated = g.attached.get(left.start)
+        if right.start in g.attached or dated is None:
+            continue
+        after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
+        if after <= right.start and cue.VERBLESS_CONTINUATION.fullmatch(text, after, right.start):
+            g.attached[right.start] = dated
+
+
 def share_coordinated(g: Governing) -> None:
     """A governed figure's time goes leftwards to the figures coordinated with it ('rose 7% to $2.3 bn in
     2018')."""
@@ -115,6 +128,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     attach_following,
     share_apposed_change,
     share_coordinated,
+    share_verbless_continuation,
     since_earlier,
     frame_from_earlier,
 )

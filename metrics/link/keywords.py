@@ -135,6 +135,11 @@ COORDINATED = re.compile(
 )
 FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 LETTERS = re.compile(r"[A-Za-z]+")
+VERBLESS_CONTINUATION = re.compile(
+    r"[ \t]*+,?[ \t]*+(?:with|and)[ \t]++(?:the[ \t]++)?(?:[A-Z][\w.'-]*+[ \t]++){1,4}(?:at|on)[ \t]++"
+)
+"""', with the European Community at 8 pct': a verbless continuation naming another party's figure, which
+shares the period of the dated figure before it."""
 MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
 """What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 YEAR_BEFORE = re.compile(
@@ -143,7 +148,9 @@ YEAR_BEFORE = re.compile(
 """'a year earlier': counted back from the sentence's own year, not from publication."""
 LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
-PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
+PRESENT = re.compile(
+    r"\b(?:has|have|is|are|now|currently|remains?|stands?|owns|holds|controls|employs)\b", re.IGNORECASE
+)
 
 
 def is_comparison_base(gap: str, time_surface: str) -> bool:

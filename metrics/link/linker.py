@@ -21,7 +21,8 @@ from metrics.lexicon import Lexicon
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument, SentenceContext
 from metrics.link.govern import GOVERN_RULES, GovernRule, govern
-from metrics.link.periods import governed_period, later_than_last, year_before_own_year
+from metrics.link.money import elided_money, money_of_the_story
+from metrics.link.periods import from_headline, governed_period, later_than_last, year_before_own_year
 from metrics.link.scope import Figure, Run, Scope
 from metrics.link.status import status_of
 from metrics.link.what import metric_and_entities
@@ -39,18 +40,23 @@ class Linked:
     period: Period | None
     period_text: str | None
     sentence: tuple[int, int]
+    period_source: str = "none"
 
 
 FigureRule = Callable[[Scope, Figure], None]
 
 FIGURE_RULES: tuple[FigureRule, ...] = (
+    money_of_the_story,
+    elided_money,
     metric_and_entities,
     governed_period,
     year_before_own_year,
     later_than_last,
+    from_headline,
     status_of,
 )
-"""Applied to each figure in this order. The period rules read the metric ("later" follows the last
+"""Applied to each figure in this order. The metric reads the unit (a count of "crowns" becomes money
+first); the period rules read the metric ("later" follows the last
 dated figure of the same metric) and status reads the period, so the order matters."""
 
 
@@ -63,10 +69,11 @@ class Linker:
         published: date | None,
         tokens: Tokens | None = None,
         lex: Lexicon | None = None,
+        title: str | None = None,
         govern_rules: tuple[GovernRule, ...] = GOVERN_RULES,
         figure_rules: tuple[FigureRule, ...] = FIGURE_RULES,
     ) -> None:
-        self.doc = LinkDocument(text, published, tokens, lex)
+        self.doc = LinkDocument(text, published, tokens, lex, title)
         self.govern_rules = govern_rules
         self.figure_rules = figure_rules
 
@@ -132,7 +139,8 @@ class Linker:
             rule(scope, figure)
         scope.last_metric = figure.metric
         f = figure
-        return Linked(quantity, f.metric, f.entities, f.status, f.period, f.period_text, scope.sentence)
+        period, text, source = f.period, f.period_text, f.period_source
+        return Linked(f.quantity, f.metric, f.entities, f.status, period, text, scope.sentence, source)
 
     def _leaves(self, scope: Scope, linked: list[Linked]) -> SentenceContext:
         """What this sentence leaves for the next one to inherit."""

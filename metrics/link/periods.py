@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from metrics.find.timex import CALENDAR_KINDS, scan
+from metrics.find.tokens import Tokens
 from metrics.link import keywords as cue
-from metrics.link.document import inverted
+from metrics.link.document import LinkDocument, inverted
+from metrics.link.keywords import vocabularies
 from metrics.link.scope import Figure, Scope
 from metrics.records import Period, TimeMention
 
@@ -19,6 +22,9 @@ MAX_FROM_GAP = 200
 """Characters between an undated figure and the dated one it moved from, at most ("to $20 billion from the
 highs of $30 billion in 2014")."""
 DATED_GRAINS = ("year", "month", "quarter", "day", "span")
+HEADLINE_GRAINS = ("year", "month", "quarter")
+"""Grains of a headline's time that date a story's undated figures ("January orders fall"); a day in a
+headline is mostly the event's, not the figures'."""
 """Grains of a period precise enough for a later figure of the same metric to be dated after it."""
 
 
@@ -38,8 +44,9 @@ def governed_period(scope: Scope, figure: Figure) -> None:
     if mention is not None:
         period = mention.period
         if mention.relation == "since" and period.end is None:
-            figure.period, figure.period_text = None, mention.surface
+            figure.period, figure.period_text, figure.period_source = None, mention.surface, "none"
             return
+        figure.period_source = "sentence"
         by = cue.BY_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
         if (by or mention.relation == "until") and period.end is not None:
             figure.period = Period(None, period.end, "as_of")
@@ -58,13 +65,18 @@ def governed_period(scope: Scope, figure: Figure) -> None:
             earlier = scope.governing[other.start].period
             if earlier.end is not None:
                 figure.period, figure.period_text = after(earlier.end, doc.published), None
+                figure.period_source = "sentence"
                 return
     figure.period_text = None
+    figure.period_source = "none"
     if doc.published is None:
         figure.period = None
         return
-    grain = "as_of" if doc.present(scope.sentence) else "undated"
-    figure.period = Period(None, doc.published, grain)
+    present = doc.present(scope.sentence)
+    if present:  # a present state holds at publication ("has 300 employees")
+        figure.period, figure.period_source = Period(doc.published, doc.published, "as_of"), "publication"
+    else:
+        figure.period = Period(None, doc.published, "undated")
 
 
 def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
@@ -80,6 +92,7 @@ def year_before_own_year(scope: Scope, figure: Figure) -> None:
     mention = scope.governing.get(figure.quantity.start)
     if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
         figure.period = _year_before(mention, scope.times) or figure.period
+        figure.period_source = "sentence"
 
 
 def later_than_last(scope: Scope, figure: Figure) -> None:
@@ -92,5 +105,46 @@ def later_than_last(scope: Scope, figure: Figure) -> None:
         earlier = last_dated.get(figure.metric)
         if earlier is not None and earlier.end is not None:
             period = figure.period = after(earlier.end, doc.published)
+            figure.period_source = "context"
     if period is not None and period.grain in DATED_GRAINS:
         last_dated[figure.metric] = period
+
+
+def headline_period(doc: LinkDocument) -> Period | None:
+    """The one month, quarter or year a headline names, when it names exactly one and it is not after
+    publication (a headline about a plan "for 1990" does not date the story's figures)."""
+    if "headline" in doc.story_periods:
+        return doc.story_periods["headline"]
+    found = None
+    if doc.title:
+        periods = [
+            period
+            for _start, _end, kind, period, _relation in scan(doc.title, doc.published)
+            if period is not None and kind in CALENDAR_KINDS and period.grain in HEADLINE_GRAINS
+        ]
+        if len(periods) == 1 and periods[0].start is not None and not inverted(periods[0]):
+            period = periods[0]
+            if doc.published is None or period.start is None or period.start <= doc.published:
+                found = period
+    doc.story_periods["headline"] = found
+    return found
+
+
+def headline_metrics(doc: LinkDocument) -> frozenset[str]:
+    """The metrics a headline names ("orders" in "January orders fall")."""
+    if "headline" not in doc.story_metrics:
+        title = doc.title or ""
+        doc.story_metrics["headline"] = frozenset(
+            hit.name for hit in vocabularies().metrics.hits(title, Tokens(title)).items
+        )
+    return doc.story_metrics["headline"]
+
+
+def from_headline(scope: Scope, figure: Figure) -> None:
+    """An undated figure of what the headline is about ("January orders fall" and the story's figures of
+    orders), and no present state, takes the period the headline names: its source is the context."""
+    if figure.period_source != "none" or figure.quantity.start in scope.governing:
+        return
+    period = headline_period(scope.doc)
+    if period is not None and figure.metric in headline_metrics(scope.doc):
+        figure.period, figure.period_source = period, "context"

@@ -63,4 +63,6 @@ class Figure:
     entities: tuple[str, ...] = ()
     period: Period | None = None
     period_text: str | None = None
+    period_source: str = "none"
+    """sentence, context, publication or none (records.PERIOD_SOURCES)."""
     status: str = "actual"

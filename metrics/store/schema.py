@@ -16,7 +16,7 @@ import duckdb
 from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -137,8 +137,10 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({})
-"""SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
+MIGRATIONS: Mapping[int, str] = MappingProxyType(
+    {1: "ALTER TABLE claims ADD COLUMN period_source VARCHAR;"}  # claims of v1 stores: unknown (null)
+)
+"""SQL that brings a store from version N to N + 1."""
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
