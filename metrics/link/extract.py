@@ -9,6 +9,7 @@ from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.linker import Linked, Linker
+from metrics.link.not_claims import claims_only
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
@@ -63,7 +64,9 @@ def claims_from_document(document: Document) -> list[Claim]:
     found = scan(text, document.published, tokens)
     blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
     # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
-    quantities = [q for q in default_finder().find(text, blocked, tokens) if not is_bare_number_word(q)]
+    found_quantities = default_finder().find(text, blocked, tokens)
+    time_spans = [(start, end) for start, end, _kind, period, _relation in found if period is not None]
+    quantities = claims_only(text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans)
     if not quantities:
         return []
     after_dateline = dateline_end(text)
