@@ -24,6 +24,10 @@ class Document:
     title: str | None = None
     source: str | None = None
     path: str | None = None
+    published_from: str | None = None
+    """Where `published` came from: 'given' (by the caller), 'jsonl:published', 'jsonl:date', an HTML place
+    ('html:meta article:published_time', 'html:json-ld datePublished', 'html:time datetime') or
+    'dateline'."""
 
 
 @dataclass(frozen=True, slots=True)

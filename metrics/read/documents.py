@@ -20,6 +20,7 @@ from typing import BinaryIO
 from metrics.errors import InputError
 from metrics.read.dateline import parse_date_string, published_from_text
 from metrics.read.decoding import SNIFF_BYTES, decode_bytes, sniff
+from metrics.read.published import META_NAMES, published_from_html
 from metrics.records import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -76,10 +77,17 @@ class _TextOfHtml(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
+        self.metas: dict[str, str] = {}
+        """Date metas by lower-cased property, name or itemprop (the first of each)."""
+        self.json_ld: list[str] = []
+        self.times: list[str] = []
         self._hidden = 0
         self._in_title = False
+        self._in_json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "time", "script"):
+            self._dates_of(tag, dict(attrs))
         if tag == "title":
             self._in_title = True
         elif tag in self.HIDDEN:
@@ -87,7 +95,23 @@ class _TextOfHtml(HTMLParser):
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
+    def _dates_of(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            content = attrs.get("content")
+            if key in META_NAMES and content and key not in self.metas:
+                self.metas[key] = content
+        elif tag == "time":
+            when = attrs.get("datetime")
+            if when:
+                self.times.append(when)
+        elif (attrs.get("type") or "").lower() == "application/ld+json":
+            self._in_json_ld = True
+            self.json_ld.append("")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_json_ld = False
         if tag == "title":
             self._in_title = False
         elif tag in self.HIDDEN and self._hidden:
@@ -96,7 +120,9 @@ class _TextOfHtml(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+        elif self._in_title:
             self.title.append(data)
         elif not self._hidden:
             self.parts.append(data)
@@ -113,14 +139,19 @@ def _escape_unclosed_tags(html: str) -> str:
     return pieces[0] + "".join(("<" if ">" in piece else "&lt;") + piece for piece in pieces[1:])
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page (paragraphs on their own lines) and its <title>."""
+def _parse_html(html: str) -> _TextOfHtml:
     parser = _TextOfHtml()
     try:
         parser.feed(_escape_unclosed_tags(html))
         parser.close()
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass
+    return parser
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page (paragraphs on their own lines) and its <title>."""
+    parser = _parse_html(html)
     title = " ".join("".join(parser.title).split()) or None
     return parser.text(), title
 
@@ -133,12 +164,23 @@ def make_document(
     title: str | None = None,
     source: str | None = None,
     path: str | None = None,
+    published_from: str | None = None,
 ) -> Document:
-    """A Document with a content-hash id when none is given and the dateline's date when none is known."""
+    """A Document with a content-hash id when none is given and the dateline's date when none is known;
+    `published_from` says where a given date came from ('given' when unsaid)."""
     if published is None:
         published = published_from_text(text)
+        published_from = "dateline" if published is not None else None
+    elif published_from is None:
+        published_from = "given"
     return Document(
-        id=doc_id or content_id(text), text=text, published=published, title=title, source=source, path=path
+        id=doc_id or content_id(text),
+        text=text,
+        published=published,
+        title=title,
+        source=source,
+        path=path,
+        published_from=published_from,
     )
 
 
@@ -173,14 +215,23 @@ def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: da
         raise InputError("empty file", path=path)
     text = decode_bytes(data, path)
     title = None
+    published_from = None
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(text)
+        parser = _parse_html(text)
+        text, title = parser.text(), " ".join("".join(parser.title).split()) or None
         if not text.strip():
             raise InputError("no visible text in the HTML", path=path)
+        stated = (
+            published_from_html(parser.metas, parser.json_ld, parser.times) if published is None else None
+        )
+        if stated is not None:
+            published, published_from = stated
     elif suffix in TEXT_SUFFIXES or suffix == "":
         first = text.lstrip().split("\n", 1)[0].strip()
         title = first[:200] or None
-    return make_document(text, published=published, title=title, source=path, path=path)
+    return make_document(
+        text, published=published, title=title, source=path, path=path, published_from=published_from
+    )
 
 
 def _jsonl_field(obj: dict[str, object], key: str, path: str, line: int) -> str | None:
@@ -203,13 +254,15 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
     if not text.strip():
         raise InputError("empty 'text'", path=path, line=line)
     text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
-    when = published
+    when, where = published, None
     if when is None:
-        raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
-        if raw:
-            when = parse_date_string(raw)
-            if when is None:
-                raise InputError(f"'published' is not a date: {raw[:40]!r}", path=path, line=line)
+        for key in ("published", "date"):
+            raw = _jsonl_field(obj, key, path, line)
+            if raw:
+                when, where = parse_date_string(raw), f"jsonl:{key}"
+                if when is None:
+                    raise InputError(f"'{key}' is not a date: {raw[:40]!r}", path=path, line=line)
+                break
     return make_document(
         text,
         doc_id=_jsonl_field(obj, "id", path, line),
@@ -217,6 +270,7 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
         title=_jsonl_field(obj, "title", path, line),
         source=_jsonl_field(obj, "source", path, line) or path,
         path=path,
+        published_from=where,
     )
 
 
