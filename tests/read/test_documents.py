@@ -123,7 +123,8 @@ def test_metadata_date_strings() -> None:
             "html:meta article:published_time",
         ),
         (
-            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2016-05-06"}]}</script>',
+            '<script type="application/ld+json">'
+            '{"@graph": [{"@type": "NewsArticle", "datePublished": "2016-05-06"}]}</script>',
             date(2016, 5, 6),
             "html:json-ld datePublished",
         ),
