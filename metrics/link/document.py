@@ -12,7 +12,7 @@ from metrics.find.gazetteer import find_entities
 from metrics.find.tokens import Tokens
 from metrics.lexicon import Lexicon, lexicon
 from metrics.link import keywords as cue
-from metrics.link.keywords import Located, filler_words, vocabularies
+from metrics.link.keywords import Located, change_words, filler_words, vocabularies
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Period
@@ -60,7 +60,7 @@ class LinkDocument:
         opening = dateline_end(text)
         self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
         self.change_hits = words.changes.hits(text, tokens)
-        self.filler = filler_words()
+        self.filler = filler_words() | change_words()
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
@@ -101,13 +101,29 @@ class LinkDocument:
         i = bisect_right(self.clause_breaks, position) - 1
         return max(start, self.clause_breaks[i]) if i >= 0 else start
 
-    def is_filler(self, gap: str) -> bool:
-        """Whether only filler words (metrics.toml [linking]) and at most two names stand in `gap`."""
-        words = cue.LETTERS.findall(gap)
+    def is_filler(self, gap: str, offset: int | None = None) -> bool:
+        """Whether only filler words (metrics.toml [linking]), words of change (words.toml [change_cues]:
+        "two pct growth this year"), at most two names and, when the gap's `offset` in the text is given,
+        the words of a metric stand in `gap`."""
+        words = list(cue.LETTERS.finditer(gap))
         if len(words) > 4 or ";" in gap or "." in gap:
             return False
-        capitalised = sum(1 for w in words if w[0].isupper())
-        return all(w.lower() in self.filler or w[0].isupper() for w in words) and capitalised <= 2
+        named: list[tuple[int, int]] = []
+        if offset is not None:
+            end = offset + len(gap)
+            named = [
+                (h.start, h.end)
+                for h in self.metric_hits.within(offset, end) + self.change_hits.within(offset, end)
+            ]
+        capitalised = 0
+        for word in words:
+            text = word.group()
+            at = (offset or 0) + word.start()
+            if text[0].isupper():
+                capitalised += 1
+            elif text.lower() not in self.filler and not any(s <= at < e for s, e in named):
+                return False
+        return capitalised <= 2
 
     def present(self, sentence: tuple[int, int]) -> bool:
         """Whether the sentence speaks in the present ("has met", "are subject"): a running total as of

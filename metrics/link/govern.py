@@ -48,10 +48,14 @@ def attach_following(g: Governing) -> None:
         nearest = before[-1]
         gap = text[nearest.noun_end : mention.start]
         complement = cue.MEASURED.match(gap) if nearest.unit != "count" else None
-        rest = gap[complement.end() :] if complement else gap
+        if nearest.unit == "%":
+            complement = cue.SHARE_OF.match(gap) or complement
+        skip = complement.end() if complement else 0
         if cue.is_comparison_base(gap, mention.surface):
             continue
-        if len(gap) <= MAX_ATTACH_GAP and g.doc.is_filler(rest) and nearest.start not in g.attached:
+        near = len(gap) <= MAX_ATTACH_GAP or (complement is not None and len(gap) - skip <= MAX_ATTACH_GAP)
+        filler = g.doc.is_filler(gap[skip:], nearest.noun_end + skip)
+        if near and filler and nearest.start not in g.attached:
             g.attached[nearest.start] = mention
             g.used.add(mention.start)
 

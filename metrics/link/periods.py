@@ -47,6 +47,11 @@ def governed_period(scope: Scope, figure: Figure) -> None:
             figure.period, figure.period_text, figure.period_source = None, mention.surface, "none"
             return
         figure.period_source = "sentence"
+        since = cue.SINCE_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
+        if since and period.start is not None and doc.published is not None and period.start <= doc.published:
+            figure.period = Period(period.start, doc.published, "span")
+            figure.period_text = doc.text[since.start() : mention.end]
+            return
         by = cue.BY_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
         if (by or mention.relation == "until") and period.end is not None:
             figure.period = Period(None, period.end, "as_of")
@@ -79,16 +84,45 @@ def governed_period(scope: Scope, figure: Figure) -> None:
         figure.period = Period(None, doc.published, "undated")
 
 
+CONTRASTED_GRAINS = ("year", "quarter", "month", "span")
+"""Grains of a period that "a year earlier" may count back from (a day is mostly the report's, not the
+figure's: "said on Friday that sales rose from 5 mln a year earlier")."""
+
+
+def _a_year_before(day: date) -> date:
+    return (
+        day.replace(year=day.year - 1)
+        if not (day.month == 2 and day.day == 29)
+        else date(day.year - 1, 2, 28)
+    )
+
+
+def year_earlier(context: Period) -> Period:
+    """The same period a year before: 'a year earlier' after 'in February 1987' is February 1986, after
+    'in the nine months to March 1987' the nine months to March 1986."""
+    assert context.start is not None and context.end is not None
+    start, end = _a_year_before(context.start), _a_year_before(context.end)
+    if context.grain == "month" and context.end.month == 2:
+        end = date(end.year, 3, 1) - timedelta(days=1)  # February of a leap year ends on the 29th
+    return Period(start, end, context.grain)
+
+
 def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
-    years = [t for t in times if t.end <= mention.start and t.period.grain == "year" and t.period.start]
-    if not years or years[-1].period.start is None:
-        return None
-    year = years[-1].period.start.year - 1
-    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+    earlier = [
+        t
+        for t in times
+        if t.end <= mention.start
+        and t.period.grain in CONTRASTED_GRAINS
+        and t.period.start is not None
+        and t.period.end is not None
+        and not cue.YEAR_BEFORE.fullmatch(t.surface)
+    ]
+    return year_earlier(earlier[-1].period) if earlier else None
 
 
 def year_before_own_year(scope: Scope, figure: Figure) -> None:
-    """'a year earlier' after 'in 2019' in the same sentence is 2018, not the year before publication."""
+    """'a year earlier' after 'in February' in the same sentence is that February a year before, not the
+    year before publication."""
     mention = scope.governing.get(figure.quantity.start)
     if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
         figure.period = _year_before(mention, scope.times) or figure.period
