@@ -46,6 +46,8 @@ class Patterns:
     vulgar_fractions: dict[str, float]
     scale_fraction: re.Pattern[str]
     article_scales: frozenset[str]
+    unit_scales: dict[str, float]
+    """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
 
@@ -67,6 +69,7 @@ def patterns() -> Patterns:
     vulgar = "".join(words["vulgar_fractions"])
     article_scales = frozenset(squash(word) for word in units_toml["article_scales"]["words"])
     a_scale = alternation(article_scales)
+    dotted = alternation(units_toml["dotted_scales"]["words"])
     core = (
         rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
@@ -80,7 +83,11 @@ def patterns() -> Patterns:
     )
     return Patterns(
         core=re.compile(core, re.IGNORECASE),
-        scale=re.compile(rf"[ \t]*+-?[ \t]*+({alternation(lex.scales)})\b", re.IGNORECASE),
+        # "4 mil. dlrs": an abbreviated scale's full stop belongs to it when the phrase goes on
+        scale=re.compile(
+            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{alternation(lex.scales)})\b)",
+            re.IGNORECASE,
+        ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
         currency_after=re.compile(rf"(?:[ \t]++|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
@@ -129,6 +136,7 @@ def patterns() -> Patterns:
         symbol_starts=frozenset(symbol[0] for symbol in symbols_after),
         trailing_qualifiers=trailing,
         article_scales=article_scales,
+        unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
     )
 
 
