@@ -36,6 +36,8 @@ class Governing:
     """Quantity start -> the time expression that governs it."""
     used: set[int] = field(default_factory=set)
     """Starts of the time expressions a figure directly follows (they frame nothing else)."""
+    framed: set[int] = field(default_factory=set)
+    """Starts of the quantities whose time only frames them from earlier in the clause."""
 
 
 def attach_following(g: Governing) -> None:
@@ -124,6 +126,7 @@ def frame_from_earlier(g: Governing) -> None:
                 frame = mention
         if frame is not None:
             g.attached[quantity.start] = frame
+            g.framed.add(quantity.start)
 
 
 GovernRule = Callable[[Governing], None]
@@ -144,9 +147,10 @@ def govern(
     quantities: list[Quantity],
     times: list[TimeMention],
     rules: tuple[GovernRule, ...] = GOVERN_RULES,
-) -> dict[int, TimeMention]:
-    """Which time expression governs which quantity of one sentence (keyed by quantity start)."""
+) -> Governing:
+    """Which time expression governs which quantity of one sentence (`attached`, keyed by quantity
+    start), and which of them only frame the quantity (`framed`)."""
     g = Governing(doc, quantities, times)
     for rule in rules:
         rule(g)
-    return g.attached
+    return g

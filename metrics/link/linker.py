@@ -19,10 +19,17 @@ from datetime import date
 from metrics.find.tokens import Tokens
 from metrics.lexicon import Lexicon
 from metrics.link import keywords as cue
+from metrics.link.changes import change_noun, gapped_change
 from metrics.link.document import LinkDocument, SentenceContext
 from metrics.link.govern import GOVERN_RULES, GovernRule, govern
 from metrics.link.money import elided_money, money_of_the_story
-from metrics.link.periods import from_headline, governed_period, later_than_last, year_before_own_year
+from metrics.link.periods import (
+    from_headline,
+    governed_period,
+    later_than_last,
+    planned_not_announced,
+    year_before_own_year,
+)
 from metrics.link.scope import Figure, Run, Scope
 from metrics.link.status import status_of
 from metrics.link.what import metric_and_entities
@@ -48,12 +55,15 @@ FigureRule = Callable[[Scope, Figure], None]
 FIGURE_RULES: tuple[FigureRule, ...] = (
     money_of_the_story,
     elided_money,
+    change_noun,
+    gapped_change,
     metric_and_entities,
     governed_period,
     year_before_own_year,
     later_than_last,
     from_headline,
     status_of,
+    planned_not_announced,
 )
 """Applied to each figure in this order. The metric reads the unit (a count of "crowns" becomes money
 first); the period rules read the metric ("later" follows the last
@@ -116,6 +126,7 @@ class Linker:
         ]
         pronoun = bool(cue.PRONOUN_START.match(doc.text, start))
         entities = tuple(dict.fromkeys(e.name for e in mentions)) or previous.entities
+        governed = govern(doc, quantities, times, self.govern_rules)
         return Scope(
             doc=doc,
             run=run,
@@ -127,7 +138,8 @@ class Linker:
             entities=entities,
             pronoun=pronoun,
             topics=doc.topics(start, end) | (previous.topics if pronoun else set()),
-            governing=govern(doc, quantities, times, self.govern_rules),
+            governing=governed.attached,
+            framed=governed.framed,
             last_metric=previous.metric if pronoun else None,
             event=previous.event if pronoun else None,
             last_figure=previous.metric,
@@ -138,6 +150,7 @@ class Linker:
         for rule in self.figure_rules:
             rule(scope, figure)
         scope.last_metric = figure.metric
+        scope.last_change = figure.quantity.change
         f = figure
         period, text, source = f.period, f.period_text, f.period_source
         return Linked(f.quantity, f.metric, f.entities, f.status, period, text, scope.sentence, source)

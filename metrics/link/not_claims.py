@@ -1,7 +1,7 @@
-"""Quantities that are found as numbers but state no claim: durations that belong to a time expression
-("the six months to June", "a 20-year low") and number words that only point back to things already
-named ("the two nations"). "One" is kept: NewsQuant counts it as a quantity as often as it is a
-determiner."""
+"""Quantities that are found as numbers but state no claim: durations that belong to a time expression ("the
+six months to June", "a 20-year low"), anything else inside a time expression ("the first half of 2019")
+and number words that only point back to things already named ("the two nations"). "One" is kept:
+NewsQuant counts it as a quantity as often as it is a determiner."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def is_claim(text: str, quantity: Quantity, time_spans: Sequence[tuple[int, int]
     offsets of the time expressions found in it."""
     if quantity.unit in duration_units() and _in_time_expression(quantity, time_spans):
         return False
+    if any(start <= quantity.start and quantity.end <= end for start, end in time_spans):
+        return False  # "the first half of 2019": the half is the time expression's
     words = (
         quantity.unit == "count" and not quantity.scaled and not any(c.isdigit() for c in quantity.surface)
     )

@@ -182,3 +182,20 @@ def from_headline(scope: Scope, figure: Figure) -> None:
     period = headline_period(scope.doc)
     if period is not None and figure.metric in headline_metrics(scope.doc):
         figure.period, figure.period_source = period, "context"
+
+
+def planned_not_announced(scope: Scope, figure: Figure) -> None:
+    """A planned or expected figure ("said on Tuesday it plans to build 500 homes") holds for the period it
+    is planned for, not the day it was announced: a day that only frames it from earlier in the clause,
+    and is not after publication, is the announcement's. It is left undated (after status is set)."""
+    period = figure.period
+    if (
+        figure.status == "actual"
+        or period is None
+        or period.grain != "day"
+        or figure.quantity.start not in scope.framed
+    ):
+        return
+    published = scope.doc.published
+    if published is None or (period.end is not None and period.end <= published):
+        figure.period, figure.period_text, figure.period_source = None, None, "none"

@@ -37,11 +37,15 @@ class Scope:
     topics: set[str]
     governing: dict[int, TimeMention]
     """Quantity start -> the time expression governing it (link/govern.py)."""
+    framed: set[int]
+    """Starts of the quantities whose time expression only frames them from earlier in the clause."""
     last_metric: str | None
     """The metric of the figure before, carried into a pronoun sentence."""
     event: str | None
     last_figure: str | None
     """The metric of the figure before, whatever the sentence: 'another 12' counts more of it."""
+    last_change: str | None = None
+    """The direction of the figure before in this sentence, if it is a change."""
 
     @property
     def start(self) -> int:

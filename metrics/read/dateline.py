@@ -19,7 +19,7 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WIRE_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'/&-]{{1,60}},\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})"
+    rf"^[A-Z][A-Za-z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?,\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})"
     r"(?:\s+[-–—]|\.\s*/?[A-Z][A-Za-z-]+/)",
     re.MULTILINE,
 )
@@ -33,7 +33,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 DATELINE_WINDOW = 400
 _DATELINE_HEAD = re.compile(
-    rf"^(?:[A-Z][A-Z .'/&-]{{1,60}}(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"^(?:[A-Z][A-Z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?"
+    rf"(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:\s+[-–—]|\.\s*/[A-Z][A-Za-z-]+/\.?)"
     rf"|\s*\([^()\n]{{1,160}}\))"
     rf"|[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]+[-–—])",
