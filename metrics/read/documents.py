@@ -261,7 +261,7 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
             if raw:
                 when, where = parse_date_string(raw), f"jsonl:{key}"
                 if when is None:
-                    raise InputError(f"'{key}' is not a date: {raw[:40]!r}", path=path, line=line)
+                    raise InputError(f"'published' is not a date: {raw[:40]!r}", path=path, line=line)
                 break
     return make_document(
         text,
