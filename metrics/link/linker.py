@@ -31,7 +31,7 @@ from metrics.link.periods import (
     year_before_own_year,
 )
 from metrics.link.scope import Figure, Run, Scope
-from metrics.link.status import status_of
+from metrics.link.status import restated_in_brackets, status_of
 from metrics.link.what import metric_and_entities
 from metrics.records import Period, Quantity, TimeMention
 
@@ -64,6 +64,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     from_headline,
     status_of,
     planned_not_announced,
+    restated_in_brackets,
 )
 """Applied to each figure in this order. The metric reads the unit (a count of "crowns" becomes money
 first); the period rules read the metric ("later" follows the last
@@ -151,6 +152,7 @@ class Linker:
             rule(scope, figure)
         scope.last_metric = figure.metric
         scope.last_change = figure.quantity.change
+        scope.previous_figure = figure
         f = figure
         period, text, source = f.period, f.period_text, f.period_source
         return Linked(f.quantity, f.metric, f.entities, f.status, period, text, scope.sentence, source)

@@ -46,6 +46,8 @@ class Scope:
     """The metric of the figure before, whatever the sentence: 'another 12' counts more of it."""
     last_change: str | None = None
     """The direction of the figure before in this sentence, if it is a change."""
+    previous_figure: Figure | None = None
+    """What the rules decided for the figure before in this sentence."""
 
     @property
     def start(self) -> int:
