@@ -13,7 +13,7 @@ from metrics.link.not_claims import claims_only
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
