@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
+from metrics.link.year_shift import same_period_in, year_earlier
 from metrics.records import Period, Quantity, TimeMention
 
 MAX_ATTACH_GAP = 40
@@ -98,6 +99,39 @@ def share_coordinated(g: Governing) -> None:
             g.attached[left.start] = g.attached[right.start]
 
 
+SAME_PERIOD_GRAINS = ("year", "quarter", "month", "span")
+
+
+def same_period(g: Governing) -> None:
+    """'5 mln in the first quarter, against 4 mln in the same period last year': the period named before
+    in the sentence, a year earlier (or in the year given: 'the same period of 1985')."""
+    text = g.doc.text
+    for quantity in g.quantities:
+        if quantity.start in g.attached:
+            continue
+        match = cue.SAME_PERIOD.match(text, quantity.noun_end)
+        if match is None:
+            continue
+        earlier = [
+            m
+            for m in g.times
+            if m.end <= quantity.start
+            and m.period.grain in SAME_PERIOD_GRAINS
+            and m.period.start is not None
+            and m.period.end is not None
+        ]
+        if not earlier:
+            continue
+        context = earlier[-1].period
+        year = match.group("year_in") or match.group("year_of")
+        period = same_period_in(context, int(year)) if year else year_earlier(context)
+        found = match.group()
+        start = match.start() + found.lower().rindex(" the") + 1
+        surface = text[start : match.end()]
+        g.attached[quantity.start] = TimeMention(start, match.end(), surface, period, "in")
+        g.used.update(m.start for m in g.times if start <= m.start < match.end())
+
+
 def since_earlier(g: Governing) -> None:
     """'met in July 2018 ... have talked 11 times since': from that time to publication."""
     for quantity in g.quantities:
@@ -136,6 +170,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     share_apposed_change,
     share_coordinated,
     share_verbless_continuation,
+    same_period,
     since_earlier,
     frame_from_earlier,
 )

@@ -161,6 +161,18 @@ YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
 )
 """'a year earlier': counted back from the sentence's own year, not from publication."""
+SAME_PERIOD = re.compile(
+    r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:in|for|during|over|from|against|with)[ \t]+the[ \t]+"
+    r"(?:(?:same|corresponding|comparable|like)[ \t]+(?:(?P<year_in>\d{4})[ \t]+)?"
+    r"|(?:year-earlier|year-ago|year[ \t]+earlier|year[ \t]+ago|prior-year|previous-year)[ \t]+)"
+    r"(?:period|month|quarter|week|half|season|months|weeks)\b"
+    r"(?:[ \t]+(?:(?:a[ \t]+year[ \t]+(?:ago|earlier|before))|last[ \t]+year|of[ \t]+(?:the[ \t]+)?"
+    r"(?:previous|prior|preceding)[ \t]+year|(?:of|in)[ \t]+(?P<year_of>\d{4})))?",
+    re.IGNORECASE,
+)
+"""'4 mln in the same period last year', '6 bln surplus posted in the same month of 1986', 'the year-earlier
+quarter' (up to three words may stand between the figure and the phrase): the
+period named before in the sentence, a year earlier or in the year given."""
 LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
 PRESENT = re.compile(

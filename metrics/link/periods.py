@@ -14,6 +14,7 @@ from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument, inverted
 from metrics.link.keywords import vocabularies
 from metrics.link.scope import Figure, Scope
+from metrics.link.year_shift import year_earlier
 from metrics.records import Period, TimeMention
 
 MAX_FROM_FIGURES = 4
@@ -87,24 +88,6 @@ def governed_period(scope: Scope, figure: Figure) -> None:
 CONTRASTED_GRAINS = ("year", "quarter", "month", "span")
 """Grains of a period that "a year earlier" may count back from (a day is mostly the report's, not the
 figure's: "said on Friday that sales rose from 5 mln a year earlier")."""
-
-
-def _a_year_before(day: date) -> date:
-    return (
-        day.replace(year=day.year - 1)
-        if not (day.month == 2 and day.day == 29)
-        else date(day.year - 1, 2, 28)
-    )
-
-
-def year_earlier(context: Period) -> Period:
-    """The same period a year before: 'a year earlier' after 'in February 1987' is February 1986, after
-    'in the nine months to March 1987' the nine months to March 1986."""
-    assert context.start is not None and context.end is not None
-    start, end = _a_year_before(context.start), _a_year_before(context.end)
-    if context.grain == "month" and context.end.month == 2:
-        end = date(end.year, 3, 1) - timedelta(days=1)  # February of a leap year ends on the 29th
-    return Period(start, end, context.grain)
 
 
 def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
