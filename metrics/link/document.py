@@ -70,6 +70,8 @@ class LinkDocument:
         self.clause_breaks = [end for end, _start in ends_starts]
         self._break_starts = [start for _end, start in ends_starts]
         self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
+        self.comparison_ends = [m.end() for m in cue.FROM_BETWEEN.finditer(text)]
+        """Where each 'from', 'compared with', 'against', 'versus' ends: a comparison's base follows."""
         self._present_tense: dict[tuple[int, int], bool] = {}
 
     def context_of(self, index: int) -> SentenceContext:
@@ -95,6 +97,11 @@ class LinkDocument:
         if i == len(self.clause_breaks):
             return len(self.text)
         return self._break_starts[i]
+
+    def comparison_start(self, start: int, position: int) -> int:
+        """Where the last comparison word before `position` ends, if after `start`; else `start`."""
+        i = bisect_right(self.comparison_ends, position) - 1
+        return max(start, self.comparison_ends[i]) if i >= 0 else start
 
     def clause_start(self, start: int, position: int) -> int:
         """Where the clause holding `position` starts: after the last ';', 'but', 'while'... since `start`."""

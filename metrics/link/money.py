@@ -64,10 +64,8 @@ def story_country(doc: LinkDocument) -> str | None:
         place = _DATELINE_PLACE.match(head, head.rfind("\n", 0, max(0, end - 1)) + 1)
         if place and place.group(1) in table.places:
             return table.places[place.group(1)]
-        if place:
-            named = [e.name for e in find_entities(place.group(1).title()) if e.kind == "country"]
-            if named:
-                return named[0]
+        if place and place.group(1).title() in doc.lex.countries:
+            return doc.lex.countries[place.group(1).title()]
         named = [e.name for e in find_entities(head) if e.kind == "country"]
         if named:
             return named[0]

@@ -31,6 +31,7 @@ def _in_time_expression(quantity: Quantity, spans: Sequence[tuple[int, int]]) ->
 
 
 _VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*\)?%?")
 _LISTED = re.compile(r"[A-Za-z][A-Za-z/ -]{1,30}?[ \t]+\d[\d,.]*[ \t]*\(\d[\d,.]*\)")
@@ -49,6 +50,8 @@ def _line(text: str, position: int) -> tuple[int, int]:
 
 def _is_table_row(line: str) -> bool:
     """'Shr 2.31 dlrs vs 1.96 dlrs', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a results table or statistics."""
+    if len(_DIGIT_RUN.findall(line)) < 2:
+        return False  # most lines: one figure or none
     tokens = line.split()
     numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
     words = len(_WORD.findall(line))
@@ -59,20 +62,32 @@ def _is_table_row(line: str) -> bool:
 
 def _is_listed(text: str, quantity: Quantity) -> bool:
     """An item of a statistical listing ('cotton 26,992 (41,933), sunflower 1,403,230 (1,190,862), ...')."""
+    after = text[quantity.end : quantity.end + 3]
+    if "(" not in after and ")" not in after:
+        return False  # every figure of a listing item stands next to a bracket
     start, end = max(0, quantity.start - 160), min(len(text), quantity.end + 160)
     items = [m for m in _LISTED.finditer(text, start, end)]
     return len(items) >= LISTED_ITEMS and any(m.start() <= quantity.start < m.end() for m in items)
 
 
-def is_claim(text: str, quantity: Quantity, time_spans: Sequence[tuple[int, int]] = ()) -> bool:
+def is_claim(
+    text: str,
+    quantity: Quantity,
+    time_spans: Sequence[tuple[int, int]] = (),
+    table_rows: dict[int, bool] | None = None,
+) -> bool:
     """Whether a quantity found in `text` states how much or how many of something; `time_spans` are the
-    offsets of the time expressions found in it."""
+    offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
+    table row."""
     if quantity.unit in duration_units() and _in_time_expression(quantity, time_spans):
         return False
     if any(start <= quantity.start and quantity.end <= end for start, end in time_spans):
         return False  # "the first half of 2019": the half is the time expression's
     line_start, line_end = _line(text, quantity.start)
-    if _is_table_row(text[line_start:line_end]) or _is_listed(text, quantity):
+    rows = {} if table_rows is None else table_rows
+    if line_start not in rows:
+        rows[line_start] = _is_table_row(text[line_start:line_end])
+    if rows[line_start] or _is_listed(text, quantity):
         return False
     words = (
         quantity.unit == "count" and not quantity.scaled and not any(c.isdigit() for c in quantity.surface)
@@ -83,4 +98,5 @@ def is_claim(text: str, quantity: Quantity, time_spans: Sequence[tuple[int, int]
 def claims_only(
     text: str, quantities: Sequence[Quantity], time_spans: Sequence[tuple[int, int]] = ()
 ) -> list[Quantity]:
-    return [quantity for quantity in quantities if is_claim(text, quantity, time_spans)]
+    rows: dict[int, bool] = {}
+    return [quantity for quantity in quantities if is_claim(text, quantity, time_spans, rows)]

@@ -6,8 +6,10 @@ the present, and at some undated time before publication otherwise."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from metrics.calendar import MONTH_PATTERN
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link import keywords as cue
@@ -23,6 +25,8 @@ MAX_FROM_GAP = 200
 """Characters between an undated figure and the dated one it moved from, at most ("to $20 billion from the
 highs of $30 billion in 2014")."""
 DATED_GRAINS = ("year", "month", "quarter", "day", "span")
+_MAY_DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_PATTERN}|quarter|qtr|half|year)", re.IGNORECASE)
+"""A headline without a year or one of these words names no period: it is not scanned."""
 HEADLINE_GRAINS = ("year", "month", "quarter")
 """Grains of a headline's time that date a story's undated figures ("January orders fall"); a day in a
 headline is mostly the event's, not the figures'."""
@@ -133,7 +137,7 @@ def headline_period(doc: LinkDocument) -> Period | None:
     if "headline" in doc.story_periods:
         return doc.story_periods["headline"]
     found = None
-    if doc.title:
+    if doc.title and _MAY_DATE.search(doc.title):
         periods = [
             period
             for _start, _end, kind, period, _relation in scan(doc.title, doc.published)

@@ -19,7 +19,6 @@ from datetime import date
 from functools import cache
 
 from metrics.lexicon import _toml, alternation
-from metrics.link import keywords as cue
 from metrics.link.scope import Figure, Scope
 
 PAST_GRAINS = ("year", "quarter", "month", "day", "span")
@@ -72,9 +71,7 @@ way is mostly reported so far: "this month's auction yielded 7.3 pct")."""
 def _scope_start(scope: Scope, position: int) -> int:
     """Where the cues that reach `position` may start: its clause, after the last comparison word."""
     doc = scope.doc
-    start = doc.clause_start(scope.start, position)
-    ends = [match.end() for match in cue.FROM_BETWEEN.finditer(doc.text, start, position)]
-    return ends[-1] if ends else start
+    return doc.comparison_start(doc.clause_start(scope.start, position), position)
 
 
 def _unfinished(scope: Scope, figure: Figure, published: date) -> bool:
