@@ -9,6 +9,9 @@ from typing import Any
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
 STATUSES = ("actual", "forecast", "target")
 GRAINS = ("day", "month", "quarter", "year", "span", "as_of", "undated")
+PERIOD_SOURCES = ("sentence", "context", "publication", "none")
+"""Where a claim's period came from: a time expression of its own sentence; an earlier sentence or the
+headline; the publication date (a present state); or nowhere (undated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +24,10 @@ class Document:
     title: str | None = None
     source: str | None = None
     path: str | None = None
+    published_from: str | None = None
+    """Where `published` came from: 'given' (by the caller), 'jsonl:published', 'jsonl:date', an HTML place
+    ('html:meta article:published_time', 'html:json-ld datePublished', 'html:time datetime') or
+    'dateline'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +117,7 @@ CLAIM_FIELDS: tuple[ClaimField, ...] = (
     ClaimField("period_end", "date"),
     ClaimField("grain", "text", required=True, choices=GRAINS),
     ClaimField("period_text", "text"),
+    ClaimField("period_source", "text", choices=PERIOD_SOURCES),
     ClaimField("published", "date"),
     ClaimField("start", "int"),
     ClaimField("end", "int"),
@@ -147,6 +155,7 @@ class Claim:
     period_text: str | None = None
     published: date | None = None
     change: str | None = None
+    period_source: str | None = None
     extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def values(self) -> dict[str, Any]:

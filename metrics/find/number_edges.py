@@ -52,7 +52,7 @@ class EdgeReader:
         if not draft.scaled:
             scale = p.scale.match(text, pos)
             if scale:
-                draft.multiplier = lex.scales[squash(scale.group(1))]
+                draft.multiplier = lex.scales[squash(scale.group(1)).rstrip(".")]
                 draft.value *= draft.multiplier
                 draft.scaled = True
                 pos = draft.end = scale.end()
@@ -68,7 +68,7 @@ class EdgeReader:
             pos = draft.end = after.end()
             scale = None if draft.scaled else p.scale.match(text, pos)
             if scale:  # "75 USD million"
-                draft.multiplier = lex.scales[squash(scale.group(1))]
+                draft.multiplier = lex.scales[squash(scale.group(1)).rstrip(".")]
                 draft.value *= draft.multiplier
                 draft.scaled = True
                 pos = draft.end = scale.end()
@@ -183,6 +183,10 @@ class EdgeReader:
             return False
         draft.unit = unit
         draft.end = match.end()
+        factor = p.unit_scales.get(word)
+        if factor:  # "1.2 mb/d"
+            draft.value *= factor
+            draft.scaled = True
         if unit in ("year", "years") and text.startswith(("-old", " old"), draft.end):
             draft.unit = "year of age"
             draft.end += 4

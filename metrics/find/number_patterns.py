@@ -45,6 +45,10 @@ class Patterns:
     denominators: dict[str, float]
     vulgar_fractions: dict[str, float]
     scale_fraction: re.Pattern[str]
+    article_scales: frozenset[str]
+    unit_scales: dict[str, float]
+    """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
+    """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
 
 @cache
@@ -63,20 +67,27 @@ def patterns() -> Patterns:
     symbols_after = dict(units_toml["currency_symbols_after"])
     trailing = {squash(k): v for k, v in words["trailing_qualifiers"].items()}
     vulgar = "".join(words["vulgar_fractions"])
+    article_scales = frozenset(squash(word) for word in units_toml["article_scales"]["words"])
+    a_scale = alternation(article_scales)
+    dotted = alternation(units_toml["dotted_scales"]["words"])
     core = (
         rf"(?P<digits>(?<![\w.,/:$£€¥])(?:{DIGITS}))"
         rf"|(?P<digits2>(?<=[$£€¥])(?:{DIGITS}))"
         rf"|(?P<prefixed>(?:(?<=\bRM)|(?<=\bRs)|(?<=\$US)|(?<=\bUSD)|(?<=\bEUR))(?:{DIGITS}))"
         rf"|(?P<vulgar>(?<![\w.,/])[{vulgar}])"
-        rf"|(?P<words>\b(?:a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)"
+        rf"|(?P<words>\b(?:a(?=\s+(?:{a_scale})\b)"
         rf"|an?(?=\s+(?:{denominators})\b(?![ \t]++(?!of\b|million\b|billion\b)[a-z]))"  # not "a third term"
-        rf"|(?:half|quarter)(?:\s+an?)?(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)\b)|{WORD_ATOM})"
+        rf"|(?:half|quarter)(?:\s+an?)?(?=\s+(?:{a_scale})\b)|{WORD_ATOM})"
         rf"(?:(?:\s+and\s+an?\s+(?:{denominators}))"
         rf"|(?:[\s-]+(?:and\s+)?(?:an?\s+)?(?:{WORD_ATOM}|dozens|point|{denominators})))*\b)"
     )
     return Patterns(
         core=re.compile(core, re.IGNORECASE),
-        scale=re.compile(rf"[ \t]*+-?[ \t]*+({alternation(lex.scales)})\b", re.IGNORECASE),
+        # "4 mil. dlrs": an abbreviated scale's full stop belongs to it when the phrase goes on
+        scale=re.compile(
+            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{alternation(lex.scales)})\b)",
+            re.IGNORECASE,
+        ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
         currency_after=re.compile(rf"(?:[ \t]++|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
@@ -124,6 +135,8 @@ def patterns() -> Patterns:
         currency_first_words=frozenset(word.split()[0].rstrip(".") for word in lex.currency_words),
         symbol_starts=frozenset(symbol[0] for symbol in symbols_after),
         trailing_qualifiers=trailing,
+        article_scales=article_scales,
+        unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
     )
 
 

@@ -20,7 +20,7 @@ WORD_ATOM = (
 )
 NUMBER_WORDS = frozenset(SMALL_WORDS.split("|") + TENS_WORDS.split("|") + ["dozen", "hundred", "thousand"])
 DIGITS = (
-    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\n?\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
     r"|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
     r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|[ \t]\d/\d{1,2}(?![\d/]))?|\.\d+"
 )
@@ -34,7 +34,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 def parse_digits(raw: str) -> float | None:
     """'1,250.5' -> 1250.5, '7-1/2' -> 7.5, '.5' -> 0.5; None for digit runs too long to be a quantity."""
-    raw = raw.replace(",", "")
+    raw = raw.replace(",", "").replace("\n", "")  # "2,\n500": a number broken by a line end
     if _SPACED_GROUPS.fullmatch(raw):  # "40\u202f000": thin or no-break spaces group thousands
         raw = raw.replace("\u202f", "").replace("\u00a0", "")
     if len(raw) > MAX_DIGITS:

@@ -18,7 +18,6 @@ from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import Lexicon, lexicon, squash
 from metrics.records import Quantity
 
-_A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 _PREFIX_LETTERS = ("rm", "rs", "us", "usd", "eur")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _ONE_OF = re.compile(r"[ \t]+of[ \t]+(?:the|my|his|her|their|its|our|your)(?=[ \t])", re.IGNORECASE)
@@ -32,7 +31,7 @@ class QuantityFinder(RangeReader):
         self.lex = lex or lexicon()
         self.p = patterns()
         self._start_words = NUMBER_WORDS | self.p.vulgar_fractions.keys()
-        self._article_words = _A_SCALES | self.p.denominators.keys()
+        self._article_words = self.p.article_scales | self.p.denominators.keys()
 
     # ---- rules that say a number is not a quantity ----
 

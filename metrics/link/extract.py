@@ -11,6 +11,7 @@ from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.linker import Linked, Linker
+from metrics.link.not_claims import claims_only
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
@@ -74,6 +75,7 @@ def _claim(document: Document, item: Linked, sentences: Sentences, normal: Norma
         period_text=item.period_text,
         published=document.published,
         change=quantity.change,
+        period_source=item.period_source,
     )
 
 
@@ -90,7 +92,9 @@ def claims_from_document(document: Document) -> list[Claim]:
     blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
     blocked += powers(text) if "^" in text or "**" in text else []
     # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
-    quantities = [q for q in default_finder().find(text, blocked, tokens) if not is_bare_number_word(q)]
+    found_quantities = default_finder().find(text, blocked, tokens)
+    time_spans = [(start, end) for start, end, _kind, period, _relation in found if period is not None]
+    quantities = claims_only(text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans)
     if not quantities:
         return []
     after_dateline = dateline_end(text)
@@ -99,11 +103,12 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
-    linker = Linker(text, document.published, tokens)
+    linker = Linker(text, document.published, tokens, title=document.title)
     linked = linker.link(quantities, times)
+    sentences = linker.doc.sentences
     if not normal.same:
-        linker.sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
-    return [_claim(document, item, linker.sentences, normal) for item in linked]
+        sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
+    return [_claim(document, item, sentences, normal) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

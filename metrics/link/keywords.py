@@ -109,6 +109,14 @@ def filler_words() -> frozenset[str]:
     return frozenset(_toml("metrics.toml")["linking"]["filler"])
 
 
+@cache
+def change_words() -> frozenset[str]:
+    """Words of change ("growth", "fell"; words.toml [change_cues]): they may stand between a figure and its
+    time ("two pct growth this year") as filler does."""
+    cues = _toml("words.toml")["change_cues"]
+    return frozenset(word.lower() for word in [*cues["up"], *cues["down"]])
+
+
 # ---- cue patterns read at a quantity's edges (claims.Linker) ----
 
 PRONOUN_START = re.compile(
@@ -123,7 +131,10 @@ SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE = re.compile(
     r"(?<!\s)\s*+,?\s*+(?:up|down|rising|falling|a\s+(?:rise|fall|drop|gain)\s+of)\s+", re.IGNORECASE
 )
-COMPARED = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,4}$")
+COMPARED = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down|higher|lower|more|less)\s+(?:on|over|than))"
+    r"\s+(?:[a-z]+\s+){0,4}$"
+)
 ON_BEFORE = re.compile(r"\b(?:on|over)\s+(?:a|the)?\s*$", re.IGNORECASE)
 EARLIER = re.compile(r"\b(?:earlier|ago|before|prior|previous)\b", re.IGNORECASE)
 MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -135,15 +146,38 @@ COORDINATED = re.compile(
 )
 FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
 LETTERS = re.compile(r"[A-Za-z]+")
+VERBLESS_CONTINUATION = re.compile(
+    r"[ \t]*+,?[ \t]*+(?:with|and)[ \t]++(?:the[ \t]++)?(?:[A-Z][\w.'-]*+[ \t]++){1,4}(?:at|on)[ \t]++"
+)
+"""', with the European Community at 8 pct': a verbless continuation naming another party's figure, which
+shares the period of the dated figure before it."""
 MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
+SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-z]+){1,3}(?=\s)")
+"""What a percentage is a share of ("2.8 pct of the workforce", "5 pct of its shares"): part of its phrase."""
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$", re.IGNORECASE)
+"""'up six points since about May 18': from that day to publication."""
 """What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
 )
 """'a year earlier': counted back from the sentence's own year, not from publication."""
+SAME_PERIOD = re.compile(
+    r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:in|for|during|over|from|against|with)[ \t]+the[ \t]+"
+    r"(?:(?:same|corresponding|comparable|like)[ \t]+(?:(?P<year_in>\d{4})[ \t]+)?"
+    r"|(?:year-earlier|year-ago|year[ \t]+earlier|year[ \t]+ago|prior-year|previous-year)[ \t]+)"
+    r"(?:period|month|quarter|week|half|season|months|weeks)\b"
+    r"(?:[ \t]+(?:(?:a[ \t]+year[ \t]+(?:ago|earlier|before))|last[ \t]+year|of[ \t]+(?:the[ \t]+)?"
+    r"(?:previous|prior|preceding)[ \t]+year|(?:of|in)[ \t]+(?P<year_of>\d{4})))?",
+    re.IGNORECASE,
+)
+"""'4 mln in the same period last year', '6 bln surplus posted in the same month of 1986', 'the year-earlier
+quarter' (up to three words may stand between the figure and the phrase): the
+period named before in the sentence, a year earlier or in the year given."""
 LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
-PRESENT = re.compile(r"\b(?:has|have|is|are|now|currently|remains?|stands?)\b", re.IGNORECASE)
+PRESENT = re.compile(
+    r"\b(?:has|have|is|are|now|currently|remains?|stands?|owns|holds|controls|employs)\b", re.IGNORECASE
+)
 
 
 def is_comparison_base(gap: str, time_surface: str) -> bool:

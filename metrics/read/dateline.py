@@ -1,6 +1,6 @@
 """The publication date of an article from its dateline ("WASHINGTON (... 10th December, 2019)",
-"SALVADOR, Feb 26 -" with the year from context). Metadata dates are read by dates.py, whose year
-window (dates.YEARS) a dateline's date must fall in too."""
+"SALVADOR, Feb 26 -" or "MOSCOW, March 3. /TASS/." with the year from context, "03.04.2015 -").
+Metadata dates are read by dates.py, whose year window (dates.YEARS) a dateline's date must fall in too."""
 
 from __future__ import annotations
 
@@ -21,14 +21,25 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WIRE_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'/&-]{{1,60}},\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})\s+-", re.MULTILINE
+    rf"^[A-Z][A-Za-z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?,\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})"
+    r"(?:\s+[-–—]|\.\s*/?[A-Z][A-Za-z-]+/)",
+    re.MULTILINE,
 )
+"""'SALVADOR, Feb 26 -' and the agency form 'MOSCOW, March 3. /TASS/.': a month and day, the year from
+the article."""
+_NUMERIC_DATELINE = re.compile(
+    r"^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+[-–—]", re.MULTILINE
+)
+"""'03.04.2015 -': a day, month and year with full stops, as European agencies write them."""
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 DATELINE_WINDOW = 400
 _DATELINE_HEAD = re.compile(
-    rf"^[A-Z][A-Z .'/&-]{{1,60}}(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})\s+[-–—]|\s*\([^()\n]{{1,160}}\))",
+    rf"^(?:[A-Z][A-Z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?"
+    rf"(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:\s+[-–—]|\.\s*/[A-Z][A-Za-z-]+/\.?)"
+    rf"|\s*\([^()\n]{{1,160}}\))"
+    rf"|[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]+[-–—])",
     re.MULTILINE,
 )
 """How far into an article a dateline may stand (after a headline line or two)."""
@@ -58,6 +69,9 @@ def published_from_text(text: str) -> date | None:
     found = _full_date(head)
     if found:
         return found
+    numeric = _NUMERIC_DATELINE.search(head)
+    if numeric:
+        return safe_date(int(numeric[3]), int(numeric[2]), int(numeric[1]))
     wire = _WIRE_DATELINE.search(head)
     if wire:
         years = Counter(int(y) for y in _YEAR.findall(text))

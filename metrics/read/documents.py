@@ -22,6 +22,7 @@ from metrics.read.dateline import published_from_text
 from metrics.read.dates import DateRefused, read_date
 from metrics.read.decoding import SNIFF_BYTES, decode_bytes, sniff
 from metrics.read.html import html_page
+from metrics.read.published import published_from_html
 from metrics.records import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -59,12 +60,23 @@ def make_document(
     title: str | None = None,
     source: str | None = None,
     path: str | None = None,
+    published_from: str | None = None,
 ) -> Document:
-    """A Document with a content-hash id when none is given and the dateline's date when none is known."""
+    """A Document with a content-hash id when none is given and the dateline's date when none is known;
+    `published_from` says where a given date came from ('given' when unsaid)."""
     if published is None:
         published = published_from_text(text)
+        published_from = "dateline" if published is not None else None
+    elif published_from is None:
+        published_from = "given"
     return Document(
-        id=doc_id or content_id(text), text=text, published=published, title=title, source=source, path=path
+        id=doc_id or content_id(text),
+        text=text,
+        published=published,
+        title=title,
+        source=source,
+        path=path,
+        published_from=published_from,
     )
 
 
@@ -122,18 +134,23 @@ def _document_from_file_bytes(data: bytes, path: str, suffix: str, published: da
         raise InputError("empty file", path=path)
     text = decode_bytes(data, path)
     title = None
+    published_from = None
     if suffix in HTML_SUFFIXES:
         page = html_page(text)
         text, title = page.text, page.title
         if not text.strip():
             raise InputError("no visible text in the HTML", path=path)
-        if published is None and page.published is not None:
-            published = _metadata_date(page.published, "the page's publication date", path)
+        stated = published_from_html(page.metas, page.json_ld, page.times) if published is None else None
+        if stated is not None:
+            published = _metadata_date(stated[0], "the page's publication date", path)
+            published_from = stated[1]
     elif suffix in TEXT_SUFFIXES or suffix == "":
         first = text.lstrip().split("\n", 1)[0].strip()
         title = first[:200] or None
     _check_numbers(text, path)
-    return make_document(text, published=published, title=title, source=path, path=path)
+    return make_document(
+        text, published=published, title=title, source=path, path=path, published_from=published_from
+    )
 
 
 def _jsonl_field(obj: dict[str, object], key: str, path: str, line: int) -> str | None:
@@ -157,11 +174,13 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
         raise InputError("empty 'text'", path=path, line=line)
     text = text.replace("\x00", "\ufffd")  # a JSON \u0000 escape: one for one, so offsets still hold
     _check_numbers(text, path, line)
-    when = published
+    when, where = published, None
     if when is None:
-        raw = _jsonl_field(obj, "published", path, line) or _jsonl_field(obj, "date", path, line)
-        if raw:
-            when = _metadata_date(raw, "'published'", path, line)
+        for key in ("published", "date"):
+            raw = _jsonl_field(obj, key, path, line)
+            if raw:
+                when, where = _metadata_date(raw, "'published'", path, line), f"jsonl:{key}"
+                break
     return make_document(
         text,
         doc_id=_jsonl_field(obj, "id", path, line),
@@ -169,6 +188,7 @@ def document_from_json(obj: object, path: str, line: int, published: date | None
         title=_jsonl_field(obj, "title", path, line),
         source=_jsonl_field(obj, "source", path, line) or path,
         path=path,
+        published_from=where,
     )
 
 

@@ -1,26 +1,12 @@
-"""The visible text of an HTML page, its title and the publication date its metadata gives."""
+"""The visible text of an HTML page, its title, and the places where it may state its publication date
+(date metas, JSON-LD blocks, <time datetime>), which read/published.py weighs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-PUBLISHED_NAMES = frozenset(
-    {
-        "article:published_time",
-        "datepublished",
-        "date",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "dcterms.issued",
-    }
-)
-"""The <meta> names, properties and itemprops (and <time itemprop>) that give a page's publication date:
-Open Graph's article:published_time, schema.org's datePublished, Dublin Core and the common others."""
+from metrics.read.published import META_NAMES
 
 
 class _TextOfHtml(HTMLParser):
@@ -58,12 +44,15 @@ class _TextOfHtml(HTMLParser):
         self.title: list[str] = []
         self._hidden = 0
         self._in_title = False
-        self.published: str | None = None
-        """The first publication date the page's metadata gives, as written."""
+        self._in_json_ld = False
+        self.metas: dict[str, str] = {}
+        """Date metas by lower-cased property, name or itemprop (the first of each), as written."""
+        self.json_ld: list[str] = []
+        self.times: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "time") and self.published is None:
-            self._metadata_date(tag, dict(attrs))
+        if tag in ("meta", "time", "script"):
+            self._dates_of(tag, dict(attrs))
         if tag == "title":
             self._in_title = True
         elif tag in self.HIDDEN:
@@ -72,6 +61,8 @@ class _TextOfHtml(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_json_ld = False
         if tag == "title":
             self._in_title = False
         elif tag in self.HIDDEN and self._hidden:
@@ -79,16 +70,24 @@ class _TextOfHtml(HTMLParser):
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
-    def _metadata_date(self, tag: str, attrs: dict[str, str | None]) -> None:
-        names = {(attrs.get(key) or "").strip().lower() for key in ("name", "property", "itemprop")}
-        if not names & PUBLISHED_NAMES:
-            return
-        value = attrs.get("content") if tag == "meta" else attrs.get("datetime")
-        if value is not None:
-            self.published = value
+    def _dates_of(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+            content = attrs.get("content")
+            if key in META_NAMES and content and key not in self.metas:
+                self.metas[key] = content
+        elif tag == "time":
+            when = attrs.get("datetime")
+            if when:
+                self.times.append(when)
+        elif (attrs.get("type") or "").lower() == "application/ld+json":
+            self._in_json_ld = True
+            self.json_ld.append("")
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+        elif self._in_title:
             self.title.append(data)
         elif not self._hidden:
             self.parts.append(data)
@@ -109,13 +108,14 @@ def _escape_unclosed_tags(html: str) -> str:
 class HtmlPage:
     text: str
     title: str | None
-    published: str | None
-    """The publication date in the page's metadata, as written (dates.read_date reads it)."""
+    metas: dict[str, str] = field(default_factory=dict)
+    json_ld: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    """Where the page may state its publication date, as written (published_from_html weighs them)."""
 
 
 def html_page(html: str) -> HtmlPage:
-    """The visible text of an HTML page (paragraphs on their own lines), its <title> and the publication
-    date its metadata gives (PUBLISHED_NAMES)."""
+    """The visible text of an HTML page (paragraphs on their own lines), its <title> and its date metadata."""
     parser = _TextOfHtml()
     try:
         parser.feed(_escape_unclosed_tags(html))
@@ -123,7 +123,7 @@ def html_page(html: str) -> HtmlPage:
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass
     title = " ".join("".join(parser.title).split()) or None
-    return HtmlPage(parser.text(), title, parser.published)
+    return HtmlPage(parser.text(), title, parser.metas, parser.json_ld, parser.times)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

@@ -17,7 +17,7 @@ from metrics.errors import SchemaError
 from metrics.records import CLAIM_FIELDS, ClaimField
 from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -164,9 +164,13 @@ ALTER TABLE documents_v2 RENAME TO documents; ALTER TABLE claims_v2 RENAME TO cl
 """1 -> 2: the same tables without their keys (DuckDB cannot drop a key in place, so they are copied).
 Copied BY NAME, so a later step that adds a column must use ADD COLUMN IF NOT EXISTS."""
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS, 2: REVIEWS})
+_PERIOD_SOURCE = "ALTER TABLE claims ADD COLUMN IF NOT EXISTS period_source VARCHAR;"
+"""3 -> 4: where each claim's period came from; claims of older stores say nothing (null) until
+`metrics reextract` (IF NOT EXISTS: the 1 -> 2 copy already makes today's columns)."""
+
+MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE})
 """SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
-analysts' reviews table); ensure_schema recreates the views after the last."""
+analysts' reviews table; 3 -> 4: claims.period_source); ensure_schema recreates the views after the last."""
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:

@@ -112,3 +112,67 @@ def test_metadata_date_strings() -> None:
     assert parse_date_string("2019-12-10T08:00:00Z") == date(2019, 12, 10)
     assert parse_date_string("Tue, 10 Dec 2019 08:00:00 GMT") == date(2019, 12, 10)
     assert parse_date_string("not a date") is None
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "where"),
+    [
+        (
+            '<meta property="article:published_time" content="2015-04-03T09:30:00+03:00">',
+            date(2015, 4, 3),
+            "html:meta article:published_time",
+        ),
+        (
+            '<script type="application/ld+json">'
+            '{"@graph": [{"@type": "NewsArticle", "datePublished": "2016-05-06"}]}</script>',
+            date(2016, 5, 6),
+            "html:json-ld datePublished",
+        ),
+        ('<meta name="pubdate" content="20 June 2017">', date(2017, 6, 20), "html:meta pubdate"),
+        ("", date(2018, 7, 8), "html:time datetime"),
+    ],
+)
+def test_html_publication_dates_and_where_they_came_from(
+    tmp_path: Path, head: str, expected: date, where: str
+) -> None:
+    page = (
+        f"<html><head><title>Tin exports</title>{head}</head><body>"
+        '<p>Posted <time datetime="2018-07-08">Sunday</time>.</p><p>Tin exports rose 5 pct in 2014.</p>'
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [doc], errors = collect([str(path)])
+    assert not errors
+    assert (doc.published, doc.published_from) == (expected, where)
+    assert "datePublished" not in doc.text  # the JSON-LD block is not visible text
+
+
+def test_jsonl_and_dateline_dates_say_where_they_came_from(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Sales fell.", "date": "1987-03-02"}),
+        json.dumps({"id": "b", "text": "Sales fell.", "published": "1987-03-02"}),
+        json.dumps({"id": "c", "text": "OSLO, March 2 - Sales fell 3 pct in 1987."}),
+        json.dumps({"id": "d", "text": "Sales fell."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, _errors = collect([str(path)])
+    assert [d.published_from for d in docs] == ["jsonl:date", "jsonl:published", "dateline", None]
+    [given] = list(read_documents([str(path)], published=date(2000, 1, 1)))[:1]
+    assert given.published_from == "given"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rest"),
+    [
+        ("KIEV, May 4. /UKRINFORM/. Steel output rose 2 pct in 1999.", date(1999, 5, 4), " Steel output"),
+        ("04.05.2016 - Steel output rose 2 pct.", date(2016, 5, 4), " Steel output"),
+        ("04.05.2016 11:20 - Steel output rose 2 pct.", date(2016, 5, 4), " Steel output"),
+    ],
+)
+def test_agency_datelines(text: str, expected: date, rest: str) -> None:
+    from metrics.read.dateline import dateline_end
+
+    assert published_from_text(text) == expected
+    assert text[dateline_end(text) :].startswith(rest)

@@ -15,7 +15,7 @@ from metrics.store.database import STORAGE_COMPATIBILITY, connect, open_store
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PREVIOUS_SCHEMA = 1
-"""The oldest frozen fixture; SCHEMA_VERSION is 2 today (schema 1 had primary and foreign keys)."""
+"""The oldest frozen fixture (schema 1 had primary and foreign keys); every later step is run on it."""
 
 
 def store_made_by_schema(version: int, path: Path) -> Path:

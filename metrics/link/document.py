@@ -1,0 +1,145 @@
+"""What the linker reads from one document before it links any figure: sentence bounds, metric, change,
+event and status cue words, clause breaks and entity mentions, each found once by one pass and queried by
+offset range. The rules in link/ only ask this object questions; they never scan the text themselves."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from metrics.find.gazetteer import find_entities
+from metrics.find.tokens import Tokens
+from metrics.lexicon import Lexicon, lexicon
+from metrics.link import keywords as cue
+from metrics.link.keywords import Located, change_words, filler_words, vocabularies
+from metrics.link.sentences import Sentences
+from metrics.read.dateline import dateline_end
+from metrics.records import Period
+
+
+@dataclass
+class SentenceContext:
+    """What a sentence leaves for the next one to inherit ("It rose 5%" goes on from the sentence before)."""
+
+    entities: tuple[str, ...] = ()
+    metric: str | None = None
+    """The metric of the sentence's last figure."""
+    keyword: str | None = None
+    """The last metric word of a sentence without figures ("Canada's exports recovered.")."""
+    event: str | None = None
+    topics: set[str] = field(default_factory=set)
+    metric_by_unit: dict[str, str] = field(default_factory=dict)
+    """The last metric named for each unit: "a further rise to $5 billion" continues the sentence before."""
+
+
+class LinkDocument:
+    """The cues of one document, found once; immutable after construction, so any number of link runs
+    over the same text may share it."""
+
+    def __init__(
+        self,
+        text: str,
+        published: date | None,
+        tokens: Tokens | None = None,
+        lex: Lexicon | None = None,
+        title: str | None = None,
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.title = title
+        self.story: dict[str, str | None] = {}
+        """Facts about the whole story that rules work out once, when first needed (its country)."""
+        self.story_periods: dict[str, Period | None] = {}
+        """Periods that date the whole story (its headline's), worked out once when first needed."""
+        self.story_metrics: dict[str, frozenset[str]] = {}
+        self.lex = lex or lexicon()
+        self.sentences = Sentences(text)
+        tokens = tokens or Tokens(text)
+        words = vocabularies()
+        opening = dateline_end(text)
+        self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
+        self.change_hits = words.changes.hits(text, tokens)
+        self.filler = filler_words() | change_words()
+        self.event_hits = words.events.hits(text, tokens)
+        self.forecast_hits = words.forecast.hits(text, tokens)
+        self.target_hits = words.target.hits(text, tokens)
+        breaks = words.clause_breaks.hits(text, tokens).items
+        semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
+        ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])
+        self.clause_breaks = [end for end, _start in ends_starts]
+        self._break_starts = [start for _end, start in ends_starts]
+        self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
+        self.comparison_ends = [m.end() for m in cue.FROM_BETWEEN.finditer(text)]
+        """Where each 'from', 'compared with', 'against', 'versus' ends: a comparison's base follows."""
+        self._present_tense: dict[tuple[int, int], bool] = {}
+
+    def context_of(self, index: int) -> SentenceContext:
+        """Entities and topics of a sentence without quantities (for inheritance by the next one)."""
+        start, end = self.sentences.span(index)
+        entities = tuple(dict.fromkeys(e.name for e in self.entities.within(start, end)))
+        metrics = self.metric_hits.within(start, end)
+        events = self.event_hits.within(start, end)
+        return SentenceContext(
+            entities=entities,
+            keyword=metrics[-1].name if metrics else None,
+            event=events[-1].name if events else None,
+            topics=self.topics(start, end),
+        )
+
+    def topics(self, start: int, end: int) -> set[str]:
+        """The metrics a stretch of text speaks of ("sanctions" for "subject to US penalties")."""
+        return {hit.name for hit in self.metric_hits.within(start, end)}
+
+    def clause_end(self, position: int) -> int:
+        """Where the next clause starts after `position` (the start of a 'but', 'while'... or after ';')."""
+        i = bisect_right(self.clause_breaks, position)
+        if i == len(self.clause_breaks):
+            return len(self.text)
+        return self._break_starts[i]
+
+    def comparison_start(self, start: int, position: int) -> int:
+        """Where the last comparison word before `position` ends, if after `start`; else `start`."""
+        i = bisect_right(self.comparison_ends, position) - 1
+        return max(start, self.comparison_ends[i]) if i >= 0 else start
+
+    def clause_start(self, start: int, position: int) -> int:
+        """Where the clause holding `position` starts: after the last ';', 'but', 'while'... since `start`."""
+        i = bisect_right(self.clause_breaks, position) - 1
+        return max(start, self.clause_breaks[i]) if i >= 0 else start
+
+    def is_filler(self, gap: str, offset: int | None = None) -> bool:
+        """Whether only filler words (metrics.toml [linking]), words of change (words.toml [change_cues]:
+        "two pct growth this year"), at most two names and, when the gap's `offset` in the text is given,
+        the words of a metric stand in `gap`."""
+        words = list(cue.LETTERS.finditer(gap))
+        if len(words) > 4 or ";" in gap or "." in gap:
+            return False
+        named: list[tuple[int, int]] = []
+        if offset is not None:
+            end = offset + len(gap)
+            named = [
+                (h.start, h.end)
+                for h in self.metric_hits.within(offset, end) + self.change_hits.within(offset, end)
+            ]
+        capitalised = 0
+        for word in words:
+            text = word.group()
+            at = (offset or 0) + word.start()
+            if text[0].isupper():
+                capitalised += 1
+            elif text.lower() not in self.filler and not any(s <= at < e for s, e in named):
+                return False
+        return capitalised <= 2
+
+    def present(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence speaks in the present ("has met", "are subject"): a running total as of
+        publication. Read once per sentence, not once per figure (a cache of a pure function of the text)."""
+        if sentence not in self._present_tense:
+            self._present_tense[sentence] = bool(cue.PRESENT.search(self.text, sentence[0], sentence[1]))
+        return self._present_tense[sentence]
+
+
+def inverted(period: Period) -> bool:
+    """A period that ends before it starts ("since 2011" in a text of 2000)."""
+    return period.start is not None and period.end is not None and period.start > period.end

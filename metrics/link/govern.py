@@ -1,0 +1,191 @@
+"""Which time expression governs which figure of a sentence: a list of small rules applied in order, each
+adding to what the ones before decided and never undoing it.
+
+A time expression governs the quantity it directly follows ("$30 billion in 2014"), and is shared
+leftwards with quantities coordinated with that one ("rose 7% to $2.3 billion in 2018"), but never across
+"from", which introduces an earlier figure with its own date. A time expression the figure is compared
+with is not its period ("up 6% from 2018"); a change apposed to a dated figure shares its period
+("2.1 trillion yen in fiscal 2018, up 4%"); "11 times since" runs from the time named before it to
+publication. An unclaimed time expression earlier in the clause frames the quantities after it ("In 2019,
+I paid $35,538"), a dateline excepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from metrics.link import keywords as cue
+from metrics.link.document import LinkDocument
+from metrics.link.year_shift import same_period_in, year_earlier
+from metrics.records import Period, Quantity, TimeMention
+
+MAX_ATTACH_GAP = 40
+"""Characters between a quantity and the time expression that follows it, at most, for the one to govern
+the other ("one summit in Helsinki in July 2018")."""
+
+
+@dataclass
+class Governing:
+    """The figures and time expressions of one sentence, and what the rules have decided so far."""
+
+    doc: LinkDocument
+    quantities: list[Quantity]
+    times: list[TimeMention]
+    attached: dict[int, TimeMention] = field(default_factory=dict)
+    """Quantity start -> the time expression that governs it."""
+    used: set[int] = field(default_factory=set)
+    """Starts of the time expressions a figure directly follows (they frame nothing else)."""
+    framed: set[int] = field(default_factory=set)
+    """Starts of the quantities whose time only frames them from earlier in the clause."""
+
+
+def attach_following(g: Governing) -> None:
+    """A time expression governs the figure it closely follows, across filler words only."""
+    text = g.doc.text
+    for mention in g.times:
+        before = [q for q in g.quantities if q.noun_end <= mention.start]
+        if not before:
+            continue
+        nearest = before[-1]
+        gap = text[nearest.noun_end : mention.start]
+        complement = cue.MEASURED.match(gap) if nearest.unit != "count" else None
+        if nearest.unit == "%":
+            complement = cue.SHARE_OF.match(gap) or complement
+        skip = complement.end() if complement else 0
+        if cue.is_comparison_base(gap, mention.surface):
+            continue
+        near = len(gap) <= MAX_ATTACH_GAP or (complement is not None and len(gap) - skip <= MAX_ATTACH_GAP)
+        filler = g.doc.is_filler(gap[skip:], nearest.noun_end + skip)
+        if near and filler and nearest.start not in g.attached:
+            g.attached[nearest.start] = mention
+            g.used.add(mention.start)
+
+
+def share_apposed_change(g: Governing) -> None:
+    """'$2.1 billion in 2018, up 4%': the change is over the same period as the figure it follows."""
+    text = g.doc.text
+    for left, right in pairwise(g.quantities):
+        dated = g.attached.get(left.start)
+        if right.change is None or right.start in g.attached or dated is None:
+            continue
+        after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
+        if cue.APPOSED_CHANGE.fullmatch(text, after, right.start):
+            g.attached[right.start] = dated
+
+
+def share_verbless_continuation(g: Governing) -> None:
+    """'averaged 83 pct over 1979-81, with Canada at 68 pct and Japan at 48 pct': the parties' figures
+    of a verbless continuation hold over the period of the dated figure before them."""
+    text = g.doc.text
+    for left, right in pairwise(g.quantities):
+        dated = g.attached.get(left.start)
+        if right.start in g.attached or dated is None:
+            continue
+        after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
+        if after <= right.start and cue.VERBLESS_CONTINUATION.fullmatch(text, after, right.start):
+            g.attached[right.start] = dated
+
+
+def share_coordinated(g: Governing) -> None:
+    """A governed figure's time goes leftwards to the figures coordinated with it ('rose 7% to $2.3 bn in
+    2018')."""
+    quantities = g.quantities
+    for i in range(len(quantities) - 1, 0, -1):
+        right, left = quantities[i], quantities[i - 1]
+        coordinated = cue.COORDINATED.fullmatch(g.doc.text, left.noun_end, right.start)
+        if right.start in g.attached and left.start not in g.attached and coordinated:
+            g.attached[left.start] = g.attached[right.start]
+
+
+SAME_PERIOD_GRAINS = ("year", "quarter", "month", "span")
+
+
+def same_period(g: Governing) -> None:
+    """'5 mln in the first quarter, against 4 mln in the same period last year': the period named before
+    in the sentence, a year earlier (or in the year given: 'the same period of 1985')."""
+    text = g.doc.text
+    for quantity in g.quantities:
+        if quantity.start in g.attached:
+            continue
+        match = cue.SAME_PERIOD.match(text, quantity.noun_end)
+        if match is None:
+            continue
+        earlier = [
+            m
+            for m in g.times
+            if m.end <= quantity.start
+            and m.period.grain in SAME_PERIOD_GRAINS
+            and m.period.start is not None
+            and m.period.end is not None
+        ]
+        if not earlier:
+            continue
+        context = earlier[-1].period
+        year = match.group("year_in") or match.group("year_of")
+        period = same_period_in(context, int(year)) if year else year_earlier(context)
+        found = match.group()
+        start = match.start() + found.lower().rindex(" the") + 1
+        surface = text[start : match.end()]
+        g.attached[quantity.start] = TimeMention(start, match.end(), surface, period, "in")
+        g.used.update(m.start for m in g.times if start <= m.start < match.end())
+
+
+def since_earlier(g: Governing) -> None:
+    """'met in July 2018 ... have talked 11 times since': from that time to publication."""
+    for quantity in g.quantities:
+        earlier = [m for m in g.times if m.end <= quantity.start and m.period.start is not None]
+        if (
+            quantity.start in g.attached
+            or not earlier
+            or not cue.SINCE_AFTER.match(g.doc.text, quantity.noun_end)
+        ):
+            continue
+        anchor = earlier[-1]
+        period = Period(anchor.period.start, g.doc.published, "span")
+        g.attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
+
+
+def frame_from_earlier(g: Governing) -> None:
+    """An unclaimed time expression earlier in the clause frames what follows it ("In 2019, I paid
+    $35,538", "output last year was 3.4 mln tonnes"); a dateline's date never reaches here (extract.py)."""
+    for quantity in g.quantities:
+        if quantity.start in g.attached:
+            continue
+        frame = None
+        for mention in g.times:
+            no_break = g.doc.clause_start(mention.end, quantity.start) == mention.end
+            if mention.end <= quantity.start and mention.start not in g.used and no_break:
+                frame = mention
+        if frame is not None:
+            g.attached[quantity.start] = frame
+            g.framed.add(quantity.start)
+
+
+GovernRule = Callable[[Governing], None]
+
+GOVERN_RULES: tuple[GovernRule, ...] = (
+    attach_following,
+    share_apposed_change,
+    share_coordinated,
+    share_verbless_continuation,
+    same_period,
+    since_earlier,
+    frame_from_earlier,
+)
+"""Applied in this order: direct attachment first, then what may be shared from it, then framing."""
+
+
+def govern(
+    doc: LinkDocument,
+    quantities: list[Quantity],
+    times: list[TimeMention],
+    rules: tuple[GovernRule, ...] = GOVERN_RULES,
+) -> Governing:
+    """Which time expression governs which quantity of one sentence (`attached`, keyed by quantity
+    start), and which of them only frame the quantity (`framed`)."""
+    g = Governing(doc, quantities, times)
+    for rule in rules:
+        rule(g)
+    return g

@@ -1,0 +1,102 @@
+"""Quantities that are found as numbers but state no claim: durations that belong to a time expression ("the
+six months to June", "a 20-year low"), anything else inside a time expression ("the first half of 2019"),
+rows of tables ("Shr 41 cts vs 37 cts", a line of mostly figures) and items of statistical listings ("rye
+4,100 (3,900), oats 2,250 (2,600), ..."), and number words that only point back to things already named
+("the two nations"). "One" is kept: NewsQuant counts it as a quantity as often as it is a determiner."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from metrics.lexicon import _toml
+from metrics.records import Quantity
+
+_POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
+"""'the two nations', 'these three plants': the things were counted before; this names them again."""
+
+
+@cache
+def duration_units() -> frozenset[str]:
+    return frozenset(_toml("units.toml")["durations"]["units"])
+
+
+def _in_time_expression(quantity: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a duration belongs to a time expression: inside one the time finder read ("the six months
+    to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high")."""
+    if "-" in quantity.surface:
+        return True
+    return any(start <= quantity.start and quantity.end <= end for start, end in spans)
+
+
+_VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*\)?%?")
+_LISTED = re.compile(r"[A-Za-z][A-Za-z/ -]{1,30}?[ \t]+\d[\d,.]*[ \t]*\(\d[\d,.]*\)")
+"""'cotton 26,992 (41,933)': an item, this period's figure, and last period's in brackets."""
+TABLE_WORDS = 10
+"""A line of at most this many words around its figures, with 'vs' between them, is a table row ("Shr 2.31
+dlrs vs 1.96 dlrs"): a prose sentence has its verbs and more words."""
+LISTED_ITEMS = 3
+
+
+def _line(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _is_table_row(line: str) -> bool:
+    """'Shr 2.31 dlrs vs 1.96 dlrs', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a results table or statistics."""
+    if len(_DIGIT_RUN.findall(line)) < 2:
+        return False  # most lines: one figure or none
+    tokens = line.split()
+    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
+    words = len(_WORD.findall(line))
+    if _VS.search(line) and numbers >= 2 and words <= TABLE_WORDS:
+        return True
+    return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= 120
+
+
+def _is_listed(text: str, quantity: Quantity) -> bool:
+    """An item of a statistical listing ('cotton 26,992 (41,933), sunflower 1,403,230 (1,190,862), ...')."""
+    after = text[quantity.end : quantity.end + 3]
+    if "(" not in after and ")" not in after:
+        return False  # every figure of a listing item stands next to a bracket
+    start, end = max(0, quantity.start - 160), min(len(text), quantity.end + 160)
+    items = [m for m in _LISTED.finditer(text, start, end)]
+    return len(items) >= LISTED_ITEMS and any(m.start() <= quantity.start < m.end() for m in items)
+
+
+def is_claim(
+    text: str,
+    quantity: Quantity,
+    time_spans: Sequence[tuple[int, int]] = (),
+    table_rows: dict[int, bool] | None = None,
+) -> bool:
+    """Whether a quantity found in `text` states how much or how many of something; `time_spans` are the
+    offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
+    table row."""
+    if quantity.unit in duration_units() and _in_time_expression(quantity, time_spans):
+        return False
+    if any(start <= quantity.start and quantity.end <= end for start, end in time_spans):
+        return False  # "the first half of 2019": the half is the time expression's
+    line_start, line_end = _line(text, quantity.start)
+    rows = {} if table_rows is None else table_rows
+    if line_start not in rows:
+        rows[line_start] = _is_table_row(text[line_start:line_end])
+    if rows[line_start] or _is_listed(text, quantity):
+        return False
+    words = (
+        quantity.unit == "count" and not quantity.scaled and not any(c.isdigit() for c in quantity.surface)
+    )
+    return not (words and _POINTS_BACK.search(text, max(0, quantity.start - 8), quantity.start))
+
+
+def claims_only(
+    text: str, quantities: Sequence[Quantity], time_spans: Sequence[tuple[int, int]] = ()
+) -> list[Quantity]:
+    rows: dict[int, bool] = {}
+    return [quantity for quantity in quantities if is_claim(text, quantity, time_spans, rows)]
