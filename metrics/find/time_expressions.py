@@ -55,7 +55,7 @@ class TimeExpression:
         }
 
 
-_TENSED = frozenset({"weekday", "bare_month", "weekend", "month_day", "day_month"})
+_TENSED = frozenset({"weekday", "weekend"})
 _CONTEXT_GRAINS = frozenset({"quarter", "month"})
 _YEAR_BACK = frozenset({"year_earlier", "year_back"})
 _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
@@ -183,27 +183,17 @@ def _span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
 def _in_tense(
     kind: str, text: str, start: int, end: int, period: Period | None, ref: date | None
 ) -> Period | None:
-    """A weekday, month or weekend without a year: the latest one, or the coming one in a sentence
-    about the future."""
+    """A weekday or weekend without a week: the latest one, or the coming one in a clause about the
+    future (months without a year are read so by timex.scan)."""
     surface = text[start:end]
     if ref is None or period is None:
         return period
     words = surface.lower().split()
-    if kind == "weekday":
-        future = timex_tense.speaks_of_future(text, start)
-        return timex_tense.weekday(words[-1], ref, future, words[0] if len(words) > 1 else "")
-    if _WHICH.search(surface):
-        return period
     future = timex_tense.speaks_of_future(text, start)
-    if kind == "bare_month":
-        return timex_tense.month(
-            period.start.month if period.start else ref.month, ref, timex_tense.tense(text, start)
-        )
-    if kind == "weekend":
+    if kind == "weekday":
+        return timex_tense.weekday(words[-1], ref, future, words[0] if len(words) > 1 else "")
+    if kind == "weekend" and not _WHICH.search(surface):
         return timex_tense.weekend(ref, future)
-    if kind in ("month_day", "day_month") and period.start:
-        when = timex_tense.tense(text, start)
-        return timex_tense.day_of_month(period.start.month, period.start.day, ref, when) or period
     return period
 
 
