@@ -38,6 +38,11 @@ _PARTS = [
         rf"\b(?:from|between)\s+(?:A\.D\.\s+|AD\s+)?({ANY_YEAR})\s+(?:to|and|until|through|till)\s+({ANY_YEAR})\b",
     ),
     (
+        "month_span",
+        rf"\b({M})\.?\s*(?:-|–|/|to|through)\s*({M})\.?(?:\s+({YEAR}))?\s+(?:period|quarter|months?)\b",
+    ),
+    ("to_date", r"\b(year|month|quarter)[- ]to[- ]date\b"),
+    (
         "year_dash",
         rf"(?<![\d$£€,.])({YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
     ),
@@ -185,6 +190,8 @@ def _triggers() -> frozenset[str]:
             "yesterday",
             "tomorrow",
             "year",
+            "month",
+            "quarter",
             "prior",
             "mid",
             "on",
@@ -304,6 +311,7 @@ CALENDAR_KINDS = frozenset(
         "relative_month",
         "decade_words",
         "date_range",
+        "month_span",
         *DATED,
     }
 )

@@ -163,49 +163,12 @@ def sets(text: str) -> Iterator[Extra]:
         yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
 
 
-_MONTH_WORDS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
-)
-_TO_DATE = re.compile(r"\b(?:the\s+)?(year|month|quarter)[- ]to[- ]date\b", re.IGNORECASE)
-_MONTH_SPAN = re.compile(
-    rf"\b(?:the\s+)?({_MONTH_WORDS})\s*(?:-|–|/|to|through)\s*({_MONTH_WORDS})(?:\s+({YEAR}))?"
-    r"\s+(?:period|quarter|months?)\b",
-    re.IGNORECASE,
-)
 _PART_OF_YEAR = re.compile(rf"\b(early|mid|late|end)[\s-]+(?:of\s+)?({YEAR})\b", re.IGNORECASE)
 
 
-def _latest_month(month: int, year_raw: str | None, ref: date | None) -> int | None:
-    """The year of a month named as the end of a window: written, else the latest not after ref."""
-    if year_raw:
-        return int(year_raw)
-    if ref is None:
-        return None
-    return ref.year if month <= ref.month else ref.year - 1
-
-
 def windows(text: str, ref: date | None) -> Iterator[Extra]:
-    """'year to date' (from the year's start to publication), 'the April-June period', 'early 2019'
-    ('the six months to February' is timex.scan's)."""
-    for found in _TO_DATE.finditer(text):
-        if ref is None:
-            continue
-        unit = found.group(1).lower()
-        first = {
-            "year": date(ref.year, 1, 1),
-            "month": date(ref.year, ref.month, 1),
-            "quarter": date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1),
-        }[unit]
-        yield found.start(), found.end(), "to_date", "DATE", str(ref.year), Period(first, ref, "span")
-    for found in _MONTH_SPAN.finditer(text):
-        first_month = month_number(found.group(1).rstrip("."))
-        last_month = month_number(found.group(2).rstrip("."))
-        year = _latest_month(last_month, found.group(3), ref)
-        if year is None or last_month < first_month:
-            continue
-        period = Period(date(year, first_month, 1), month_end(year, last_month), "span")
-        yield found.start(), found.end(), "month_span", "DATE", period_value(period), period
+    """'early 2019', 'mid-2018', 'the end of 2017' ('the six months to February', 'year to date' and
+    'the April-June period' are timex.scan's)."""
     for found in _PART_OF_YEAR.finditer(text):
         part, year = found.group(1).lower(), int(found.group(2))
         first_month, last_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12)}[part]
