@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from metrics.find import timex_tense
-from metrics.find.fiscal import fiscal_year
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
 from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
@@ -79,6 +78,18 @@ def _whole_value(kind: str, surface: str, period: Period) -> str:
     return f"{start.year}-{start.month:02d}"
 
 
+_FISCAL_NAME = re.compile(r"(\d{4}|\d{2})\b(?!\s*[-/]\s*\d)")
+
+
+def _fiscal_name(surface: str) -> int | None:
+    """The year that names a fiscal year ('fiscal 1989' -> 1989, 'FY89' -> 1989)."""
+    found = _FISCAL_NAME.search(surface)
+    if found is None:
+        return None
+    raw = found.group(1)
+    return int(raw) if len(raw) == 4 else 1900 + int(raw) if int(raw) > 30 else 2000 + int(raw)
+
+
 def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | None:
     """'the first nine months of 1998' is two TIMEX3s: a duration and the year it lies in."""
     joint = _OF_YEAR.search(text, start, end)
@@ -106,9 +117,9 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
                 (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
             )
             continue
-        if kind == "fiscal" and period is not None and period.grain == "year" and period.start:
-            name = period.start.year
-            period = fiscal_year(name, text[max(0, start - 60) : start], text)
+        if kind == "fiscal" and period is not None and period.end is not None:
+            name = period.end.year if period.grain != "year" else period.start.year if period.start else 0
+            name = _fiscal_name(text[start:end]) or name
             found.append((start, end, kind, "DATE", str(name), period, relation))
             continue
         kind_type, value = type_and_value(kind, period, relation, text[start:end], reference)

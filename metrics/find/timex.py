@@ -15,6 +15,7 @@ from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
+from metrics.find.fiscal import fiscal_year
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import Found, join_ranges
@@ -222,7 +223,11 @@ def scan(
         if name == "year" and not _is_year_in_context(text, match):
             continue
         item = _found(match, reference)
-        out.append(_in_tense(text, item, reference) if name in _TENSED else item)
+        if name in _TENSED:
+            item = _in_tense(text, item, reference)
+        elif name == "fiscal":
+            item = _fiscal(text, item)
+        out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found
 
@@ -232,6 +237,15 @@ _TENSED = frozenset({"bare_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
 (payable and meeting dates after a past verb), so it is not done."""
+
+
+def _fiscal(text: str, item: Found) -> Found:
+    """'fiscal 2020' by the calendar the article states or its government's (fiscal.py)."""
+    start, end, kind, period, relation = item
+    if period is None or period.grain != "year" or period.start is None:
+        return item
+    context = text[timex_tense.sentence_start(text, start) : start]
+    return start, end, kind, fiscal_year(period.start.year, context, text), relation
 
 
 def _in_tense(text: str, item: Found, reference: date | None) -> Found:
