@@ -1,7 +1,8 @@
 """Fiscal years by the calendar of the country or body that keeps them (metrics/data/fiscal_years.csv):
 the US federal year runs October to September and is named by the year it ends in; Japan's and the
 UK's run April to March and are named by the year they begin in; India's and Australia's are named
-by their last year. An article may state its own ("the fiscal year ending June 30"): that wins.
+by their last year. A government's year follows that table; a company's is the calendar year
+unless the article states its own ("the fiscal year ending June 30"), which always wins.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, add_months, month_number
-from metrics.lexicon import _csv, lexicon
+from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import Period
 
 
@@ -75,8 +76,17 @@ def country_calendar(text: str) -> FiscalCalendar | None:
     return calendars()[names[found[-1].group()]] if found else None
 
 
+@cache
+def _government() -> re.Pattern[str]:
+    words = _toml("time_words.toml")["government_words"]["words"]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 def fiscal_year(name: int, context: str = "", article: str = "") -> Period:
-    """The period of fiscal year `name`: the calendar the article states, else that of the country
-    named in `context` (the sentence before the expression), else the calendar year."""
-    calendar = stated_calendar(article) or country_calendar(context)
+    """The period of fiscal year `name`: the calendar the article states, else, when `context` (the
+    sentence before the expression) speaks of a government, that of the country it names, else the
+    calendar year."""
+    calendar = stated_calendar(article)
+    if calendar is None and _government().search(context):
+        calendar = country_calendar(context)
     return calendar.year(name) if calendar else Period(date(name, 1, 1), date(name, 12, 31), "year")

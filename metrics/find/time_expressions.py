@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from metrics.find import timex_tense
-from metrics.find.fiscal import fiscal_year
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
 from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
@@ -55,7 +54,7 @@ class TimeExpression:
         }
 
 
-_TENSED = frozenset({"weekday", "bare_month", "weekend", "month_day", "day_month"})
+_TENSED = frozenset({"weekday", "weekend"})
 _CONTEXT_GRAINS = frozenset({"quarter", "month"})
 _YEAR_BACK = frozenset({"year_earlier", "year_back"})
 _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
@@ -77,6 +76,18 @@ def _whole_value(kind: str, surface: str, period: Period) -> str:
         year, week, _day = start.isocalendar()
         return f"{year}-W{week:02d}"
     return f"{start.year}-{start.month:02d}"
+
+
+_FISCAL_NAME = re.compile(r"(\d{4}|\d{2})\b(?!\s*[-/]\s*\d)")
+
+
+def _fiscal_name(surface: str) -> int | None:
+    """The year that names a fiscal year ('fiscal 1989' -> 1989, 'FY89' -> 1989)."""
+    found = _FISCAL_NAME.search(surface)
+    if found is None:
+        return None
+    raw = found.group(1)
+    return int(raw) if len(raw) == 4 else 1900 + int(raw) if int(raw) > 30 else 2000 + int(raw)
 
 
 def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | None:
@@ -106,9 +117,9 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
                 (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
             )
             continue
-        if kind == "fiscal" and period is not None and period.grain == "year" and period.start:
-            name = period.start.year
-            period = fiscal_year(name, text[max(0, start - 60) : start], text)
+        if kind == "fiscal" and period is not None and period.end is not None:
+            name = period.end.year if period.grain != "year" else period.start.year if period.start else 0
+            name = _fiscal_name(text[start:end]) or name
             found.append((start, end, kind, "DATE", str(name), period, relation))
             continue
         kind_type, value = type_and_value(kind, period, relation, text[start:end], reference)
@@ -183,27 +194,17 @@ def _span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
 def _in_tense(
     kind: str, text: str, start: int, end: int, period: Period | None, ref: date | None
 ) -> Period | None:
-    """A weekday, month or weekend without a year: the latest one, or the coming one in a sentence
-    about the future."""
+    """A weekday or weekend without a week: the latest one, or the coming one in a clause about the
+    future (months without a year are read so by timex.scan)."""
     surface = text[start:end]
     if ref is None or period is None:
         return period
     words = surface.lower().split()
-    if kind == "weekday":
-        future = timex_tense.speaks_of_future(text, start)
-        return timex_tense.weekday(words[-1], ref, future, words[0] if len(words) > 1 else "")
-    if _WHICH.search(surface):
-        return period
     future = timex_tense.speaks_of_future(text, start)
-    if kind == "bare_month":
-        return timex_tense.month(
-            period.start.month if period.start else ref.month, ref, timex_tense.tense(text, start)
-        )
-    if kind == "weekend":
+    if kind == "weekday":
+        return timex_tense.weekday(words[-1], ref, future, words[0] if len(words) > 1 else "")
+    if kind == "weekend" and not _WHICH.search(surface):
         return timex_tense.weekend(ref, future)
-    if kind in ("month_day", "day_month") and period.start:
-        when = timex_tense.tense(text, start)
-        return timex_tense.day_of_month(period.start.month, period.start.day, ref, when) or period
     return period
 
 

@@ -14,12 +14,13 @@ from datetime import date
 from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
-from metrics.find import timex_dates, timex_parts, timex_relative
+from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
+from metrics.find.fiscal import fiscal_year
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_periods import DATED, period_master, period_starts
-from metrics.find.timex_ranges import join_ranges
+from metrics.find.timex_ranges import Found, join_ranges
 from metrics.find.timex_relative import Resolver
-from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, counts, number
+from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, bare_month, counts, number
 from metrics.find.tokens import Tokens
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
@@ -37,6 +38,11 @@ _PARTS = [
         "year_span",
         rf"\b(?:from|between)\s+(?:A\.D\.\s+|AD\s+)?({ANY_YEAR})\s+(?:to|and|until|through|till)\s+({ANY_YEAR})\b",
     ),
+    (
+        "month_span",
+        rf"\b({M})\.?\s*(?:-|–|/|to|through)\s*({M})\.?(?:\s+({YEAR}))?\s+(?:period|quarter|months?)\b",
+    ),
+    ("to_date", r"\b(year|month|quarter)[- ]to[- ]date\b"),
     (
         "year_dash",
         rf"(?<![\d$£€,.])({YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
@@ -71,13 +77,19 @@ _PARTS = [
     ("this_day", r"\b(today|yesterday|tomorrow)\b"),
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
+        "window",
+        rf"\b(?:the\s+)?({_NUM})\s+months\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+        rf"({M})\b(?:,?\s+({YEAR})\b)?",
+    ),
+    ("bare_month", bare_month()),
+    (
         "time_of_day",
         r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?(?!\d)|\b\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
     ),
 ]
 
 
-_DIGIT_FIRST = frozenset({"quarter_year", "decade", "ad_year", "ago"})
+_DIGIT_FIRST = frozenset({"quarter_year", "decade", "ad_year", "ago", "window"})
 """Kinds whose match may begin with a digit ("3rd quarter", "1990s", "1066 AD", "2 years ago")."""
 _DIGIT_ONLY = frozenset({"year_dash", "iso_date", "day_month_year", "day_month", "year", "time_of_day"})
 """Kinds whose match always begins with a digit."""
@@ -105,22 +117,34 @@ RESOLVERS: dict[str, Resolver] = {
 """Pattern kind -> the resolver of its period and relation (in, since, until, span, under)."""
 
 
-@cache
-def _name_indexes(pattern: re.Pattern[str]) -> frozenset[int]:
-    return frozenset(pattern.groupindex.values())
+_INNER: dict[tuple[int, str], tuple[re.Pattern[str], tuple[int, ...]]] = {}
+"""(id of a compiled pattern, alternative name) -> the pattern (kept so its id is never reused) and
+the group numbers. Keyed by id: hashing a pattern of this size on every match cost more than it."""
+
+
+def _inner_indexes(pattern: re.Pattern[str], name: str) -> tuple[int, ...]:
+    """The group numbers inside one named alternative (up to the next named group)."""
+    key = (id(pattern), name)
+    found = _INNER.get(key)
+    if found is None:
+        names = frozenset(pattern.groupindex.values())
+        index = pattern.groupindex[name] + 1
+        out = []
+        while index <= pattern.groups and index not in names:
+            out.append(index)
+            index += 1
+        found = _INNER[key] = (pattern, tuple(out))
+    return found[1]
 
 
 def _groups(match: re.Match[str], name: str) -> list[str | None]:
     """The inner groups of one named alternative."""
-    pattern = match.re
-    first = pattern.groupindex[name]
-    names = _name_indexes(pattern)
-    out = []
-    index = first + 1
-    while index <= pattern.groups and index not in names:
-        out.append(match.group(index))
-        index += 1
-    return out
+    indexes = _inner_indexes(match.re, name)
+    if not indexes:
+        return []
+    if len(indexes) == 1:
+        return [match.group(indexes[0])]
+    return list(match.group(*indexes))
 
 
 def resolve(name: str, groups: list[str | None], reference: date | None) -> tuple[Period, str] | None:
@@ -167,6 +191,8 @@ def _triggers() -> frozenset[str]:
             "yesterday",
             "tomorrow",
             "year",
+            "month",
+            "quarter",
             "prior",
             "mid",
             "on",
@@ -196,9 +222,45 @@ def scan(
         name = match.lastgroup or ""
         if name == "year" and not _is_year_in_context(text, match):
             continue
-        out.append(_found(match, reference))
+        item = _found(match, reference)
+        if name in _TENSED:
+            item = _in_tense(text, item, reference)
+        elif name == "fiscal":
+            item = _fiscal(text, item)
+        out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found
+
+
+_SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
+_TENSED = frozenset({"bare_month"})
+"""Kinds without a year whose year the tense of their clause decides. A month and day keeps the
+nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
+(payable and meeting dates after a past verb), so it is not done."""
+
+
+def _fiscal(text: str, item: Found) -> Found:
+    """'fiscal 2020' by the calendar the article states or its government's (fiscal.py)."""
+    start, end, kind, period, relation = item
+    if period is None or period.grain != "year" or period.start is None:
+        return item
+    context = text[timex_tense.sentence_start(text, start) : start]
+    return start, end, kind, fiscal_year(period.start.year, context, text), relation
+
+
+def _in_tense(text: str, item: Found, reference: date | None) -> Found:
+    """A month without a year: the coming one when its clause has a future cue before it ("is due
+    in May", "postponed until June"), else the latest not after publication (news reports what has
+    happened); "since March" runs from it to publication."""
+    start, end, kind, period, relation = item
+    if reference is None or period is None or period.start is None:
+        return item
+    first, _last = timex_tense.clause_bounds(text, start)
+    when = "future" if timex_tense.future_in(text[first:start]) else "past"
+    month = timex_tense.month(period.start.month, reference, when)
+    if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
+        return start, end, kind, Period(month.start, reference, "span"), "since"
+    return start, end, kind, month, relation
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
@@ -263,6 +325,7 @@ CALENDAR_KINDS = frozenset(
         "relative_month",
         "decade_words",
         "date_range",
+        "month_span",
         *DATED,
     }
 )

@@ -9,12 +9,12 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import month_end, quarter_bounds
+from metrics.calendar import MONTHS, month_end, quarter_bounds
 from metrics.find.timex_words import counts
 from metrics.lexicon import _toml, lexicon
 from metrics.records import Period
 
-DURATION_KINDS = frozenset({"past_n", "past_few", "next_n", "within_n", "past_one", "duration"})
+DURATION_KINDS = frozenset({"past_n", "past_few", "next_n", "within_n", "past_one", "duration", "window"})
 """Kinds that denote a length of time, not a position on the calendar."""
 
 
@@ -112,7 +112,8 @@ def type_and_value(
     if kind == "time_of_day":
         return "TIME", _clock_value(surface, ref)
     if period is None:
-        return "DATE", ""
+        month = MONTHS.get(surface.lower().rstrip(".")) if kind == "bare_month" else None
+        return "DATE", f"XXXX-{month:02d}" if month else ""
     return "DATE", period_value(period, kind, relation)
 
 

@@ -209,6 +209,28 @@ def h_year(g: Groups, ref: date | None) -> Resolved:
     return span(first, month_end(first.year, 6 if half == "1" else 12), "in")
 
 
+def month_span(g: Groups, ref: date | None) -> Resolved:
+    """'the April-June period': the months from the first to the last, in the year written, else
+    the latest year in which the last month is not after the reference."""
+    first, last = month_number(g[0] or ""), month_number(g[1] or "")
+    if g[2]:
+        year = int(g[2])
+    elif ref is not None:
+        year = ref.year if last <= ref.month else ref.year - 1
+    else:
+        return None
+    return span(date(year, first, 1), month_end(year, last), "in") if first < last else None
+
+
+def to_date(g: Groups, ref: date | None) -> Resolved:
+    """'year to date': from the first day of the year (month, quarter) to the reference."""
+    if ref is None:
+        return None
+    unit = (g[0] or "").lower()
+    first = {"year": 1, "month": ref.month, "quarter": (ref.month - 1) // 3 * 3 + 1}[unit]
+    return span(date(ref.year, first, 1), ref, "in")
+
+
 def under(g: Groups, ref: date | None) -> Resolved:
     """The leader's term in office that the reference date falls in (or the latest before it)."""
     alias = (g[0] or "").lower()
@@ -227,6 +249,8 @@ def under(g: Groups, ref: date | None) -> Resolved:
 
 RESOLVERS = {
     "under": under,
+    "month_span": month_span,
+    "to_date": to_date,
     "since_year": since_year,
     "since_month_year": since_month_year,
     "year_span": year_span,

@@ -1,7 +1,7 @@
 """Time expressions the extractor does not need but a time tagger must find: durations ("six months",
 "a 20-year low", "the past two weeks"), references to the present, past or future ("now",
 "currently", "recently"), seasons ("last fall"), parts of a day ("this morning"), sets ("every
-month", "annually") and months named without a year ("in March"). Each finder yields
+month", "annually") and rolling windows ("the six months to February"). Each finder yields
 (start, end, kind, TIMEX3 type, value or None, period or None); word tables are in time_words.toml.
 """
 
@@ -14,8 +14,9 @@ from functools import cache
 from typing import Any
 
 from metrics.calendar import MONTHS, WEEKDAYS, month_end, month_number, previous_weekday
+from metrics.find import timex_tense
 from metrics.find.timex3 import duration_value, period_value, units
-from metrics.find.timex_words import WEEKDAY, YEAR, counts
+from metrics.find.timex_words import WEEKDAY, YEAR, bare_month, counts
 from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import Period
 
@@ -162,90 +163,12 @@ def sets(text: str) -> Iterator[Extra]:
         yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
 
 
-_BARE_MONTH = re.compile(
-    r"(?<![\w.])(?:(?:(?<=\b(?i:in|by|of|to|or)\s)|(?<=\b(?i:and|for|mid)\s)|(?<=\b(?i:from|last|next|this|till)\s)"
-    r"|(?<=\b(?i:since|until|early|after)\s)|(?<=\b(?i:during|before)\s)|(?<=\b(?i:through|between)\s))"
-    r"(?:May|March)|January|February|April|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])(?!\.?\s*\d)"
-)
-"""A capitalised month name; 'May' and 'March' (a verb, a noun) only after a preposition."""
-
-
-def bare_months(text: str, ref: date | None) -> Iterator[Extra]:
-    """A month without a year ('in March'): the latest one not after the reference (news reports
-    what has happened), as TIMEX3 does for past-tense news."""
-    for found in _BARE_MONTH.finditer(text):
-        month = month_number(found.group().rstrip("."))
-        if ref is None:
-            yield found.start(), found.end(), "bare_month", "DATE", f"XXXX-{month:02d}", None
-            continue
-        year = ref.year if month <= ref.month else ref.year - 1
-        period = Period(date(year, month, 1), month_end(year, month), "month")
-        yield found.start(), found.end(), "bare_month", "DATE", f"{year}-{month:02d}", period
-
-
-_MONTH_WORDS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
-)
-_ROLLING = re.compile(
-    rf"\b(?:the\s+)?(\w+)\s+months\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-    rf"({_MONTH_WORDS})(?:,?\s+({YEAR}))?(?![\w-])",
-    re.IGNORECASE,
-)
-_TO_DATE = re.compile(r"\b(?:the\s+)?(year|month|quarter)[- ]to[- ]date\b", re.IGNORECASE)
-_MONTH_SPAN = re.compile(
-    rf"\b(?:the\s+)?({_MONTH_WORDS})\s*(?:-|–|/|to|through)\s*({_MONTH_WORDS})(?:\s+({YEAR}))?"
-    r"\s+(?:period|quarter|months?)\b",
-    re.IGNORECASE,
-)
 _PART_OF_YEAR = re.compile(rf"\b(early|mid|late|end)[\s-]+(?:of\s+)?({YEAR})\b", re.IGNORECASE)
 
 
-def _latest_month(month: int, year_raw: str | None, ref: date | None) -> int | None:
-    """The year of a month named as the end of a window: written, else the latest not after ref."""
-    if year_raw:
-        return int(year_raw)
-    if ref is None:
-        return None
-    return ref.year if month <= ref.month else ref.year - 1
-
-
 def windows(text: str, ref: date | None) -> Iterator[Extra]:
-    """Rolling windows: 'the six months to February' (a duration ending with February), 'year to
-    date' (from the year's start to publication), 'the April-June period', 'early 2019'."""
-    for found in _ROLLING.finditer(text):
-        months = _month_count(found.group(1))
-        last = month_number(found.group(2).rstrip("."))
-        year = _latest_month(last, found.group(3), ref)
-        if months is None or not 1 <= months <= 120:
-            continue
-        period = None
-        if year is not None:
-            end = month_end(year, last)
-            first = date(year, last, 1)
-            index = first.year * 12 + first.month - months
-            period = Period(date(index // 12, index % 12 + 1, 1), end, "span")
-        value = duration_value(f"{months} months")
-        yield found.start(), found.end(), "window", "DURATION", value, period
-    for found in _TO_DATE.finditer(text):
-        if ref is None:
-            continue
-        unit = found.group(1).lower()
-        first = {
-            "year": date(ref.year, 1, 1),
-            "month": date(ref.year, ref.month, 1),
-            "quarter": date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1),
-        }[unit]
-        yield found.start(), found.end(), "to_date", "DATE", str(ref.year), Period(first, ref, "span")
-    for found in _MONTH_SPAN.finditer(text):
-        first_month = month_number(found.group(1).rstrip("."))
-        last_month = month_number(found.group(2).rstrip("."))
-        year = _latest_month(last_month, found.group(3), ref)
-        if year is None or last_month < first_month:
-            continue
-        period = Period(date(year, first_month, 1), month_end(year, last_month), "span")
-        yield found.start(), found.end(), "month_span", "DATE", period_value(period), period
+    """'early 2019', 'mid-2018', 'the end of 2017' ('the six months to February', 'year to date' and
+    'the April-June period' are timex.scan's)."""
     for found in _PART_OF_YEAR.finditer(text):
         part, year = found.group(1).lower(), int(found.group(2))
         first_month, last_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12)}[part]
@@ -262,6 +185,19 @@ def _month_count(word: str) -> int | None:
     return int(lexicon().number_words[word]) if word in lexicon().number_words else None
 
 
+def months_anywhere(text: str, ref: date | None) -> Iterator[Extra]:
+    """Month names without a preposition ("January sales"), which the extractor leaves alone."""
+    for found in re.finditer(bare_month(anywhere=True), text):
+        month = month_number(found.group().rstrip("."))
+        if ref is None:
+            yield found.start(), found.end(), "bare_month", "DATE", f"XXXX-{month:02d}", None
+            continue
+        first, _last = timex_tense.clause_bounds(text, found.start())
+        when = "future" if timex_tense.future_in(text[first : found.start()]) else "past"
+        period = timex_tense.month(month, ref, when)
+        yield found.start(), found.end(), "bare_month", "DATE", period_value(period), period
+
+
 def extra_expressions(text: str, ref: date | None) -> list[Extra]:
     """Every expression these finders find, in text order (they may overlap one another)."""
     found = [
@@ -270,7 +206,7 @@ def extra_expressions(text: str, ref: date | None) -> list[Extra]:
         *seasons(text, ref),
         *day_parts(text, ref),
         *sets(text),
-        *bare_months(text, ref),
         *windows(text, ref),
+        *months_anywhere(text, ref),
     ]
     return sorted(found, key=lambda item: (item[0], -item[1]))

@@ -124,6 +124,25 @@ def _relative_month(g: Groups, ref: date) -> Resolved:
     return month_period(year, month), "in"
 
 
+def _bare_month(g: Groups, ref: date) -> Resolved:
+    """'in March': the latest March not after the reference (scan then reads the clause's tense)."""
+    month = month_number(g[0] or "")
+    year = ref.year if month <= ref.month else ref.year - 1
+    return month_period(year, month), "in"
+
+
+def _window(g: Groups, ref: date) -> Resolved:
+    """'the six months to February': the months that end with the named month (written year, else
+    the latest such month not after the reference), both ends included."""
+    months = count(g[0])
+    last = month_number(g[1] or "")
+    year = int(g[2]) if g[2] else (ref.year if last <= ref.month else ref.year - 1)
+    if not 1 <= months <= 120:
+        return None
+    first = add_months(date(year, last, 1), 1 - months)
+    return span(first, month_end(year, last))
+
+
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -238,6 +257,8 @@ RESOLVERS: dict[str, Resolver] = {
         "year_earlier": _year_earlier,
         "relative_period": _relative_period,
         "relative_month": _relative_month,
+        "bare_month": _bare_month,
+        "window": _window,
         "this_day": _this_day,
         "weekday": _weekday,
         "after_next": _after_next,

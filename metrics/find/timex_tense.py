@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import WEEKDAYS, month_end, nearest_year, previous_weekday, safe_date
+from metrics.calendar import WEEKDAYS, month_end, nearest_year, previous_weekday
 from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
@@ -33,12 +33,6 @@ def sentence_start(text: str, start: int) -> int:
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:said|says|and|but)\b", re.IGNORECASE)
 
 
-@cache
-def _past() -> re.Pattern[str]:
-    words = _toml("time_words.toml")["past_cues"]["words"]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)}|[a-z]{{3,}}ed)(?!\w)", re.IGNORECASE)
-
-
 def _clause_before(text: str, start: int) -> str:
     """The clause before `start`: up to 60 characters of its sentence, from the last clause break."""
     first = sentence_start(text, start)
@@ -52,23 +46,28 @@ def speaks_of_future(text: str, start: int) -> bool:
     return _future().search(_clause_before(text, start)) is not None
 
 
+_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n|[,;:]|\b(?:[Ss]aid|[Ss]ays|[Aa]nd|[Bb]ut)\b")
+"""A sentence end or a clause break."""
+
+
+def clause_bounds(text: str, start: int) -> tuple[int, int]:
+    """Where the clause that holds `start` begins and ends: at the sentence ends and clause breaks
+    on either side (at most 200 characters a side)."""
+    left, right = max(0, start - 200), min(len(text), start + 200)
+    before = None
+    for before in _BREAK.finditer(text, left, start):  # noqa: B007 - the last one is wanted
+        pass
+    following = _BREAK.search(text, start, right)
+    return (before.end() if before else left), (following.start() if following else right)
+
+
 def clause_around(text: str, start: int) -> str:
-    """The clause that holds `start`: its sentence cut at the clause breaks on either side."""
-    first = sentence_start(text, start)
-    after = _SENTENCE_END.search(text, start, min(len(text), start + 300))
-    last = after.start() if after else min(len(text), start + 300)
-    before = list(_CLAUSE_BREAK.finditer(text, first, start))
-    following = _CLAUSE_BREAK.search(text, start, last)
-    return text[before[-1].end() if before else first : following.start() if following else last]
+    first, last = clause_bounds(text, start)
+    return text[first:last]
 
 
-def tense(text: str, start: int) -> str:
-    """'future' when the clause of `start` has a future cue ("is expected to open in October"),
-    'past' when it has a past-tense verb ("In June alone exports fell"), else '' (no cue)."""
-    clause = clause_around(text, start)
-    if _future().search(clause):
-        return "future"
-    return "past" if _past().search(clause) else ""
+def future_in(clause: str) -> bool:
+    return _future().search(clause) is not None
 
 
 def weekday(name: str, reference: date, future: bool, which: str = "") -> Period:
@@ -101,19 +100,3 @@ def weekend(reference: date, future: bool) -> Period:
     if future and saturday + timedelta(days=1) < reference:
         saturday += timedelta(days=7)
     return Period(saturday, saturday + timedelta(days=1), "span")
-
-
-def day_of_month(month_number: int, day: int, reference: date, when: str) -> Period | None:
-    """A month and day without a year: the coming one in a future clause, the latest not after the
-    reference in a past one, else the nearest (a date with its day named is as often a deadline)."""
-    if not when:
-        year = nearest_year(month_number, day, reference)
-        found = safe_date(year, month_number, day)
-        return Period(found, found, "day") if found else None
-    future = when == "future"
-    years = (reference.year - 1, reference.year, reference.year + 1)
-    for year in years if future else reversed(years):
-        found = safe_date(year, month_number, day)
-        if found is not None and ((future and found >= reference) or (not future and found <= reference)):
-            return Period(found, found, "day")
-    return None

@@ -5,6 +5,7 @@ the resolver that reads its words can never disagree.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -94,3 +95,30 @@ def span(first: date | None, last: date | None, relation: str = "span") -> tuple
     if first is None or last is None or last < first:
         return None
     return Period(first, last, "span"), relation
+
+
+_PREPOSITIONS = (
+    r"(?:(?<=\b(?i:in|by|of|to|or)\s)|(?<=\b(?i:and|for|mid)\s)|(?<=\b(?i:from|last|next|this|till)\s)"
+    r"|(?<=\b(?i:since|until|early|after)\s)|(?<=\b(?i:during|before)\s)|(?<=\b(?i:through|between)\s))"
+)
+
+
+@cache
+def bare_month(anywhere: bool = False) -> str:
+    """A capitalised month name without a day or year, after a preposition ("fell in March", "since
+    June") and not naming a contract ("in June futures", words from time_words.toml). One group.
+    With anywhere=True (the time tagger) no preposition is needed, except for 'May' and 'March'."""
+    contracts = "|".join(re.escape(w) for w in _toml("time_words.toml")["contract_words"]["words"])
+    months = (
+        "January|February|April|June|July|August|September|October|November|December"
+        r"|Jan\.|Feb\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    )
+    written = (
+        rf"{_PREPOSITIONS}(?:May|March|Mar\.)|(?<![\w.])(?:{months})"
+        if anywhere
+        else rf"{_PREPOSITIONS}(?:May|March|Mar\.|{months})"
+    )
+    return (
+        rf"(?-i:(?=[ADFJMNOS])({written}))"
+        rf"(?![\w-])(?!\.?\s*\d)(?!\s+(?i:{contracts})\b)"
+    )

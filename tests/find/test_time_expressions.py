@@ -73,10 +73,11 @@ def test_relative_to_the_context_period() -> None:
 
 
 def test_fiscal_calendars() -> None:
-    assert fiscal_year(2021, "the Pentagon and the U.S.") == Period(
-        date(2020, 10, 1), date(2021, 9, 30), "span"
-    )
-    assert fiscal_year(2021, "no country here") == Period(date(2021, 1, 1), date(2021, 12, 31), "year")
+    federal = Period(date(2020, 10, 1), date(2021, 9, 30), "span")
+    assert fiscal_year(2021, "the U.S. federal budget for") == federal
+    assert fiscal_year(2021, "the U.S. chipmaker's") == Period(date(2021, 1, 1), date(2021, 12, 31), "year")
+    stated = fiscal_year(2021, "the U.S. chipmaker's", "Its fiscal year ends in June.")
+    assert stated == Period(date(2020, 7, 1), date(2021, 6, 30), "span")
     assert FiscalCalendar(4, "start").year(2021) == Period(date(2021, 4, 1), date(2022, 3, 31), "span")
 
 
