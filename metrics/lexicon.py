@@ -163,3 +163,44 @@ def singular(phrase: str, lex: Lexicon) -> str:
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
         last = last[:-1]
     return " ".join([*words[:-1], last])
+
+
+KINDS = ("level", "flow", "count")
+"""A metric is a level at a time, a flow over a period, or a count of events or things."""
+UNIT_CLASSES = ("money", "percent", "count", "measure", "number", "index")
+OTHER = "other"
+"""The metric of a figure whose measure names nothing in the vocabulary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One canonical metric of the controlled vocabulary (metrics/data/vocabulary.toml)."""
+
+    name: str
+    kind: str
+    units: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    item: bool = False
+    """Figures of it are usually of a named thing (crude oil, wheat, a company's shares)."""
+    parties: bool = False
+    """Figures of it have a partner, target or counterparty (exports to, sanctions on, a stake in)."""
+
+
+@cache
+def metric_vocabulary() -> tuple[Indicator, ...]:
+    """The canonical metrics, in the data file's order; a malformed entry is a bug in the data file."""
+    table = _toml("vocabulary.toml")
+    out = []
+    for name, spec in table.items():
+        indicator = Indicator(
+            name=name,
+            kind=spec["kind"],
+            units=tuple(spec["units"]),
+            synonyms=tuple(squash(s) for s in spec["synonyms"]),
+            item=bool(spec.get("item", False)),
+            parties=bool(spec.get("parties", False)),
+        )
+        if indicator.kind not in KINDS or not set(indicator.units) <= set(UNIT_CLASSES):
+            raise ValueError(f"vocabulary.toml: {name!r} has an unknown kind or unit class")
+        out.append(indicator)
+    return tuple(out)

@@ -96,6 +96,8 @@ CLAIM_FIELDS: tuple[ClaimField, ...] = (
     ClaimField("doc_id", "text", required=True),
     ClaimField("claim_id", "text", required=True),
     ClaimField("metric", "text", required=True),
+    ClaimField("measure", "text"),
+    ClaimField("item", "text"),
     ClaimField("subject", "text"),
     ClaimField("counterpart", "text"),
     ClaimField("entities", "texts", required=True),
@@ -147,6 +149,10 @@ class Claim:
     period_text: str | None = None
     published: date | None = None
     change: str | None = None
+    measure: str | None = None
+    """What the figure measures as the text writes it ("net new lending by building societies")."""
+    item: str | None = None
+    """The thing the figure is of, where it is of one (crude oil, wheat, shares)."""
     extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def values(self) -> dict[str, Any]:

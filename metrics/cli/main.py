@@ -15,6 +15,7 @@ from metrics.cli.command import run
 from metrics.cli.options import ErrorCounter, parse_published
 from metrics.cli.reports import report
 from metrics.cli.store import export_command, ingest_command, reextract_command, series_command
+from metrics.cli.vocabulary import vocabulary_command
 from metrics.errors import InputError
 
 
@@ -59,6 +60,7 @@ cli.add_command(reextract_command)
 cli.add_command(series_command)
 cli.add_command(export_command)
 cli.add_command(report)
+cli.add_command(vocabulary_command)
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.linker import Linked, Linker
+from metrics.link.measures import classify, clause_of
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
@@ -27,10 +28,14 @@ def _claim(document: Document, item: Linked) -> Claim:
     period = item.period
     entities = item.entities
     start, end = item.sentence
+    clause = clause_of(document.text, item.sentence, quantity)
+    measured = classify(item.metric, quantity, document.text, clause)
     return Claim(
         doc_id=document.id,
-        claim_id=claim_id(document.id, quantity.start, quantity.end, item.metric),
-        metric=item.metric,
+        claim_id=claim_id(document.id, quantity.start, quantity.end, measured.metric),
+        metric=measured.metric,
+        measure=measured.measure,
+        item=measured.item,
         subject=entities[0] if entities else None,
         counterpart=entities[1] if len(entities) > 1 else None,
         value=quantity.value,

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import _toml, keyword_pattern, lexicon, squash
+from metrics.lexicon import _toml, keyword_pattern, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -94,13 +94,20 @@ class Vocabularies:
 def vocabularies() -> Vocabularies:
     lex = lexicon()
     return Vocabularies(
-        metrics=Vocabulary.of(lex.metric_keywords),
+        metrics=Vocabulary.of(_metric_words(lex.metric_keywords)),
         changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
         events=Vocabulary.of(lex.event_keywords),
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
         clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
     )
+
+
+def _metric_words(keywords: dict[str, str]) -> dict[str, str]:
+    """The linker's metric words: metrics.toml's keywords, and every synonym of the vocabulary
+    (vocabulary.toml) as the name of its metric, so a figure's clause is read for all of them."""
+    words = {synonym: indicator.name for indicator in metric_vocabulary() for synonym in indicator.synonyms}
+    return {**words, **keywords}
 
 
 @cache

@@ -14,9 +14,10 @@ from typing import Any
 import duckdb
 
 from metrics.errors import SchemaError
+from metrics.lexicon import OTHER, metric_vocabulary
 from metrics.records import CLAIM_FIELDS, ClaimField
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -49,6 +50,19 @@ def _claim_columns() -> str:
     return ",\n".join(f"    {line}" for line in lines)
 
 
+VOCABULARY_TABLE = """
+CREATE TABLE IF NOT EXISTS vocabulary (
+    metric VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    units VARCHAR[] NOT NULL,
+    synonyms VARCHAR[] NOT NULL,
+    item BOOLEAN NOT NULL,
+    parties BOOLEAN NOT NULL
+);
+"""
+"""The controlled vocabulary of metrics (metrics/data/vocabulary.toml), so SQL can join claims to the
+kind and units of their metric; "other" is a row of its own with no kind."""
+
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -68,7 +82,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS claims (
 {_claim_columns()}
 );
-"""
+{VOCABULARY_TABLE}"""
+
 
 VIEWS = """
 CREATE OR REPLACE VIEW claims_with_source AS
@@ -137,8 +152,24 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({})
-"""SQL that brings a store from version N to N + 1 (none yet: version 1 is the first)."""
+MIGRATIONS: Mapping[int, str] = MappingProxyType(
+    {
+        1: "ALTER TABLE claims ADD COLUMN measure VARCHAR;\n"
+        "ALTER TABLE claims ADD COLUMN item VARCHAR;\n" + VOCABULARY_TABLE,
+    }
+)
+"""SQL that brings a store from version N to N + 1. Version 2 adds the claim's measure and item and the
+vocabulary table; claims of an older store keep NULL there until `metrics reextract`."""
+
+
+def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the vocabulary table from the data file (replacing what an older metrics wrote)."""
+    con.execute("DELETE FROM vocabulary")
+    rows: list[tuple[str, str | None, list[str], list[str], bool, bool]] = [
+        (i.name, i.kind, list(i.units), list(i.synonyms), i.item, i.parties) for i in metric_vocabulary()
+    ]
+    rows.append((OTHER, None, [], [], False, False))
+    con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
@@ -205,6 +236,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
         else:
             for step in range(version, SCHEMA_VERSION):
                 con.execute(MIGRATIONS[step])
+        write_vocabulary(con)
         con.execute(VIEWS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")

@@ -15,7 +15,8 @@ from metrics.store.database import STORAGE_COMPATIBILITY, connect, open_store
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PREVIOUS_SCHEMA = 1
-"""The schema the frozen fixture holds; SCHEMA_VERSION is 1 today, so the bump test simulates 2."""
+"""The schema the frozen fixture holds (version 2 added the claim's measure and item and the vocabulary
+table); the bump test simulates the version after the current one."""
 
 
 def store_made_by_schema(version: int, path: Path) -> Path:
@@ -38,7 +39,21 @@ def store_made_by_schema(version: int, path: Path) -> Path:
 
 
 def recorded_version(path: Path) -> str:
-    return str(open_store(path).query("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0])
+    """The version a file records, read without the store's checks (which refuse an older file)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    finally:
+        con.close()
+    return str(row[0]) if row else ""
+
+
+def raw_columns(path: Path, table: str) -> list[str]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
+    finally:
+        con.close()
 
 
 def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -> None:
@@ -48,6 +63,10 @@ def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -
     store = open_store(db)
     assert store.counts() == {"documents": 1, "claims": 1}
     assert store.series("exports")["value"].tolist() == [5e9]
+    claims = store.query("SELECT measure, item FROM claims")
+    assert claims["measure"].isna().all() and claims["item"].isna().all()
+    vocabulary = store.query("SELECT metric, kind FROM vocabulary")
+    assert {"exports", "trade balance", "other"} <= set(vocabulary["metric"])
 
 
 @pytest.fixture
@@ -86,7 +105,8 @@ def test_a_store_with_no_migration_path_says_to_reingest(
     with pytest.raises(SchemaError, match=r"cannot migrate .* re-ingest the articles into a new --db file"):
         connect(db)
     monkeypatch.undo()
-    assert open_store(db).counts() == {"documents": 1, "claims": 1}  # left as it was
+    assert recorded_version(db) == str(PREVIOUS_SCHEMA)  # left as it was
+    assert "measure" not in raw_columns(db, "claims")
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(
@@ -98,12 +118,14 @@ def test_a_failed_migration_leaves_the_store_as_it_was(
         schema,
         "MIGRATIONS",
         {
+            **schema.MIGRATIONS,
             schema.SCHEMA_VERSION
-            - 1: "ALTER TABLE documents ADD COLUMN language VARCHAR; SELECT no_such_function();"
+            - 1: "ALTER TABLE documents ADD COLUMN language VARCHAR; SELECT no_such_function();",
         },
     )
     with pytest.raises(Exception, match="no_such_function"):
         connect(db)
     monkeypatch.undo()
     assert recorded_version(db) == str(PREVIOUS_SCHEMA)
-    assert "language" not in open_store(db).query("SELECT * FROM documents").columns
+    assert "language" not in raw_columns(db, "documents")
+    assert "measure" not in raw_columns(db, "claims")  # the earlier step was rolled back with it

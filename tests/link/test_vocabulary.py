@@ -1,0 +1,97 @@
+"""The metric vocabulary: every claim names a canonical metric or "other", keeps the phrase as written
+in `measure`, and names the thing a figure is of in `item`. Sentences are the project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from metrics.cli.main import cli
+from metrics.lexicon import KINDS, OTHER, metric_vocabulary
+from metrics.link.extract import claims_from_text
+from metrics.link.measures import indicator_of, unit_class
+
+NAMES = {indicator.name for indicator in metric_vocabulary()}
+DAY = date(1990, 6, 1)
+
+
+def only(text: str) -> dict[str, object]:
+    claims = claims_from_text(text, published=DAY)
+    assert len(claims) == 1, [c.surface for c in claims]
+    return claims[0].to_dict()
+
+
+def test_every_synonym_names_one_metric_and_every_metric_has_a_kind() -> None:
+    seen: dict[str, str] = {}
+    for indicator in metric_vocabulary():
+        assert indicator.kind in KINDS and indicator.units
+        for synonym in indicator.synonyms:
+            assert seen.setdefault(synonym, indicator.name) == indicator.name, synonym
+    assert OTHER not in NAMES
+
+
+@pytest.mark.parametrize(
+    ("written", "metric"),
+    [
+        ("trade gap", "trade balance"),
+        ("quarterly net profit", "profit"),
+        ("interest rates", "interest rate"),
+        ("sanctioned individual", "sanctioned individuals"),
+        ("telephone calls", "phone calls"),
+        ("employee", "jobs"),
+        ("layoffs", "job cuts"),
+        ("percentage", None),
+    ],
+)
+def test_raw_metric_words_map_to_the_canonical_name(written: str, metric: str | None) -> None:
+    indicator = indicator_of(written)
+    assert (indicator.name if indicator else None) == metric
+
+
+@pytest.mark.parametrize(
+    ("unit", "cls"), [("USD", "money"), ("%", "percent"), ("tonne", "measure"), ("USD per barrel", "money")]
+)
+def test_unit_classes(unit: str, cls: str) -> None:
+    assert unit_class(unit) == cls
+
+
+def test_a_claim_carries_canonical_metric_measure_and_item() -> None:
+    claim = only("Output of refined copper at the smelter rose to 41,000 tonnes in 1989.")
+    assert claim["metric"] == "output"
+    assert claim["item"] == "copper"
+    assert "output" in str(claim["measure"]).lower()
+
+
+def test_the_measure_keeps_the_modifiers_and_complement_as_written() -> None:
+    claim = only("Net new lending by building societies reached 3.1 billion dollars in May.")
+    assert claim["metric"] == "loans"
+    assert claim["measure"] == "Net new lending by building societies"
+
+
+def test_a_unit_the_metric_does_not_admit_falls_back_to_other() -> None:
+    claim = only("The inflation debate drew 4,000 delegates to the hall in May.")
+    assert claim["metric"] != "inflation"
+
+
+def test_a_figure_with_no_metric_word_is_other() -> None:
+    claim = only("The figure was 17 pct in May, he said.")
+    assert claim["metric"] == OTHER
+
+
+def test_every_claim_metric_is_in_the_vocabulary() -> None:
+    text = (
+        "Crude oil prices rose to 21 dlrs a barrel in May. The firm cut 300 jobs in 1989. "
+        "Gold fell 2 pct in April, while the lira slid 3 pct."
+    )
+    for claim in claims_from_text(text, published=DAY):
+        assert claim.metric in NAMES | {OTHER}
+
+
+def test_the_vocabulary_command_lists_each_metric() -> None:
+    result = CliRunner().invoke(cli, ["vocabulary", "--json"])
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) == len(NAMES)
+    table = CliRunner().invoke(cli, ["vocabulary"])
+    assert "trade balance" in table.output and OTHER in table.output
