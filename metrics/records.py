@@ -78,7 +78,7 @@ class EntityMention:
     name: str
     """Canonical gazetteer name ("United States")."""
     kind: str
-    """country or person."""
+    """country, person, organisation, company or outlet."""
 
 
 @dataclass(frozen=True, slots=True)

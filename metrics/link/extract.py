@@ -8,8 +8,10 @@ from datetime import date
 from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
-from metrics.link.measures import classify, clause_of
+from metrics.link.measures import classify, clause_of, indicator_of
+from metrics.link.roles import assign
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
 
@@ -23,13 +25,13 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _claim(document: Document, item: Linked) -> Claim:
+def _claim(document: Document, item: Linked, cast: Cast, times: list[TimeMention]) -> Claim:
     quantity = item.quantity
     period = item.period
-    entities = item.entities
     start, end = item.sentence
     clause = clause_of(document.text, item.sentence, quantity)
     measured = classify(item.metric, quantity, document.text, clause)
+    entities = assign(cast, quantity, item.sentence, clause, times, indicator_of(measured.metric))
     return Claim(
         doc_id=document.id,
         claim_id=claim_id(document.id, quantity.start, quantity.end, measured.metric),
@@ -77,7 +79,8 @@ def claims_from_document(document: Document) -> list[Claim]:
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
     linked = Linker(text, document.published, tokens).link(quantities, times)
-    return [_claim(document, item) for item in linked]
+    cast = Cast(document, tokens)
+    return [_claim(document, item, cast, times) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

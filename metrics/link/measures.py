@@ -181,7 +181,7 @@ def _item(text: str, quantity: Quantity, clause: tuple[int, int], measure: str |
     return best[1] if best else None
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s")
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
 
 
 def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:

@@ -1,0 +1,128 @@
+"""Company mentions: a run of capitalised words before a legal-form designator ("Ford Motor Co") or
+ending in a word of company kind ("Delta Air Lines"), a name or ticker in angle brackets as wire
+copy writes them ("<Cirex Corp>", "Texaco Inc <TX>"), and the article's later short forms of a name
+found so ("Ford", "Texaco"). The word tables are in metrics/data/companies.toml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from metrics.lexicon import _toml, alternation, lexicon
+from metrics.records import EntityMention
+
+_NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
+MAX_NAME_WORDS = 6
+"""Words of a company name at most, designator excluded."""
+
+
+@dataclass(frozen=True)
+class _Tables:
+    named: re.Pattern[str]
+    """A run of name words ending in a designator or a kind word."""
+    bracketed: re.Pattern[str]
+    designators: frozenset[str]
+    kind_words: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _tables() -> _Tables:
+    table = _toml("companies.toml")
+    designators = frozenset(table["designators"]["words"])
+    kinds = frozenset(table["kind_words"]["words"])
+    ends = alternation(designators | kinds)
+    run = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}?"
+    named = re.compile(
+        rf"(?<![\w<])(?P<name>{run})[ \t]*,?[ \t]+(?P<end>{ends})(?![\w])|(?<![\w<])(?P<alone>{run})"
+    )
+    bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
+    return _Tables(named, bracketed, designators, kinds, frozenset(table["not_names"]["words"]))
+
+
+def _trim(words: list[str], tables: _Tables) -> list[str]:
+    """Drop the sentence words a run of capitals picked up before the name ("Shares of", "The")."""
+    countries = lexicon().countries
+    while words and (words[0] in tables.not_names or words[0] in ("of", "and", "&") or words[0].islower()):
+        words = words[1:]
+    while words and words[-1] in ("of", "and", "&", "de"):
+        words = words[:-1]
+    if words and all(w in countries for w in words):
+        return []  # "British" or "Japan" alone is a country, not a company
+    return words
+
+
+def _name(words: list[str], tables: _Tables) -> str | None:
+    words = [w.rstrip(",") for w in words]
+    while words and words[-1] in tables.designators:
+        words = words[:-1]
+    words = _trim(words, tables)
+    return " ".join(words) if words else None
+
+
+def _short_forms(name: str, tables: _Tables) -> set[str]:
+    """Later ways of writing a company: its first word, and its first two ("Ford", "Delta Air")."""
+    words = name.split()
+    forms = {name}
+    first = words[0]
+    if (
+        len(words) > 1
+        and len(first) > 2
+        and first not in tables.not_names
+        and first not in lexicon().countries
+    ):
+        forms.add(first)
+        if len(words) > 2:
+            forms.add(" ".join(words[:2]))
+    return forms
+
+
+def find_companies(text: str) -> list[EntityMention]:
+    """Company mentions in `text`, in order; each keeps its surface and canonical (first-given) name."""
+    tables = _tables()
+    found: dict[int, EntityMention] = {}
+    for match in tables.bracketed.finditer(text):
+        inner = match.group("inner").strip()
+        if inner.isupper() and " " not in inner and len(inner) <= 6:
+            continue  # a ticker: the name before it is found below
+        name = _name(inner.split(), tables)
+        if name:
+            found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
+    for match in tables.named.finditer(text):
+        if match.start() in found:
+            continue
+        if match.group("end"):
+            words = [*match.group("name").split(), match.group("end")]
+        else:
+            words = match.group("alone").split()
+            ticker = re.match(r"[ \t]*<[A-Z.]{1,6}>", text[match.end() :])
+            if not ticker and words[-1].rstrip(",") not in tables.kind_words:
+                continue
+        name = _name(words, tables)
+        if name is None or (
+            len(name.split()) == 1 and match.group("end") is None and name in tables.kind_words
+        ):
+            continue
+        offset = match.start() + match.group().find(name.split()[0])
+        found[offset] = EntityMention(offset, match.end(), text[offset : match.end()], name, "company")
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    return _with_short_forms(text, mentions, tables)
+
+
+def _with_short_forms(text: str, mentions: list[EntityMention], tables: _Tables) -> list[EntityMention]:
+    """Add the later mentions of each company by a short form of its first-given name."""
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        for form in _short_forms(mention.name, tables):
+            forms.setdefault(form, mention.name)
+    if not forms:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(rf"(?<![\w<])(?:{alternation(forms)})(?![\w])")
+    more = [
+        EntityMention(m.start(), m.end(), m.group(), forms[" ".join(m.group().split())], "company")
+        for m in pattern.finditer(text)
+        if not any(s <= m.start() < e for s, e in taken)
+    ]
+    return sorted([*mentions, *more], key=lambda m: m.start)

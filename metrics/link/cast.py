@@ -1,0 +1,123 @@
+"""The actors of one article: countries, organisations and leaders from the gazetteer, companies from
+their legal forms, named as of the article's date (West Germany in 1987), and the article's main actor
+(its headline's, else its lead's), to which "the company", "it" and elided subjects refer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from metrics.find.companies import find_companies
+from metrics.find.gazetteer import find_entities
+from metrics.find.tokens import Tokens
+from metrics.lexicon import _csv, _toml, alternation
+from metrics.link.keywords import Located
+from metrics.link.sentences import Sentences
+from metrics.read.dateline import dateline_end
+from metrics.records import Document, EntityMention
+
+NOT_ACTORS = frozenset({"outlet"})
+"""Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
+
+
+@cache
+def _historical() -> dict[str, list[tuple[str, date]]]:
+    """Current name -> (the name it had, until when): a 1987 article's Germany is West Germany."""
+    table: dict[str, list[tuple[str, date]]] = {}
+    for row in _csv("historical_names.csv"):
+        table.setdefault(row["name"], []).append((row["historical"], date.fromisoformat(row["until"])))
+    return table
+
+
+def as_of(name: str, published: date | None) -> str:
+    """The name of an entity as of the article's date."""
+    if published is None:
+        return name
+    for historical, until in sorted(_historical().get(name, ()), key=lambda pair: pair[1]):
+        if published < until:
+            return historical
+    return name
+
+
+@cache
+def role_words() -> dict[str, dict[str, list[str]]]:
+    """metrics/data/roles.toml: the cue words of sources, places, partners and references."""
+    return _toml("roles.toml")
+
+
+@cache
+def _reference_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(role_words()['references'][kind])})\b", re.IGNORECASE)
+
+
+def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
+    gazetteer's organisation or country wins over a company found by its legal form."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.kind == "company", m.start))
+    kept: list[EntityMention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _mentions(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
+    return _choose([*find_entities(text, tokens), *find_companies(text)])
+
+
+class Cast:
+    """The actors of one document, queried by offset range; build once per document."""
+
+    def __init__(self, document: Document, tokens: Tokens | None = None) -> None:
+        self.text = document.text
+        self.published = document.published
+        opening = dateline_end(self.text)
+        everything = [m for m in _mentions(self.text, tokens) if m.start >= opening]
+        self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
+        self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
+        self.headline = self._headline(document.title)
+        self.sentences = Sentences(self.text)
+        self.last: tuple[str, ...] = ()
+        """The roles of the figure linked last (for a sentence that goes on with "It ...")."""
+        self.last_sentence = -2
+        """The index of the sentence that figure was in."""
+
+    def sentence_before(self, position: int) -> tuple[int, int] | None:
+        index = self.sentences.index(position)
+        return self.sentences.span(index - 1) if index > 0 else None
+
+    def name(self, mention: EntityMention) -> str:
+        return as_of(mention.name, self.published)
+
+    def _headline(self, title: str | None) -> list[EntityMention]:
+        """The headline's actors; a wire headline in capitals is read as written and in title case."""
+        if not title:
+            return []
+        found = [m for m in _mentions(title) if m.kind not in NOT_ACTORS]
+        if title.isupper():
+            found += [m for m in _mentions(title.title()) if m.kind not in NOT_ACTORS]
+        return sorted(found, key=lambda m: m.start)
+
+    def main(self, kind: str | None = None) -> str | None:
+        """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
+        first of the article's opening sentence."""
+        pools = [self.headline, self.mentions.items[:4]]
+        for pool in pools:
+            for mention in pool:
+                if (
+                    kind is None
+                    or mention.kind == kind
+                    or (kind == "country" and mention.kind == "organisation")
+                ):
+                    return self.name(mention)
+        return None
+
+    def refers(self, kind: str, start: int, end: int) -> bool:
+        """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent."""
+        return bool(_reference_pattern(kind).search(self.text, start, end))
+
+    def last_company_before(self, position: int) -> str | None:
+        """The company named last before `position` ("the company" refers back to it)."""
+        before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
+        return self.name(before[-1]) if before else self.main("company")
