@@ -32,10 +32,14 @@ def _tables() -> _Tables:
     table = _toml("companies.toml")
     designators = frozenset(table["designators"]["words"])
     kinds = frozenset(table["kind_words"]["words"])
-    ends = alternation(designators | kinds)
-    run = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}?"
+    words = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}"
+    # a legal form ends the longest run before it ("National Distillers and Chemical Corp"); else the
+    # run ends at a kind word or before a ticker, found by the shortest run that reaches one
+    lazy = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}?"
     named = re.compile(
-        rf"(?<![\w<])(?P<name>{run})[ \t]*,?[ \t]+(?P<end>{ends})(?![\w])|(?<![\w<])(?P<alone>{run})"
+        rf"(?<![\w<])(?P<name>{words})[ \t]*,?[ \t]+(?P<end>{alternation(designators)})(?![\w])"
+        rf"|(?<![\w<])(?P<alone>{lazy}[ \t]+(?:{alternation(kinds)}))(?![\w])"
+        rf"|(?<![\w<])(?P<tick>{lazy})(?=[ \t]*<[A-Z.]{{1,6}}>)"
     )
     bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
     return _Tables(named, bracketed, designators, kinds, frozenset(table["not_names"]["words"]))
@@ -89,16 +93,14 @@ def find_companies(text: str) -> list[EntityMention]:
         name = _name(inner.split(), tables)
         if name:
             found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
+    brackets = [(m.start, m.end) for m in found.values()]
     for match in tables.named.finditer(text):
-        if match.start() in found:
+        if any(start <= match.start() < end for start, end in brackets):
             continue
         if match.group("end"):
             words = [*match.group("name").split(), match.group("end")]
         else:
-            words = match.group("alone").split()
-            ticker = re.match(r"[ \t]*<[A-Z.]{1,6}>", text[match.end() :])
-            if not ticker and words[-1].rstrip(",") not in tables.kind_words:
-                continue
+            words = (match.group("alone") or match.group("tick")).split()
         name = _name(words, tables)
         if name is None or (
             len(name.split()) == 1 and match.group("end") is None and name in tables.kind_words

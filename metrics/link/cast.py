@@ -91,13 +91,34 @@ class Cast:
         return as_of(mention.name, self.published)
 
     def _headline(self, title: str | None) -> list[EntityMention]:
-        """The headline's actors; a wire headline in capitals is read as written and in title case."""
+        """The headline's actors. A wire headline in capitals is read as written and in title case, and
+        a company it names stands as the article's text names it ("SEARS" is Sears Roebuck); a company
+        the text never names is left out (capitals make every run of words look like a name)."""
         if not title:
             return []
         found = [m for m in _mentions(title) if m.kind not in NOT_ACTORS]
         if title.isupper():
             found += [m for m in _mentions(title.title()) if m.kind not in NOT_ACTORS]
-        return sorted(found, key=lambda m: m.start)
+        kept = []
+        for mention in sorted(found, key=lambda m: m.start):
+            if mention.kind != "company":
+                kept.append(mention)
+                continue
+            named = self._company_named(mention.name)
+            if named is not None:
+                kept.append(named)
+        return kept
+
+    def _company_named(self, headline_name: str) -> EntityMention | None:
+        """The article's company whose name holds the headline's name as whole words."""
+        words = headline_name.lower().split()
+        for mention in self.mentions.items:
+            name = mention.name.lower().split()
+            if mention.kind == "company" and any(
+                name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1)
+            ):
+                return mention
+        return None
 
     def main(self, kind: str | None = None) -> str | None:
         """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
@@ -117,7 +138,10 @@ class Cast:
         """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent."""
         return bool(_reference_pattern(kind).search(self.text, start, end))
 
-    def last_company_before(self, position: int) -> str | None:
-        """The company named last before `position` ("the company" refers back to it)."""
+    def company_before(self, position: int) -> str | None:
+        """The company "the company" means: the article's main one, else the one named last before."""
+        main = self.main("company")
+        if main is not None:
+            return main
         before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
-        return self.name(before[-1]) if before else self.main("company")
+        return self.name(before[-1]) if before else None

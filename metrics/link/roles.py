@@ -26,7 +26,10 @@ from metrics.records import EntityMention, Quantity, TimeMention
 SOURCE_REACH = 30
 """Characters after an actor within which a reporting verb makes it the figure's source."""
 
-_WORDS_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)\W*$")
+_LISTED = re.compile(
+    r"(?:'s|’s)?\s*,?\s*(?:(?:at|with|of|had|has|was|on)\s+)?(?:(?:about|some|nearly|over)\s+)?"
+)
+"""What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
 
 
 @cache
@@ -55,6 +58,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "currency": re.compile(rf"^\s*(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
         "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
+        "self_report": re.compile(
+            rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\s+(?:that\s+)?"
+            r"(?:it|its|it's|they|their|he|she)\b",
+            re.IGNORECASE,
+        ),
         "clause_end": re.compile(r"\s*(?:[.,;:)(]|$|\s+(?:in|on|at|from|to)\s)"),
         "between": re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE),
         "possessive": re.compile(r"^(?:'s|’s|')(?!\w)"),
@@ -69,7 +77,7 @@ def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]])
     after = text[mention.end : mention.end + SOURCE_REACH]
     before = text[max(0, mention.start - 30) : mention.start]
     if p["source_after"].match(after):
-        return True  # "the IMF said", "Japan estimated"
+        return not p["self_report"].match(after)  # "the IMF said"; but "Acme said its profit" is Acme's
     # "..., said the IMF." reports; "said the United States has used sanctions" opens what it reports
     return bool(p["source_before"].search(before) and p["clause_end"].match(after))
 
@@ -116,8 +124,12 @@ def assign(
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
     in_sentence = _eligible(cast, cast.mentions.within(*sentence), times)
+    in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
     sources = [m for m in in_sentence if _is_source(text, m, p)]
-    owners = [m for m in in_sentence if m not in sources] or sources
+    owners = [m for m in in_sentence if m not in sources]
+    if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
+        context = _from_context(cast, sentence, quantity, parties, contact)
+        owners = sources if not context or context == tuple(cast.name(m) for m in sources[:1]) else []
     # the figure's clause; else the main clause before it, never a relative clause after it
     in_clause = [m for m in owners if clause[0] <= m.start < clause[1]] or [
         m for m in owners if m.start < clause[0]
@@ -126,12 +138,19 @@ def assign(
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
     if not names:
         names = _from_context(cast, sentence, quantity, parties, contact)
-    elif len(names) == 1 and roles and _is_counterpart(text, roles[0], p, parties):
+    elif len(names) == 1 and roles and _is_counterpart(text, roles[0], p, False):
         subject = _from_context(cast, sentence, quantity, parties, contact)[:1]
         names = tuple(dict.fromkeys((*subject, *names))) if subject else names
     cast.last = names
     cast.last_sentence = cast.sentences.index(sentence[0])
     return names
+
+
+def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> bool:
+    """'56,500 employees in Brazil', '40 plants at Ohio': where the counted things are, not whose."""
+    if mention.start < quantity.noun_end or quantity.noun_end == quantity.end:
+        return False
+    return bool(re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
 
 
 def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
@@ -166,7 +185,17 @@ def _roles(
     # "blacklisted 300 Russian individuals": whose the counted things are is the other party
     partners += [m for m in actors if quantity.end <= m.start < quantity.noun_end and m not in partners]
     subject: EntityMention | None = None
-    if possessive:
+    listed = [
+        m
+        for m in actors
+        if m.end <= quantity.start
+        and _LISTED.fullmatch(text, m.end, quantity.start)
+        and not _is_counterpart(text, m, p, parties)
+    ]
+    if listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
+        subject = listed[-1]
+        partners = [m for m in partners if m.start > quantity.start]
+    elif possessive:
         subject = possessive[-1]
     else:
         free = [m for m in actors if m not in partners]
@@ -204,7 +233,7 @@ def _from_context(
         if cast.last:
             return cast.last
     if cast.refers("company", start, quantity.start) or cast.refers("pronoun", start, quantity.start):
-        company = cast.last_company_before(start)
+        company = cast.company_before(start)
         if company:
             return (company,)
     if cast.refers("country", start, quantity.start):
