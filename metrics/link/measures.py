@@ -86,8 +86,8 @@ def _names() -> _Names:
     words = [s for i in metric_vocabulary() for s in (i.name, *i.synonyms)]
     phrases = re.compile(rf"\b(?:{keyword_pattern(words)})\b", re.IGNORECASE)
     items = {}
-    for row in _csv("items.csv"):
-        for alias in (row["name"], *row["aliases"].split("|")):
+    for row in _csv("items.csv"):  # the aliases are the words written; "lead" is no alias of lead metal
+        for alias in row["aliases"].split("|"):
             items[squash(alias)] = row["name"]
     item_pattern = re.compile(rf"\b(?:{keyword_pattern(items)})\b", re.IGNORECASE)
     return _Names(exact, tuple(prefixes), phrases, items, item_pattern)
@@ -111,8 +111,10 @@ def indicator_of(name: str | None) -> Indicator | None:
 
 
 def _admits(indicator: Indicator, unit: str) -> bool:
+    """Whether a figure in `unit` can be of the indicator; a bare number ("Net 232,000 vs 814,000" in a
+    results table) has lost its unit, not its metric, so every indicator admits it."""
     cls = unit_class(unit)
-    return cls in indicator.units or (cls == "number" and "count" in indicator.units)
+    return cls in indicator.units or cls == "number"
 
 
 def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> str:

@@ -37,6 +37,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     words = role_words()
     currencies = [w for w in lexicon().currency_words if w.isalpha() or " " in w] + ["dlrs", "dlr", "$"]
     return {
+        "agent": re.compile(
+            rf"\b(?:{alternation(words['agents']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
+        ),
         "always_partner": re.compile(
             rf"\b(?:{alternation(words['partners']['always'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
         ),
@@ -156,6 +159,8 @@ def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> boo
 def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
     """After a partner preposition or a deal verb: "exports to Japan", "sanctioned Iran"."""
     before = text[max(0, mention.start - 30) : mention.start]
+    if p["agent"].search(before):
+        return False
     if p["always_partner"].search(before) or p["object"].search(before):
         return True
     return parties and bool(p["partner"].search(before))
@@ -192,7 +197,11 @@ def _roles(
         and _LISTED.fullmatch(text, m.end, quantity.start)
         and not _is_counterpart(text, m, p, parties)
     ]
-    if listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
+    agents = [m for m in actors if p["agent"].search(text, max(0, m.start - 30), m.start)]
+    if agents and not listed:  # "9 pct owned by X", "companies subject to US penalties": X is the subject
+        subject = agents[0]
+        partners = [m for m in actors if m is not subject and (m in partners or m.start < subject.start)]
+    elif listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
         subject = listed[-1]
         partners = [m for m in partners if m.start > quantity.start]
     elif possessive:

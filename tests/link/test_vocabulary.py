@@ -39,7 +39,7 @@ def test_every_synonym_names_one_metric_and_every_metric_has_a_kind() -> None:
         ("quarterly net profit", "profit"),
         ("interest rates", "interest rate"),
         ("sanctioned individual", "sanctioned individuals"),
-        ("telephone calls", "phone calls"),
+        ("telephone calls", "phone conversations"),
         ("employee", "jobs"),
         ("layoffs", "job cuts"),
         ("percentage", None),
