@@ -214,13 +214,32 @@ def classify(raw: str, quantity: Quantity, text: str, clause: tuple[int, int]) -
         indicator = None
     if indicator is None and measure is None:
         indicator = _clause_indicator(text, quantity, clause)
+    if indicator is None and unit_class(quantity.unit) == "money":
+        item = _item(text, quantity, clause, None)
+        if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
+            price = indicator_of("price")
+            return Measure(
+                price.name if price else OTHER, measure or _written(raw, text, quantity, clause), item
+            )
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, quantity, clause), None)
+    indicator = _narrowed(indicator, text, clause)
     if measure is None:
         span = _nearest_phrase(text, indicator, quantity, clause)
         measure = _phrase(text, span[0], span[1], clause[0], clause[1]) if span else raw
     item = _item(text, quantity, clause, measure) if indicator.item else None
     return Measure(indicator.name, measure, item)
+
+
+def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
+    """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
+    if not indicator.narrowed:
+        return indicator
+    lowered = " ".join(text[clause[0] : clause[1]].lower().split())
+    for word, metric in indicator.narrowed:
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return next((i for i in metric_vocabulary() if i.name == metric), indicator)
+    return indicator
 
 
 def _clause_indicator(text: str, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:

@@ -95,3 +95,15 @@ def test_the_vocabulary_command_lists_each_metric() -> None:
     assert len(result.output.splitlines()) == len(NAMES)
     table = CliRunner().invoke(cli, ["vocabulary"])
     assert "trade balance" in table.output and OTHER in table.output
+
+
+def test_a_generic_balance_is_narrowed_by_its_clause() -> None:
+    claim = only("The current account showed a surplus of 2.1 billion dlrs in 1988.")
+    assert claim["metric"] == "current account"
+    claim = only("The budget showed a surplus of 2.1 billion dlrs in 1988.")
+    assert claim["metric"] == "budget balance"
+
+
+def test_a_money_figure_of_a_commodity_is_its_price() -> None:
+    claims = claims_from_text("Arabian light crude slipped 40 cents to 17.60 dlrs on Monday.", published=DAY)
+    assert {(c.metric, c.item) for c in claims} == {("price", "crude oil")}
