@@ -13,6 +13,8 @@ from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import EntityMention
 
 _NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
+_DEMONYM_LEAD = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[a-z-]+[ \t]+){0,2}$")
+"""A capitalised word (a demonym) up to two words before a descriptor ("Swedish mining group")."""
 MAX_NAME_WORDS = 6
 """Words of a company name at most, designator excluded."""
 
@@ -22,6 +24,8 @@ class _Tables:
     named: re.Pattern[str]
     """A run of name words ending in a designator or a kind word."""
     bracketed: re.Pattern[str]
+    described: re.Pattern[str]
+    """A descriptor noun and the name after it ("mining group Boliden")."""
     designators: frozenset[str]
     kind_words: frozenset[str]
     not_names: frozenset[str]
@@ -42,7 +46,11 @@ def _tables() -> _Tables:
         rf"|(?<![\w<])(?P<tick>{lazy})(?=[ \t]*<[A-Z.]{{1,6}}>)"
     )
     bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
-    return _Tables(named, bracketed, designators, kinds, frozenset(table["not_names"]["words"]))
+    nouns = alternation(table["descriptors"]["words"])
+    described = re.compile(
+        rf"\b(?:{nouns})[ \t]+(?P<name>[A-Z][\w&'-]+(?:[ \t]+[A-Z][\w&'-]+){{0,3}})(?![\w])"
+    )
+    return _Tables(named, bracketed, described, designators, kinds, frozenset(table["not_names"]["words"]))
 
 
 def _trim(words: list[str], tables: _Tables) -> list[str]:
@@ -108,6 +116,18 @@ def find_companies(text: str) -> list[EntityMention]:
             continue
         offset = match.start() + match.group().find(name.split()[0])
         found[offset] = EntityMention(offset, match.end(), text[offset : match.end()], name, "company")
+    for match in tables.described.finditer(text):
+        if any(m.start <= match.start("name") < m.end for m in found.values()):
+            continue
+        name = _name(match.group("name").split(), tables)
+        if name is None or name in lexicon().countries:
+            continue
+        # the span takes a demonym opening the description, so "Swedish" is not an actor of its own
+        lead = _DEMONYM_LEAD.search(text, max(0, match.start() - 40), match.start())
+        start = match.start("name")
+        if lead and lead.group(1) in lexicon().countries:
+            start = lead.start(1)
+        found[start] = EntityMention(start, match.end(), text[start : match.end()], name, "company")
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables)
 
@@ -121,10 +141,16 @@ def _with_short_forms(text: str, mentions: list[EntityMention], tables: _Tables)
     if not forms:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
-    pattern = re.compile(rf"(?<![\w<])(?:{alternation(forms)})(?![\w])")
-    more = [
-        EntityMention(m.start(), m.end(), m.group(), forms[" ".join(m.group().split())], "company")
-        for m in pattern.finditer(text)
-        if not any(s <= m.start() < e for s, e in taken)
-    ]
-    return sorted([*mentions, *more], key=lambda m: m.start)
+    more: dict[int, EntityMention] = {}
+    for form in sorted(forms, key=len, reverse=True):  # longest first: "Delta Air" before "Delta"
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "<")) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole and at not in more and not any(s <= at < e for s, e in taken):
+                more[at] = EntityMention(at, end, form, forms[form], "company")
+                taken.append((at, end))
+            at = text.find(form, end)
+    return sorted([*mentions, *more.values()], key=lambda m: m.start)

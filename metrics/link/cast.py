@@ -69,7 +69,9 @@ def _mentions(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
 class Cast:
     """The actors of one document, queried by offset range; build once per document."""
 
-    def __init__(self, document: Document, tokens: Tokens | None = None) -> None:
+    def __init__(
+        self, document: Document, tokens: Tokens | None = None, sentences: Sentences | None = None
+    ) -> None:
         self.text = document.text
         self.published = document.published
         opening = dateline_end(self.text)
@@ -77,7 +79,7 @@ class Cast:
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
         self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
         self.headline = self._headline(document.title)
-        self.sentences = Sentences(self.text)
+        self.sentences = sentences or Sentences(self.text)
         self.last: tuple[str, ...] = ()
         """The roles of the figure linked last (for a sentence that goes on with "It ...")."""
         self.last_sentence = -2

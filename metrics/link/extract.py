@@ -10,7 +10,7 @@ from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
-from metrics.link.measures import classify, clause_of, indicator_of
+from metrics.link.measures import DocumentWords, classify, clause_of, indicator_of
 from metrics.link.roles import assign
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, TimeMention
@@ -25,12 +25,14 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _claim(document: Document, item: Linked, cast: Cast, times: list[TimeMention]) -> Claim:
+def _claim(
+    document: Document, item: Linked, words: DocumentWords, cast: Cast, times: list[TimeMention]
+) -> Claim:
     quantity = item.quantity
     period = item.period
     start, end = item.sentence
     clause = clause_of(document.text, item.sentence, quantity)
-    measured = classify(item.metric, quantity, document.text, clause)
+    measured = classify(item.metric, quantity, words, clause)
     entities = assign(cast, quantity, item.sentence, clause, times, indicator_of(measured.metric))
     return Claim(
         doc_id=document.id,
@@ -78,9 +80,11 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
-    linked = Linker(text, document.published, tokens).link(quantities, times)
-    cast = Cast(document, tokens)
-    return [_claim(document, item, cast, times) for item in linked]
+    linker = Linker(text, document.published, tokens)
+    linked = linker.link(quantities, times)
+    cast = Cast(document, tokens, linker.sentences)
+    words = DocumentWords.of(text, tokens, linker.metric_hits)
+    return [_claim(document, item, words, cast, times) for item in linked]
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

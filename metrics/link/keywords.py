@@ -54,19 +54,22 @@ class Vocabulary:
     pattern: re.Pattern[str]
     words: frozenset[str]
     prefixes: tuple[str, ...]
+    starred: tuple[tuple[str, str], ...] = ()
+    """(prefix, name) of the phrases ending in '*', in table order."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
         words, prefixes = first_words(table)
         pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
-        return cls(table, pattern, words, prefixes)
+        starred = tuple((phrase[:-1], name) for phrase, name in table.items() if phrase.endswith("*"))
+        return cls(table, pattern, words, prefixes, starred)
 
     def name_of(self, surface: str) -> str | None:
         key = squash(surface)
         if key in self.table:
             return self.table[key]
-        for phrase, name in self.table.items():
-            if phrase.endswith("*") and key.startswith(phrase[:-1]):
+        for prefix, name in self.starred:
+            if key.startswith(prefix):
                 return name
         return None
 

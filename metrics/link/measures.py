@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from metrics.find.tokens import Tokens
 from metrics.lexicon import (
     OTHER,
     Indicator,
     _csv,
-    keyword_pattern,
     lexicon,
     metric_vocabulary,
     singular,
     squash,
 )
+from metrics.link.keywords import Hit, Located, Vocabulary
 from metrics.records import Quantity
 
 MAX_MODIFIERS = 3
@@ -61,9 +62,11 @@ def unit_class(unit: str) -> str:
 class _Names:
     exact: dict[str, Indicator]
     prefixes: tuple[tuple[str, Indicator], ...]
-    phrases: re.Pattern[str]
+    by_name: dict[str, Indicator]
+    phrases: Vocabulary
+    """Every synonym -> its indicator's name, for token-anchored search of a document."""
     items: dict[str, str]
-    item_pattern: re.Pattern[str]
+    item_words: Vocabulary
 
 
 @cache
@@ -83,16 +86,32 @@ def _names() -> _Names:
             if not synonym.endswith("*"):
                 exact.setdefault(singular(synonym, lex), indicator)
     prefixes.sort(key=lambda pair: -len(pair[0]))
-    words = [s for i in metric_vocabulary() for s in (i.name, *i.synonyms)]
-    phrases = re.compile(rf"\b(?:{keyword_pattern(words)})\b", re.IGNORECASE)
+    phrases = Vocabulary.of({s: i.name for i in metric_vocabulary() for s in (i.name, *i.synonyms)})
     items = {}
     for row in _csv("items.csv"):  # the aliases are the words written; "lead" is no alias of lead metal
         for alias in row["aliases"].split("|"):
             items[squash(alias)] = row["name"]
-    item_pattern = re.compile(rf"\b(?:{keyword_pattern(items)})\b", re.IGNORECASE)
-    return _Names(exact, tuple(prefixes), phrases, items, item_pattern)
+    by_name = {indicator.name: indicator for indicator in metric_vocabulary()}
+    return _Names(exact, tuple(prefixes), by_name, phrases, items, Vocabulary.of(items))
 
 
+@dataclass(frozen=True)
+class DocumentWords:
+    """The metric and item words of one document, found once and queried by offset range."""
+
+    text: str
+    metrics: Located[Hit]
+    items: Located[Hit]
+
+    @classmethod
+    def of(cls, text: str, tokens: Tokens, metric_hits: Located[Hit] | None = None) -> DocumentWords:
+        """`metric_hits`: the linker's metric words of the text, when it has found them already."""
+        names = _names()
+        metrics = metric_hits if metric_hits is not None else names.phrases.hits(text, tokens)
+        return cls(text, metrics, names.item_words.hits(text, tokens))
+
+
+@lru_cache(maxsize=4096)
 def indicator_of(name: str | None) -> Indicator | None:
     """The indicator a raw metric name means: a synonym, a prefix synonym, or its last words."""
     if not name:
@@ -117,8 +136,9 @@ def _admits(indicator: Indicator, unit: str) -> bool:
     return cls in indicator.units or cls == "number"
 
 
-def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> str:
-    """The metric word at [start, end) with its modifiers before and an of/by complement after."""
+def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """Where the metric word at [start, end) is written with its modifiers before and an of/by
+    complement after ("net new lending by building societies")."""
     stop = lexicon().noun_stop | _STOP_EXTRA
     left = start
     for _ in range(MAX_MODIFIERS):
@@ -140,22 +160,20 @@ def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> str:
             right = stretch = word.end()
             space = re.match(r"\s+", text[stretch:ceiling])
             stretch += space.end() if space else 0
-    return " ".join(text[left:right].split())
+    return left, right
 
 
 def _nearest_phrase(
-    text: str, indicator: Indicator, quantity: Quantity, clause: tuple[int, int]
+    words: DocumentWords, indicator: Indicator, quantity: Quantity, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
     """The written synonym of `indicator` nearest the figure in its clause, before it preferred."""
     best: tuple[int, int, int] | None = None
-    for match in _names().phrases.finditer(text, clause[0], clause[1]):
-        if quantity.start <= match.start() < quantity.noun_end:
+    for hit in words.metrics.within(clause[0], clause[1]):
+        if quantity.start <= hit.start < quantity.noun_end or indicator_of(hit.name) is not indicator:
             continue
-        if indicator_of(match.group()) is not indicator:
-            continue
-        distance = _distance(quantity, match.start(), match.end())
+        distance = _distance(quantity, hit.start, hit.end)
         if best is None or distance < best[0]:
-            best = (distance, match.start(), match.end())
+            best = (distance, hit.start, hit.end)
     return (best[1], best[2]) if best else None
 
 
@@ -164,22 +182,23 @@ def _distance(quantity: Quantity, start: int, end: int) -> int:
     return quantity.start - end if end <= quantity.start else 2 * (start - quantity.end)
 
 
-def _item(text: str, quantity: Quantity, clause: tuple[int, int], measure: str | None) -> str | None:
-    """The thing a figure is of: in its measure phrase, its 'of X' complement, else nearest in the clause."""
-    names = _names()
-    if measure:
-        found = names.item_pattern.search(measure)
-        if found:
-            return names.items.get(squash(found.group()))
+def _item(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], span: tuple[int, int] | None
+) -> str | None:
+    """The thing a figure is of: in its measure phrase, else the item word nearest it in the clause."""
+    text = words.text
+    if span is not None:
+        inside = words.items.within(*span)
+        if inside:
+            return inside[0].name
     low, high = max(clause[0], quantity.start - ITEM_WINDOW), min(clause[1], quantity.noun_end + ITEM_WINDOW)
     best: tuple[int, str] | None = None
-    for match in names.item_pattern.finditer(text, low, high):
-        if match.group()[0].isupper() and match.start() > 0 and text[match.start() - 1] not in " \n(\"'":
-            continue
-        distance = abs(match.start() - quantity.start)
-        name = names.items.get(squash(match.group()))
-        if name and (best is None or distance < best[0]):
-            best = (distance, name)
+    for hit in words.items.within(low, high):
+        if text[hit.start].isupper() and hit.start > 0 and text[hit.start - 1] not in " \n(\"'":
+            continue  # a name's word ("Gulf Oil"), not a commodity
+        distance = abs(hit.start - quantity.start)
+        if best is None or distance < best[0]:
+            best = (distance, hit.name)
     return best[1] if best else None
 
 
@@ -198,11 +217,12 @@ def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple
     return start, end
 
 
-def classify(raw: str, quantity: Quantity, text: str, clause: tuple[int, int]) -> Measure:
+def classify(raw: str, quantity: Quantity, words: DocumentWords, clause: tuple[int, int]) -> Measure:
     """The canonical metric, measure phrase and item of one linked figure.
 
     `raw` is the linker's metric word (a keyword's name, a counted noun, or a unit fallback such as
     "percentage"); `clause` bounds the text the figure's own words come from."""
+    text = words.text
     indicator = None
     measure = None
     if quantity.unit == "count" and quantity.noun:
@@ -213,21 +233,25 @@ def classify(raw: str, quantity: Quantity, text: str, clause: tuple[int, int]) -
     if indicator is not None and not _admits(indicator, quantity.unit):
         indicator = None
     if indicator is None and measure is None:
-        indicator = _clause_indicator(text, quantity, clause)
+        indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and unit_class(quantity.unit) == "money":
-        item = _item(text, quantity, clause, None)
+        item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
-            price = indicator_of("price")
-            return Measure(
-                price.name if price else OTHER, measure or _written(raw, text, quantity, clause), item
-            )
+            return Measure("price", measure or _written(raw, text, clause), item)
     if indicator is None:
-        return Measure(OTHER, measure or _written(raw, text, quantity, clause), None)
+        return Measure(OTHER, measure or _written(raw, text, clause), None)
     indicator = _narrowed(indicator, text, clause)
+    span = None
     if measure is None:
-        span = _nearest_phrase(text, indicator, quantity, clause)
-        measure = _phrase(text, span[0], span[1], clause[0], clause[1]) if span else raw
-    item = _item(text, quantity, clause, measure) if indicator.item else None
+        span = _nearest_phrase(words, indicator, quantity, clause)
+        if span is not None:
+            span = _phrase(text, span[0], span[1], clause[0], clause[1])
+            measure = " ".join(text[span[0] : span[1]].split())
+        else:
+            measure = raw
+    else:
+        span = (quantity.end, quantity.noun_end)
+    item = _item(words, quantity, clause, span) if indicator.item else None
     return Measure(indicator.name, measure, item)
 
 
@@ -235,31 +259,31 @@ def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indic
     """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
     if not indicator.narrowed:
         return indicator
-    lowered = " ".join(text[clause[0] : clause[1]].lower().split())
+    lowered = f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} "
     for word, metric in indicator.narrowed:
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return next((i for i in metric_vocabulary() if i.name == metric), indicator)
+        if f" {word} " in lowered:
+            return _names().by_name.get(metric, indicator)
     return indicator
 
 
-def _clause_indicator(text: str, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:
+def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:
     """The nearest metric phrase of the clause whose indicator admits the figure's unit, words before
     the figure preferred to words after it (the linker found none it could use)."""
     best: tuple[int, Indicator] | None = None
-    for match in _names().phrases.finditer(text, clause[0], clause[1]):
-        if quantity.start <= match.start() < quantity.noun_end:
+    for hit in words.metrics.within(clause[0], clause[1]):
+        indicator = indicator_of(hit.name)
+        if quantity.start <= hit.start < quantity.noun_end or indicator is None:
             continue
-        indicator = indicator_of(match.group())
-        if indicator is None or not _admits(indicator, quantity.unit):
+        if not _admits(indicator, quantity.unit):
             continue
-        distance = _distance(quantity, match.start(), match.end())
+        distance = _distance(quantity, hit.start, hit.end)
         if best is None or distance < best[0]:
             best = (distance, indicator)
     return best[1] if best else None
 
 
-def _written(raw: str, text: str, quantity: Quantity, clause: tuple[int, int]) -> str | None:
-    """For an `other` figure: its raw metric word when the text holds it, else nothing."""
-    if raw and re.search(rf"\b{re.escape(raw)}\b", text[clause[0] : clause[1]], re.IGNORECASE):
+def _written(raw: str, text: str, clause: tuple[int, int]) -> str | None:
+    """For an `other` figure: its raw metric word when its clause holds it, else nothing."""
+    if raw and f" {raw.lower()} " in f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} ":
         return raw
     return None

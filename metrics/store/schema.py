@@ -152,12 +152,13 @@ HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType(
-    {
-        1: "ALTER TABLE claims ADD COLUMN measure VARCHAR;\n"
-        "ALTER TABLE claims ADD COLUMN item VARCHAR;\n" + VOCABULARY_TABLE,
-    }
+_ADD_MEASURE_ITEM_VOCABULARY = (
+    "ALTER TABLE claims ADD COLUMN measure VARCHAR;\nALTER TABLE claims ADD COLUMN item VARCHAR;\n"
+    + VOCABULARY_TABLE
 )
+"""The claim's measure and item columns and the vocabulary table (write_vocabulary fills it)."""
+
+MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _ADD_MEASURE_ITEM_VOCABULARY})
 """SQL that brings a store from version N to N + 1. Version 2 adds the claim's measure and item and the
 vocabulary table; claims of an older store keep NULL there until `metrics reextract`."""
 

@@ -82,3 +82,11 @@ def test_a_company_is_found_again_by_its_short_form() -> None:
 )
 def test_names_as_of_the_article_date(name: str, published: date | None, expected: str) -> None:
     assert as_of(name, published) == expected
+
+
+def test_a_descriptor_names_the_company_and_keeps_its_demonym_out() -> None:
+    text = "Chilean copper miner Andacollo Norte said output fell."
+    found = find_companies(text)
+    assert [(m.name, m.surface) for m in found] == [
+        ("Andacollo Norte", "Chilean copper miner Andacollo Norte")
+    ]
