@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
-        "currency": re.compile(rf"^\s*(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
+        "currency": re.compile(rf"\s*(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
         "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
         "self_report": re.compile(
             rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\s+(?:that\s+)?"
@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "clause_end": re.compile(r"\s*(?:[.,;:)(]|$|\s+(?:in|on|at|from|to)\s)"),
         "between": re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE),
-        "possessive": re.compile(r"^(?:'s|’s|')(?!\w)"),
+        "possessive": re.compile(r"(?:'s|’s|')(?!\w)"),
     }
 
 
