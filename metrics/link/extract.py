@@ -45,7 +45,7 @@ def _claim(
         value=quantity.value,
         low=quantity.low,
         high=quantity.high,
-        unit=quantity.unit,
+        unit=measured.unit or quantity.unit,
         qualifier=quantity.qualifier,
         status=item.status,
         period_start=period.start if period else None,
@@ -83,7 +83,7 @@ def claims_from_document(document: Document) -> list[Claim]:
     linker = Linker(text, document.published, tokens)
     linked = linker.link(quantities, times)
     cast = Cast(document, tokens, linker.sentences)
-    words = DocumentWords.of(text, tokens, linker.metric_hits)
+    words = DocumentWords.of(text, tokens, linker.metric_hits, quantities)
     return [_claim(document, item, words, cast, times) for item in linked]
 
 

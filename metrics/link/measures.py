@@ -10,6 +10,8 @@ falls back to its counted noun or to "other" rather than to a wrong name.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -42,6 +44,9 @@ class Measure:
     metric: str
     measure: str | None
     item: str | None
+    unit: str | None = None
+    """The unit the figure lost, where its metric and its article say it ("Net 232,000 vs 814,000" in
+    a results table written in dollars is USD); None keeps the quantity's own."""
 
 
 def unit_class(unit: str) -> str:
@@ -102,13 +107,23 @@ class DocumentWords:
     text: str
     metrics: Located[Hit]
     items: Located[Hit]
+    currency: str | None = None
+    """The currency the article's money figures are written in most often."""
 
     @classmethod
-    def of(cls, text: str, tokens: Tokens, metric_hits: Located[Hit] | None = None) -> DocumentWords:
+    def of(
+        cls,
+        text: str,
+        tokens: Tokens,
+        metric_hits: Located[Hit] | None = None,
+        quantities: Sequence[Quantity] = (),
+    ) -> DocumentWords:
         """`metric_hits`: the linker's metric words of the text, when it has found them already."""
         names = _names()
         metrics = metric_hits if metric_hits is not None else names.phrases.hits(text, tokens)
-        return cls(text, metrics, names.item_words.hits(text, tokens))
+        money = Counter(q.unit.partition(" ")[0] for q in quantities if unit_class(q.unit) == "money")
+        currency = money.most_common(1)[0][0] if money else None
+        return cls(text, metrics, names.item_words.hits(text, tokens), currency)
 
 
 @lru_cache(maxsize=4096)
@@ -252,7 +267,12 @@ def classify(raw: str, quantity: Quantity, words: DocumentWords, clause: tuple[i
     else:
         span = (quantity.end, quantity.noun_end)
     item = _item(words, quantity, clause, span) if indicator.item else None
-    return Measure(indicator.name, measure, item)
+    unit = None
+    if quantity.unit == "number" and words.currency and indicator.units[0] == "money":
+        unit = words.currency  # a money metric's bare figure is in the article's currency
+    elif quantity.unit == "number" and indicator.units[0] == "count" and measure:
+        unit = "count"  # "Avg shrs 5,970,000": a countable metric, its measure names what is counted
+    return Measure(indicator.name, measure, item, unit)
 
 
 def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:

@@ -107,3 +107,15 @@ def test_a_generic_balance_is_narrowed_by_its_clause() -> None:
 def test_a_money_figure_of_a_commodity_is_its_price() -> None:
     claims = claims_from_text("Arabian light crude slipped 40 cents to 17.60 dlrs on Monday.", published=DAY)
     assert {(c.metric, c.item) for c in claims} == {("price", "crude oil")}
+
+
+def test_a_bare_figure_of_a_money_metric_takes_the_articles_currency() -> None:
+    text = "Shr 40 cts vs 31 cts\nNet 1,250,000 vs 990,000\nRevs 14.2 mln dlrs vs 11.9 mln"
+    claims = {c.surface: c for c in claims_from_text(text, published=DAY)}
+    assert claims["1,250,000"].unit == "USD" and claims["1,250,000"].metric == "profit"
+    assert claims["11.9 mln"].unit == "USD" and claims["11.9 mln"].metric == "revenue"
+
+
+def test_a_bare_figure_of_a_countable_metric_is_a_count() -> None:
+    claims = {c.surface: c for c in claims_from_text("Avg shrs 2,400,000 vs 2,100,000", published=DAY)}
+    assert claims["2,400,000"].unit == "count" and claims["2,400,000"].metric == "shares"
