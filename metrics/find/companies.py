@@ -15,6 +15,8 @@ from metrics.records import EntityMention
 _NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
 _DEMONYM_LEAD = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[a-z-]+[ \t]+){0,2}$")
 """A capitalised word (a demonym) up to two words before a descriptor ("Swedish mining group")."""
+_PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
+"""A short name in brackets right after a company's name (a legal form may stand between)."""
 MAX_NAME_WORDS = 6
 """Words of a company name at most, designator excluded."""
 
@@ -138,6 +140,9 @@ def _with_short_forms(text: str, mentions: list[EntityMention], tables: _Tables)
     for mention in mentions:
         for form in _short_forms(mention.name, tables):
             forms.setdefault(form, mention.name)
+        alias = _PARENTHESISED.match(text, mention.end)  # "Consolidated Rail Corp (Conrail)"
+        if alias and alias.group(1) not in lexicon().countries:
+            forms.setdefault(alias.group(1), mention.name)
     if not forms:
         return mentions
     taken = [(m.start, m.end) for m in mentions]

@@ -51,6 +51,15 @@ def _reference_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(role_words()['references'][kind])})\b", re.IGNORECASE)
 
 
+@cache
+def _reporting() -> re.Pattern[str]:
+    verbs = alternation(role_words()["sources"]["after"])
+    return re.compile(rf"[>)]?(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+
+
+_SELF = re.compile(r"[>)]?\s*(?:\w+\s+){0,2}\w+\s+(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE)
+
+
 def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
     gazetteer's organisation or country wins over a company found by its legal form."""
@@ -109,6 +118,12 @@ class Cast:
             named = self._company_named(mention.name)
             if named is not None:
                 kept.append(named)
+        if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
+            words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
+            for mention in self.mentions.items:
+                if mention.kind == "company" and f" {' '.join(mention.surface.lower().split())} " in words:
+                    kept.append(mention)
+                    break
         return kept
 
     def _company_named(self, headline_name: str) -> EntityMention | None:
@@ -125,7 +140,8 @@ class Cast:
     def main(self, kind: str | None = None) -> str | None:
         """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
         first of the article's opening sentence."""
-        pools = [self.headline, self.mentions.items[:4]]
+        lead = self.mentions.items[:4]
+        pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
                 if (
@@ -135,6 +151,12 @@ class Cast:
                 ):
                     return self.name(mention)
         return None
+
+    def _reports_only(self, mention: EntityMention) -> bool:
+        """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its
+        own (but 'Acme said its profit ...' speaks of itself)."""
+        after = self.text[mention.end : mention.end + 40]
+        return bool(_reporting().match(after)) and not _SELF.match(after)
 
     def refers(self, kind: str, start: int, end: int) -> bool:
         """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent."""

@@ -90,3 +90,9 @@ def test_a_descriptor_names_the_company_and_keeps_its_demonym_out() -> None:
     assert [(m.name, m.surface) for m in found] == [
         ("Andacollo Norte", "Chilean copper miner Andacollo Norte")
     ]
+
+
+def test_a_bracketed_short_name_is_a_later_form() -> None:
+    text = "Wexley Transport Corp (Wextran) said it bought 12 barges. Later Wextran paid cash."
+    found = [(m.surface, m.name) for m in find_companies(text)]
+    assert ("Wextran", "Wexley Transport") in found
