@@ -30,6 +30,9 @@ _LISTED = re.compile(
     r"(?:'s|’s)?\s*,?\s*(?:(?:at|with|of|had|has|was|on)\s+)?(?:(?:about|some|nearly|over)\s+)?"
 )
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
+_LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
+"""What opens a list item before its actor ("..., with the European Community at 68.8 pct")."""
+_HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
 @cache
@@ -195,8 +198,12 @@ def _roles(
         for m in actors
         if m.end <= quantity.start
         and _LISTED.fullmatch(text, m.end, quantity.start)
-        and not _is_counterpart(text, m, p, parties)
+        and (
+            not _is_counterpart(text, m, p, parties) or _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
+        )
     ]
+    # an actor that heads a later figure of a list ("..., with the EC at 68.8 pct") is not this one's
+    partners = [m for m in partners if not (m.start > quantity.end and _HEADS_FIGURE.match(text, m.end))]
     agents = [m for m in actors if p["agent"].search(text, max(0, m.start - 30), m.start)]
     if agents and not listed:  # "9 pct owned by X", "companies subject to US penalties": X is the subject
         subject = agents[0]
