@@ -57,6 +57,8 @@ def _reporting() -> re.Pattern[str]:
     return re.compile(rf"[>)]?(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
 
 
+_ITS = re.compile(r"\b[Ii]ts\b")
+
 _SELF = re.compile(r"[>)]?\s*(?:\w+\s+){0,2}\w+\s+(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE)
 
 
@@ -121,7 +123,8 @@ class Cast:
         if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
             words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
             for mention in self.mentions.items:
-                if mention.kind == "company" and f" {' '.join(mention.surface.lower().split())} " in words:
+                written = {" ".join(mention.surface.lower().split()), mention.name.lower()}
+                if mention.kind == "company" and any(f" {form} " in words for form in written):
                     kept.append(mention)
                     break
         return kept
@@ -151,6 +154,21 @@ class Cast:
                 ):
                     return self.name(mention)
         return None
+
+    def references(self, start: int, end: int) -> list[EntityMention]:
+        """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
+        they take part in the sentence's roles like a name ("the company's sales", "its exports")."""
+        found = []
+        for kind in ("company", "country"):
+            for match in _reference_pattern(kind).finditer(self.text, start, end):
+                name = self.company_before(match.start()) if kind == "company" else self.main("country")
+                if name:
+                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        for match in _ITS.finditer(self.text, start, end):
+            name = self.last[0] if self.last else self.main()
+            if name:
+                found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        return found
 
     def _reports_only(self, mention: EntityMention) -> bool:
         """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its

@@ -130,6 +130,9 @@ def assign(
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
     in_sentence = _eligible(cast, cast.mentions.within(*sentence), times)
+    named = [(m.start, m.end) for m in in_sentence]
+    references = [r for r in cast.references(*sentence) if not any(s <= r.start < e for s, e in named)]
+    in_sentence = sorted([*in_sentence, *references], key=lambda m: m.start)
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
     sources = [m for m in in_sentence if _is_source(text, m, p)]
     owners = [m for m in in_sentence if m not in sources]
