@@ -165,7 +165,9 @@ class Cast:
                 if name:
                     found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
         for match in _ITS.finditer(self.text, start, end):
-            name = self.last[0] if self.last else self.main()
+            # "its" is the nearest actor named before it in the sentence, else the one before's
+            before = [m for m in self.mentions.within(start, match.start()) if m.kind != "person"]
+            name = self.name(before[-1]) if before else self.last[0] if self.last else self.main()
             if name:
                 found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
         return found

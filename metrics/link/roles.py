@@ -208,8 +208,9 @@ def _roles(
     # an actor that heads a later figure of a list ("..., with the EC at 68.8 pct") is not this one's
     partners = [m for m in partners if not (m.start > quantity.end and _HEADS_FIGURE.match(text, m.end))]
     agents = [m for m in actors if p["agent"].search(text, max(0, m.start - 30), m.start)]
-    if agents and not listed:  # "9 pct owned by X", "companies subject to US penalties": X is the subject
-        subject = agents[0]
+    agent_after = [m for m in agents if m.start >= quantity.end]
+    if agents and (not listed or agent_after):  # "9 pct owned by X", "subject to US penalties": X's
+        subject = (agent_after or agents)[0]
         partners = [m for m in actors if m is not subject and (m in partners or m.start < subject.start)]
     elif listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
         subject = listed[-1]
