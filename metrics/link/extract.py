@@ -83,7 +83,7 @@ def claims_from_document(document: Document) -> list[Claim]:
     linker = Linker(text, document.published, tokens)
     linked = linker.link(quantities, times)
     cast = Cast(document, tokens, linker.sentences)
-    words = DocumentWords.of(text, tokens, linker.metric_hits, quantities)
+    words = DocumentWords.of(text, tokens, linker.metric_hits, quantities, document.title)
     return [_claim(document, item, words, cast, times) for item in linked]
 
 

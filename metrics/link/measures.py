@@ -109,6 +109,9 @@ class DocumentWords:
     items: Located[Hit]
     currency: str | None = None
     """The currency the article's money figures are written in most often."""
+    headline: tuple[Indicator, ...] = ()
+    """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
+    clause names none is about."""
 
     @classmethod
     def of(
@@ -117,13 +120,20 @@ class DocumentWords:
         tokens: Tokens,
         metric_hits: Located[Hit] | None = None,
         quantities: Sequence[Quantity] = (),
+        title: str | None = None,
     ) -> DocumentWords:
         """`metric_hits`: the linker's metric words of the text, when it has found them already."""
         names = _names()
         metrics = metric_hits if metric_hits is not None else names.phrases.hits(text, tokens)
         money = Counter(q.unit.partition(" ")[0] for q in quantities if unit_class(q.unit) == "money")
         currency = money.most_common(1)[0][0] if money else None
-        return cls(text, metrics, names.item_words.hits(text, tokens), currency)
+        headline: list[Indicator] = []
+        if title:
+            for hit in names.phrases.hits(title, Tokens(title)).items:
+                indicator = indicator_of(hit.name)
+                if indicator is not None and indicator not in headline:
+                    headline.append(indicator)
+        return cls(text, metrics, names.item_words.hits(text, tokens), currency, tuple(headline))
 
 
 @lru_cache(maxsize=4096)
@@ -249,6 +259,8 @@ def classify(raw: str, quantity: Quantity, words: DocumentWords, clause: tuple[i
         indicator = None
     if indicator is None and measure is None:
         indicator = _clause_indicator(words, quantity, clause)
+    if indicator is None and measure is None and not words.metrics.within(*clause):
+        indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
     if indicator is None and unit_class(quantity.unit) == "money":
         item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price

@@ -119,3 +119,16 @@ def test_a_bare_figure_of_a_money_metric_takes_the_articles_currency() -> None:
 def test_a_bare_figure_of_a_countable_metric_is_a_count() -> None:
     claims = {c.surface: c for c in claims_from_text("Avg shrs 2,400,000 vs 2,100,000", published=DAY)}
     assert claims["2,400,000"].unit == "count" and claims["2,400,000"].metric == "shares"
+
+
+def test_a_figure_whose_clause_names_no_metric_takes_the_headlines() -> None:
+    from metrics.link.extract import claims_from_document
+    from metrics.read.documents import make_document
+
+    document = make_document(
+        "Of the 9 mln tonnes, most will come from Canada.", published=DAY, title="CHILE TO IMPORT MORE WHEAT"
+    )
+    (claim,) = claims_from_document(document)
+    assert claim.metric == "imports"
+    untitled = claims_from_document(make_document(document.text, published=DAY))
+    assert [c.metric for c in untitled] == ["other"]
