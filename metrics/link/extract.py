@@ -10,10 +10,10 @@ from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
 from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
-from metrics.link.measures import DocumentWords, classify, clause_of, indicator_of
+from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
 from metrics.link.roles import assign
 from metrics.read.dateline import dateline_end
-from metrics.records import Claim, Document, TimeMention
+from metrics.records import Claim, Document, Quantity, TimeMention
 
 EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
@@ -26,15 +26,22 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
 
 
 def _claim(
-    document: Document, item: Linked, words: DocumentWords, cast: Cast, times: list[TimeMention]
-) -> Claim:
+    document: Document,
+    item: Linked,
+    words: DocumentWords,
+    cast: Cast,
+    times: list[TimeMention],
+    before: tuple[Quantity, Measure] | None,
+) -> tuple[Claim, Measure]:
     quantity = item.quantity
     period = item.period
     start, end = item.sentence
     clause = clause_of(document.text, item.sentence, quantity)
-    measured = classify(item.metric, quantity, words, clause)
+    if before is not None and not clause[0] <= before[0].start < clause[1]:
+        before = None  # only a figure of the same clause is compared with
+    measured = classify(item.metric, quantity, words, clause, before)
     entities = assign(cast, quantity, item.sentence, clause, times, indicator_of(measured.metric))
-    return Claim(
+    claim = Claim(
         doc_id=document.id,
         claim_id=claim_id(document.id, quantity.start, quantity.end, measured.metric),
         metric=measured.metric,
@@ -60,6 +67,7 @@ def _claim(
         published=document.published,
         change=quantity.change,
     )
+    return claim, measured
 
 
 def claims_from_document(document: Document) -> list[Claim]:
@@ -84,7 +92,13 @@ def claims_from_document(document: Document) -> list[Claim]:
     linked = linker.link(quantities, times)
     cast = Cast(document, tokens, linker.sentences)
     words = DocumentWords.of(text, tokens, linker.metric_hits, quantities, document.title)
-    return [_claim(document, item, words, cast, times) for item in linked]
+    claims = []
+    before: tuple[Quantity, Measure] | None = None
+    for item in linked:
+        claim, measured = _claim(document, item, words, cast, times, before)
+        claims.append(claim)
+        before = (item.quantity, measured)
+    return claims
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

@@ -242,12 +242,30 @@ def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple
     return start, end
 
 
-def classify(raw: str, quantity: Quantity, words: DocumentWords, clause: tuple[int, int]) -> Measure:
+_COMPARED_FROM = re.compile(
+    r"\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric."""
+
+
+def classify(
+    raw: str,
+    quantity: Quantity,
+    words: DocumentWords,
+    clause: tuple[int, int],
+    before: tuple[Quantity, Measure] | None = None,
+) -> Measure:
     """The canonical metric, measure phrase and item of one linked figure.
 
     `raw` is the linker's metric word (a keyword's name, a counted noun, or a unit fallback such as
-    "percentage"); `clause` bounds the text the figure's own words come from."""
+    "percentage"); `clause` bounds the text the figure's own words come from; `before` is the figure
+    before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares."""
     text = words.text
+    same_kind = before is not None and unit_class(before[0].unit) == unit_class(quantity.unit)
+    if before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start):
+        earlier = before[1]
+        return Measure(earlier.metric, earlier.measure, earlier.item, earlier.unit)
     indicator = None
     measure = None
     if quantity.unit == "count" and quantity.noun:

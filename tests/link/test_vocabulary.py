@@ -132,3 +132,10 @@ def test_a_figure_whose_clause_names_no_metric_takes_the_headlines() -> None:
     assert claim.metric == "imports"
     untitled = claims_from_document(make_document(document.text, published=DAY))
     assert [c.metric for c in untitled] == ["other"]
+
+
+def test_a_figure_compared_with_shares_the_metric_of_the_figure_before() -> None:
+    claims = claims_from_text(
+        "Inflation eased to 4.1 pct of the index basket in May from 4.6 pct.", published=DAY
+    )
+    assert [c.metric for c in claims] == ["inflation", "inflation"]
