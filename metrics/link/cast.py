@@ -62,6 +62,29 @@ _ITS = re.compile(r"\b[Ii]ts\b")
 _SELF = re.compile(r"[>)]?\s*(?:\w+\s+){0,2}\w+\s+(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE)
 
 
+_CONNECTIVES = frozenset({"and", "of", "de", "the", "du", "la"})
+
+
+def _wire_name(capitals: str) -> str | None:
+    """A company name as a wire headline writes it in capitals, without its legal form and in the
+    usual case ("BROWN-FORMAN INC" -> "Brown-Forman", "AM INTERNATIONAL" -> "AM International")."""
+    designators = {w.upper().rstrip(".") for w in _toml("companies.toml")["designators"]["words"]}
+    words = capitals.split()
+    while words and words[-1].rstrip(".,") in designators:
+        words.pop()
+    if not words or len(words) > 5:
+        return None
+    out = []
+    for word in words:
+        if word.lower() in _CONNECTIVES:
+            out.append(word.lower())
+        elif len(word) <= 3 or not any(c in "AEIOUY" for c in word):
+            out.append(word)  # an acronym: "AM", "GTE"
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
+
+
 def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
     gazetteer's organisation or country wins over a company found by its legal form."""
@@ -120,6 +143,13 @@ class Cast:
             named = self._company_named(mention.name)
             if named is not None:
                 kept.append(named)
+        if not any(m.kind == "company" for m in kept) and title.isupper():
+            # "AM INTERNATIONAL INC <AM> 2ND QTR": a results table names its company only up here
+            opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
+            if opening:
+                name = _wire_name(opening[0].name)
+                if name:
+                    kept.append(EntityMention(0, opening[0].end, opening[0].surface, name, "company"))
         if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
             words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
             for mention in self.mentions.items:

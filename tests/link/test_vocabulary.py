@@ -139,3 +139,13 @@ def test_a_figure_compared_with_shares_the_metric_of_the_figure_before() -> None
         "Inflation eased to 4.1 pct of the index basket in May from 4.6 pct.", published=DAY
     )
     assert [c.metric for c in claims] == ["inflation", "inflation"]
+
+
+def test_a_results_table_belongs_to_the_company_of_its_headline() -> None:
+    from metrics.link.extract import claims_from_document
+    from metrics.read.documents import make_document
+
+    text = "Shr 52 cts vs 40 cts\nNet 4,100,000 vs 3,200,000\nRevs 61.5 mln vs 55.0 mln"
+    document = make_document(text, published=DAY, title="KESWICK-HALL INDUSTRIES INC <KHI> 4TH QTR NET")
+    claims = claims_from_document(document)
+    assert claims and {c.subject for c in claims} == {"Keswick-Hall Industries"}
