@@ -81,6 +81,7 @@ class Lexicon:
     target_cues: tuple[str, ...]
     noun_stop: frozenset[str]
     not_counts: frozenset[str]
+    repetition_nouns: frozenset[str]
     one_blockers: frozenset[str]
     name_words: frozenset[str]
     metric_keywords: dict[str, str]
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         target_cues=tuple(squash(c) for c in words["status"]["target"]),
         noun_stop=frozenset(words["noun_stop"]["words"]),
         not_counts=frozenset(words["not_counts"]["words"]),
+        repetition_nouns=frozenset(words["repetition_nouns"]["words"]),
         one_blockers=frozenset(words["one_blockers"]["words"]),
         name_words=frozenset(words["name_words"]["words"]),
         metric_keywords={squash(k): v for k, v in metrics["keywords"].items()},
@@ -163,3 +165,50 @@ def singular(phrase: str, lex: Lexicon) -> str:
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
         last = last[:-1]
     return " ".join([*words[:-1], last])
+
+
+KINDS = ("level", "flow", "count")
+"""A metric is a level at a time, a flow over a period, or a count of events or things."""
+UNIT_CLASSES = ("money", "percent", "count", "measure", "number", "index")
+OTHER = "other"
+"""The metric of a figure whose measure names nothing in the vocabulary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One canonical metric of the controlled vocabulary (metrics/data/vocabulary.toml)."""
+
+    name: str
+    kind: str
+    units: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    item: bool = False
+    """Figures of it are usually of a named thing (crude oil, wheat, a company's shares)."""
+    parties: bool = False
+    """Figures of it have a partner, target or counterparty (exports to, sanctions on, a stake in)."""
+    narrowed: tuple[tuple[str, str], ...] = ()
+    """(word, metric): a word of the same clause that makes a figure of this generic metric another one."""
+
+
+@cache
+def metric_vocabulary() -> tuple[Indicator, ...]:
+    """The canonical metrics, in the data file's order; a malformed entry is a bug in the data file."""
+    table = _toml("vocabulary.toml")
+    out = []
+    for name, spec in table.items():
+        indicator = Indicator(
+            name=name,
+            kind=spec["kind"],
+            units=tuple(spec["units"]),
+            synonyms=tuple(squash(s) for s in spec["synonyms"]),
+            item=bool(spec.get("item", False)),
+            parties=bool(spec.get("parties", False)),
+            narrowed=tuple((squash(word), metric) for word, metric in spec.get("narrowed", {}).items()),
+        )
+        if indicator.kind not in KINDS or not set(indicator.units) <= set(UNIT_CLASSES):
+            raise ValueError(f"vocabulary.toml: {name!r} has an unknown kind or unit class")
+        out.append(indicator)
+    known = {indicator.name for indicator in out}
+    if any(metric not in known for indicator in out for _word, metric in indicator.narrowed):
+        raise ValueError("vocabulary.toml: a 'narrowed' entry names a metric that is not in the file")
+    return tuple(out)

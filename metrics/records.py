@@ -85,7 +85,7 @@ class EntityMention:
     name: str
     """Canonical gazetteer name ("United States")."""
     kind: str
-    """country or person."""
+    """country, person, organisation, company or outlet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,8 @@ CLAIM_FIELDS: tuple[ClaimField, ...] = (
     ClaimField("doc_id", "text", required=True),
     ClaimField("claim_id", "text", required=True),
     ClaimField("metric", "text", required=True),
+    ClaimField("measure", "text"),
+    ClaimField("item", "text"),
     ClaimField("subject", "text"),
     ClaimField("counterpart", "text"),
     ClaimField("entities", "texts", required=True),
@@ -156,6 +158,10 @@ class Claim:
     published: date | None = None
     change: str | None = None
     period_source: str | None = None
+    measure: str | None = None
+    """What the figure measures as the text writes it ("net new lending by building societies")."""
+    item: str | None = None
+    """The thing the figure is of, where it is of one (crude oil, wheat, shares)."""
     extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def values(self) -> dict[str, Any]:

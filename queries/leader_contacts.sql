@@ -1,5 +1,5 @@
--- How often leaders have met, held summits or spoken by phone: the reconciled count per pair of
--- people and period (cumulative "as of" figures end on the date they were reported).
+-- How often leaders have met, held summits, spoken by phone or visited: the reconciled count per
+-- pair of people and period (cumulative "as of" figures end on the date they were reported).
 SELECT
     metric,
     entity_a,
@@ -14,5 +14,6 @@ SELECT
     chosen_source
 FROM series
 WHERE unit = 'count'
-  AND regexp_matches(lower(metric), 'meet|summit|phone|call|talk|visit|contact')
+  AND metric IN ('meetings', 'summits', 'phone conversations', 'visits')
+  AND entity_a IS NOT NULL AND entity_b IS NOT NULL
 ORDER BY entity_a, entity_b, metric, period_end DESC NULLS LAST;

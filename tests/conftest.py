@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("METRICS_SHARED") or ROOT.parent / "shared")
+"""The read-only research data: ../shared beside the project, or where $METRICS_SHARED points."""
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 PEERS = SHARED / "peers"

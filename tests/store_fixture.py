@@ -7,6 +7,7 @@ depend on the extractor's current output. All sentences are the project's own.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import subprocess
 import sys
@@ -49,7 +50,10 @@ ARTICLES = [
         published=date(2019, 6, 1),
         text=(
             "Two-way trade between the United States and Russia was $28 billion in 2014, "
-            "and it came to $24 billion in 2018."
+            "and it came to $24 billion in 2018. "
+            "The US trade deficit with the world stood at $621 billion in 2018. "
+            "Brent crude averaged $71 a barrel in 2018. "
+            "Harlow Tools Inc said its net profit was $4 million in 2018."
         ),
     ),
     Document(
@@ -100,6 +104,10 @@ def _claim(
     )
 
 
+def _item(claim: Claim, item: str) -> Claim:
+    return dataclasses.replace(claim, item=item)
+
+
 def _year(y: int) -> tuple[date, date, str]:
     return date(y, 1, 1), date(y, 12, 31), "year"
 
@@ -123,9 +131,15 @@ def fixture_claims(document: Document) -> list[Claim]:
         "wire-2": [
             _claim(w2, "$28 billion in 2014", "trade", (US, RU), 28e9, "USD", _year(2014)),
             _claim(w2, "$24 billion in 2018", "trade", (US, RU), 24e9, "USD", _year(2018)),
+            _claim(w2, "$621 billion", "trade balance", (US, None), 621e9, "USD", _year(2018)),
+            _item(
+                _claim(w2, "$71 a barrel", "price", (None, None), 71, "USD per barrel", _year(2018)),
+                "crude oil",
+            ),
+            _claim(w2, "$4 million", "profit", ("Harlow Tools", None), 4e6, "USD", _year(2018)),
         ],
         "reuters-1": [
-            _claim(r1, "58.6 billion dlrs", "trade deficit", (US, JP), 58.6e9, "USD", _year(1986)),
+            _claim(r1, "58.6 billion dlrs", "trade balance", (US, JP), 58.6e9, "USD", _year(1986)),
         ],
     }
     return known.get(document.id, [])

@@ -19,6 +19,7 @@ from metrics.cli.reports import report
 from metrics.cli.review import review
 from metrics.cli.store import export_command, ingest_command, reextract_command, series_command
 from metrics.cli.times import times_command
+from metrics.cli.vocabulary import vocabulary_command
 from metrics.errors import InputError
 
 
@@ -86,6 +87,7 @@ cli.add_command(export_command)
 cli.add_command(report)
 cli.add_command(times_command)
 cli.add_command(review)
+cli.add_command(vocabulary_command)
 
 
 def main() -> None:

@@ -154,6 +154,7 @@ def reextract_command(db_path: str, force: bool, wait: float, batch_size: int) -
 )
 @click.option("--grain", help="Only this grain (year, quarter, month, day, span, as_of, undated).")
 @click.option("--unit", help="Only this unit (USD, count, %, ...).")
+@click.option("--alone", is_flag=True, help="Only rows without a counterpart (an entity's own total).")
 @click.option(
     "--format",
     "fmt",
@@ -169,14 +170,21 @@ def series_command(
     entities: tuple[str, ...],
     grain: str | None,
     unit: str | None,
+    alone: bool,
     fmt: str,
     db_path: str,
     wait: float,
 ) -> None:
     """Print the reconciled series of METRIC (one row per entity pair and period; see the `series` view)."""
+    from metrics.errors import UsageError
     from metrics.store.database import open_store
 
-    frame = open_store(db_path, wait=wait).series(metric, list(entities), grain=grain, unit=unit)
+    store = open_store(db_path, wait=wait)
+    frame = store.series(metric, list(entities), grain=grain, unit=unit, alone=alone)
+    if frame.empty:
+        unknown = store.unknown_names(metric, entities)
+        if unknown:
+            raise UsageError("; ".join(unknown) + " (`metrics vocabulary` lists the metrics)")
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
         return

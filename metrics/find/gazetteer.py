@@ -1,5 +1,6 @@
-"""Entity mentions: countries (names, aliases, demonyms, seats of government) and leaders, with
-canonical names from metrics/data/countries.csv and leaders.csv."""
+"""Entity mentions: countries (names, aliases, demonyms, seats of government), organisations (OPEC,
+IMF; a central bank or ministry is its country), news outlets (so they are known not to be actors)
+and leaders, with canonical names from metrics/data/countries.csv, organisations.csv and leaders.csv."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from functools import cache
 
 from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import alternation, lexicon
+from metrics.lexicon import _csv, alternation, lexicon
 from metrics.records import EntityMention
 
 
@@ -15,6 +16,11 @@ from metrics.records import EntityMention
 def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozenset[str]]:
     lex = lexicon()
     names: dict[str, tuple[str, str]] = {alias: (name, "country") for alias, name in lex.countries.items()}
+    for row in _csv("organisations.csv"):
+        entry = (row["country"], "country") if row["kind"] == "country" else (row["name"], row["kind"])
+        for alias in (row["name"], *row["aliases"].split("|")):
+            if alias:
+                names.setdefault(alias, entry)
     for leader in lex.leaders:
         for alias in (leader.name, *leader.aliases):
             names[alias] = (leader.name, "person")

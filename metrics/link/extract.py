@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from datetime import date
@@ -10,11 +11,14 @@ from metrics.find.normal_text import NormalText
 from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
+from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
 from metrics.link.not_claims import claims_only
+from metrics.link.roles import assign
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
-from metrics.records import Claim, Document, TimeMention
+from metrics.records import Claim, Document, Quantity, TimeMention
 
 EXTRACTOR_VERSION = "1.1.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
@@ -47,21 +51,55 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _claim(document: Document, item: Linked, sentences: Sentences, normal: NormalText) -> Claim:
+class _Context:
+    """What every claim of one document is made with: the text the finders read (Unicode digits and
+    joiners normalised), its sentences, its words of measure and its cast of actors."""
+
+    def __init__(
+        self,
+        document: Document,
+        normal: NormalText,
+        linker: Linker,
+        tokens: Tokens,
+        quantities: list[Quantity],
+        times: list[TimeMention],
+    ) -> None:
+        self.document = document
+        self.normal = normal
+        self.times = times
+        self.sentences: Sentences = linker.doc.sentences
+        if not normal.same:
+            self.sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
+        read = document if normal.same else dataclasses.replace(document, text=normal.text)
+        self.read = read
+        self.cast = Cast(read, tokens, self.sentences)
+        self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
+
+
+def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | None) -> tuple[Claim, Measure]:
+    document, normal = context.document, context.normal
     quantity = item.quantity
     period = item.period
-    entities = item.entities
+    clause = clause_of(context.read.text, item.sentence, quantity)
+    if before is not None and not clause[0] <= before[0].start < clause[1]:
+        before = None  # only a figure of the same clause is compared with
+    measured = classify(item.metric, quantity, context.words, clause, before)
+    entities = assign(
+        context.cast, quantity, item.sentence, clause, context.times, indicator_of(measured.metric)
+    )
     start, end = normal.original(quantity.start, quantity.end)
-    return Claim(
+    claim = Claim(
         doc_id=document.id,
-        claim_id=claim_id(document.id, start, end, item.metric),
-        metric=item.metric,
+        claim_id=claim_id(document.id, start, end, measured.metric),
+        metric=measured.metric,
+        measure=measured.measure,
+        item=measured.item,
         subject=entities[0] if entities else None,
         counterpart=entities[1] if len(entities) > 1 else None,
         value=quantity.value,
         low=quantity.low,
         high=quantity.high,
-        unit=quantity.unit,
+        unit=measured.unit or quantity.unit,
         qualifier=quantity.qualifier,
         status=item.status,
         period_start=period.start if period else None,
@@ -70,13 +108,14 @@ def _claim(document: Document, item: Linked, sentences: Sentences, normal: Norma
         start=start,
         end=end,
         surface=quantity.surface if normal.same else document.text[start:end],
-        quote=sentences.quote(item.sentence, quantity.start, quantity.end),
+        quote=context.sentences.quote(item.sentence, quantity.start, quantity.end),
         entities=entities,
         period_text=item.period_text,
         published=document.published,
         change=quantity.change,
         period_source=item.period_source,
     )
+    return claim, measured
 
 
 def claims_from_document(document: Document) -> list[Claim]:
@@ -105,10 +144,14 @@ def claims_from_document(document: Document) -> list[Claim]:
     ]
     linker = Linker(text, document.published, tokens, title=document.title)
     linked = linker.link(quantities, times)
-    sentences = linker.doc.sentences
-    if not normal.same:
-        sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
-    return [_claim(document, item, sentences, normal) for item in linked]
+    context = _Context(document, normal, linker, tokens, quantities, times)
+    claims = []
+    before: tuple[Quantity, Measure] | None = None
+    for item in linked:
+        claim, measured = _claim(context, item, before)
+        claims.append(claim)
+        before = (item.quantity, measured)
+    return claims
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import _toml, keyword_pattern, lexicon, squash
+from metrics.lexicon import _toml, keyword_pattern, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -54,19 +54,22 @@ class Vocabulary:
     pattern: re.Pattern[str]
     words: frozenset[str]
     prefixes: tuple[str, ...]
+    starred: tuple[tuple[str, str], ...] = ()
+    """(prefix, name) of the phrases ending in '*', in table order."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
         words, prefixes = first_words(table)
         pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
-        return cls(table, pattern, words, prefixes)
+        starred = tuple((phrase[:-1], name) for phrase, name in table.items() if phrase.endswith("*"))
+        return cls(table, pattern, words, prefixes, starred)
 
     def name_of(self, surface: str) -> str | None:
         key = squash(surface)
         if key in self.table:
             return self.table[key]
-        for phrase, name in self.table.items():
-            if phrase.endswith("*") and key.startswith(phrase[:-1]):
+        for prefix, name in self.starred:
+            if key.startswith(prefix):
                 return name
         return None
 
@@ -94,13 +97,20 @@ class Vocabularies:
 def vocabularies() -> Vocabularies:
     lex = lexicon()
     return Vocabularies(
-        metrics=Vocabulary.of(lex.metric_keywords),
+        metrics=Vocabulary.of(_metric_words(lex.metric_keywords)),
         changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
         events=Vocabulary.of(lex.event_keywords),
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
         clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
     )
+
+
+def _metric_words(keywords: dict[str, str]) -> dict[str, str]:
+    """The linker's metric words: metrics.toml's keywords, and every synonym of the vocabulary
+    (vocabulary.toml) as the name of its metric, so a figure's clause is read for all of them."""
+    words = {synonym: indicator.name for indicator in metric_vocabulary() for synonym in indicator.synonyms}
+    return {**words, **keywords}
 
 
 @cache

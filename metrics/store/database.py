@@ -7,6 +7,7 @@ Connections are short-lived (open, work, close) so an analyst's shell is never l
 
 from __future__ import annotations
 
+import difflib
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -169,8 +170,14 @@ class Store:
         *,
         grain: str | None = None,
         unit: str | None = None,
+        alone: bool = False,
     ) -> pd.DataFrame:
-        """The reconciled series of one metric; `entities` must all be in the row's entity pair."""
+        """The reconciled series of one canonical metric (`metrics vocabulary` lists them).
+
+        `entities` are the figure's actors, subject or counterpart alike: a row is kept when every name
+        given is in its entity pair. `alone=True` keeps only rows without a counterpart, so
+        `series("trade balance", ["Japan"], alone=True)` is Japan's own balance, not Japan-US figures.
+        A name the store does not know gives no rows; `unknown_names` says which and what is close."""
         return self.query(
             """
             SELECT * FROM series
@@ -178,10 +185,33 @@ class Store:
               AND list_has_all([entity_a, entity_b], $entities::VARCHAR[])
               AND ($grain IS NULL OR grain = $grain)
               AND ($unit IS NULL OR unit = $unit)
+              AND (NOT $alone OR entity_b IS NULL)
             ORDER BY entity_a, entity_b, unit, period_end NULLS LAST, period_start NULLS FIRST, grain
             """,
-            {"metric": metric, "entities": list(entities or []), "grain": grain, "unit": unit},
+            {
+                "metric": metric,
+                "entities": list(entities or []),
+                "grain": grain,
+                "unit": unit,
+                "alone": alone,
+            },
         )
+
+    def unknown_names(self, metric: str, entities: Sequence[str] = ()) -> list[str]:
+        """One line per metric or entity name the store does not hold, with the closest it does."""
+        with session(self.path, read_only=True, wait=self.wait) as con:
+            metrics = {row[0] for row in con.execute("SELECT DISTINCT metric FROM claims").fetchall()}
+            metrics |= {row[0] for row in con.execute("SELECT metric FROM vocabulary").fetchall()}
+            known = con.execute(
+                "SELECT DISTINCT unnest(list_concat(entities, [subject, counterpart])) FROM claims"
+            ).fetchall()
+        names = {row[0] for row in known if row[0]}
+        lines = []
+        for kind, name, pool in [("metric", metric, metrics), *(("entity", e, names) for e in entities)]:
+            if name not in pool:
+                close = difflib.get_close_matches(name, sorted(pool), n=1, cutoff=0.6)
+                lines.append(f"unknown {kind} {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        return lines
 
     def claims(
         self,

@@ -14,10 +14,11 @@ from typing import Any
 import duckdb
 
 from metrics.errors import SchemaError
+from metrics.lexicon import OTHER, metric_vocabulary
 from metrics.records import CLAIM_FIELDS, ClaimField
 from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -47,6 +48,20 @@ def _claim_columns() -> str:
     return ",\n".join(f"    {line}" for line in lines)
 
 
+VOCABULARY_TABLE = """
+CREATE TABLE IF NOT EXISTS vocabulary (
+    metric VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    units VARCHAR[] NOT NULL,
+    synonyms VARCHAR[] NOT NULL,
+    item BOOLEAN NOT NULL,
+    parties BOOLEAN NOT NULL
+);
+"""
+"""The controlled vocabulary of metrics (metrics/data/vocabulary.toml), so SQL can join claims to the
+kind and units of their metric; "other" is a row of its own with no kind."""
+
+
 def _documents_table(name: str) -> str:
     return f"""CREATE TABLE IF NOT EXISTS {name} (
     id VARCHAR NOT NULL,
@@ -74,7 +89,7 @@ CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
 );
-{_documents_table("documents")}{_claims_table("claims")}{REVIEWS}"""
+{_documents_table("documents")}{_claims_table("claims")}{REVIEWS}{VOCABULARY_TABLE}"""
 """No primary or foreign keys on documents and claims (schema 2): the one upsert (store/writes.py)
 keeps each id once, and DuckDB's key indexes cost more at every checkpoint as the store grows
 (docs/performance.md measures it)."""
@@ -168,9 +183,29 @@ _PERIOD_SOURCE = "ALTER TABLE claims ADD COLUMN IF NOT EXISTS period_source VARC
 """3 -> 4: where each claim's period came from; claims of older stores say nothing (null) until
 `metrics reextract` (IF NOT EXISTS: the 1 -> 2 copy already makes today's columns)."""
 
-MIGRATIONS: Mapping[int, str] = MappingProxyType({1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE})
+_MEASURE_ITEM_VOCABULARY = (
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS measure VARCHAR;\n"
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS item VARCHAR;\n" + VOCABULARY_TABLE
+)
+"""4 -> 5: the claim's measure and item and the vocabulary table (write_vocabulary fills it); claims of
+an older store keep NULL there until `metrics reextract`."""
+
+MIGRATIONS: Mapping[int, str] = MappingProxyType(
+    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY}
+)
 """SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
-analysts' reviews table; 3 -> 4: claims.period_source); ensure_schema recreates the views after the last."""
+analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary);
+ensure_schema recreates the views after the last."""
+
+
+def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the vocabulary table from the data file (replacing what an older metrics wrote)."""
+    con.execute("DELETE FROM vocabulary")
+    rows: list[tuple[str, str | None, list[str], list[str], bool, bool]] = [
+        (i.name, i.kind, list(i.units), list(i.synonyms), i.item, i.parties) for i in metric_vocabulary()
+    ]
+    rows.append((OTHER, None, [], [], False, False))
+    con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
@@ -237,6 +272,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
         else:
             for step in range(version, SCHEMA_VERSION):
                 con.execute(MIGRATIONS[step])
+        write_vocabulary(con)
         con.execute(VIEWS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")

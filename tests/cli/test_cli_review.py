@@ -31,7 +31,8 @@ DOCUMENTS = [
      "text": "Bolivia's tin exports were $1.8 billion in 2015, officials said."},
 ]  # fmt: skip
 DEFINITION = (
-    'title = "Tin exports"\nmetric = "exports"\nkind = "timeline"\nperiod = "2014..2015"\noutput = "tin"\n'
+    'title = "Tin exports"\nmetric = "exports"\nentities = ["Bolivia"]\nkind = "timeline"\n'
+    'period = "2014..2015"\noutput = "tin"\n'
 )
 
 

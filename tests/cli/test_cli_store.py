@@ -115,9 +115,9 @@ def test_series_with_hostile_input_finds_nothing_and_harms_nothing(tmp_path: Pat
     result = metrics_cli(
         "series", "trade'; DROP TABLE claims; --", "--entity", "x' OR '1'='1", "--db", str(db)
     )
-    assert result.returncode == 0 and result.stdout == ""
-    assert "no series rows" in result.stderr
-    assert open_store(db).counts()["claims"] == 10
+    assert result.returncode == 2 and result.stdout == ""  # names the store does not know are an error
+    assert "unknown metric" in result.stderr and "unknown entity" in result.stderr
+    assert open_store(db).counts()["claims"] == 13
 
 
 def test_series_of_a_missing_store_says_how_to_make_one(tmp_path: Path) -> None:

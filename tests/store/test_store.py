@@ -31,11 +31,11 @@ def test_connect_creates_folders_and_a_file_the_15_shell_opens(tmp_path: Path) -
 
 
 def test_the_shell_reads_the_claims_of_a_written_store(store_path: Path) -> None:
-    assert shell_rows(store_path, "SELECT count(*) AS n FROM claims") == [["n"], ["10"]]
+    assert shell_rows(store_path, "SELECT count(*) AS n FROM claims") == [["n"], ["13"]]
 
 
 def test_open_store_is_reexported_and_counts(store_path: Path) -> None:
-    assert metrics.open_store(store_path).counts() == {"documents": 3, "claims": 10}
+    assert metrics.open_store(store_path).counts() == {"documents": 3, "claims": 13}
 
 
 def test_reading_a_missing_store_says_how_to_create_it(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_entities_and_metrics_are_queryable_without_string_parsing(store_path: P
     frame = open_store(store_path).query(
         "SELECT metric FROM claims WHERE list_contains(entities, ?) ORDER BY metric", [JP]
     )
-    assert frame["metric"].tolist() == ["trade deficit"]
+    assert frame["metric"].tolist() == ["trade balance"]
 
 
 def test_series_reconciles_latest_actual_and_keeps_the_spread(store_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_series_entity_filter_needs_every_entity(store_path: Path) -> None:
     store = open_store(store_path)
     assert len(store.series("trade", entities=[RU])) == 3
     assert store.series("trade", entities=[RU, JP]).empty
-    assert len(store.series("trade deficit", entities=[JP])) == 1
+    assert len(store.series("trade balance", entities=[JP])) == 1
 
 
 def test_conflicts_lists_figures_further_apart_than_the_tolerance(store_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_conflicts_lists_figures_further_apart_than_the_tolerance(store_path: Pa
 def test_claims_filters_by_source_period_and_status(store_path: Path) -> None:
     store = open_store(store_path)
     reuters = store.claims(source="REUTERS", since=date(1986, 1, 1), until=date(1986, 12, 31))
-    assert reuters["metric"].tolist() == ["trade deficit"]
+    assert reuters["metric"].tolist() == ["trade balance"]
     assert reuters["title"].iloc[0].startswith("US TRADE GAP")
     assert store.claims(metric="trade", status="forecast")["value"].tolist() == [27e9]
     assert len(store.claims(entities=["Vladimir Putin"])) == 2
@@ -181,7 +181,7 @@ def test_user_values_are_bound_not_spliced(store_path: Path, hostile: str) -> No
     assert store.claims(metric=hostile).empty
     assert store.claims(source=hostile, entities=[hostile]).empty
     assert store.conflicts(metric=hostile).empty
-    assert store.counts() == {"documents": 3, "claims": 10}
+    assert store.counts() == {"documents": 3, "claims": 13}
 
 
 def test_query_takes_parameters_and_is_read_only(store_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_export_writes_parquet_and_csv(store_path: Path, tmp_path: Path) -> None
         "documents.parquet",
         "series.parquet",
     ]
-    assert pq.read_table(tmp_path / "out" / "claims.parquet").num_rows == 10
+    assert pq.read_table(tmp_path / "out" / "claims.parquet").num_rows == 13
     csv_files = store.export(tmp_path / "csv", "csv")
     assert (tmp_path / "csv" / "series.csv") in csv_files
     assert "entity_a" in (tmp_path / "csv" / "series.csv").read_text().splitlines()[0]

@@ -86,6 +86,10 @@ def test_a_store_made_by_schema_2_opens_as_it_is(tmp_path: Path) -> None:
     assert open_store(db).series("exports")["value"].tolist() == [5e9]
 
 
+def raw_columns(path: Path, table: str) -> list[str]:
+    return [str(row[0]) for row in raw(path, f"DESCRIBE {table}")]
+
+
 def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -> None:
     db = store_made_by_schema(PREVIOUS_SCHEMA, tmp_path / "old.duckdb")
     connect(db).close()  # migrates when the current schema is newer
@@ -93,6 +97,10 @@ def test_a_store_made_by_the_previous_schema_opens_and_answers(tmp_path: Path) -
     store = open_store(db)
     assert store.counts() == {"documents": 1, "claims": 1}
     assert store.series("exports")["value"].tolist() == [5e9]
+    claims = store.query("SELECT measure, item FROM claims")
+    assert claims["measure"].isna().all() and claims["item"].isna().all()
+    vocabulary = store.query("SELECT metric, kind FROM vocabulary")
+    assert {"exports", "trade balance", "other"} <= set(vocabulary["metric"])
 
 
 @pytest.fixture
@@ -133,6 +141,7 @@ def test_a_store_with_no_migration_path_says_to_reingest(
     monkeypatch.undo()
     assert recorded_version(db) == str(PREVIOUS_SCHEMA)  # left as it was
     assert raw(db, "SELECT count(*) FROM documents") == raw(db, "SELECT count(*) FROM claims") == [(1,)]
+    assert "measure" not in raw_columns(db, "claims")
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(

@@ -1,0 +1,221 @@
+"""The actors of one article: countries, organisations and leaders from the gazetteer, companies from
+their legal forms, named as of the article's date (West Germany in 1987), and the article's main actor
+(its headline's, else its lead's), to which "the company", "it" and elided subjects refer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from metrics.find.companies import find_companies
+from metrics.find.gazetteer import find_entities
+from metrics.find.tokens import Tokens
+from metrics.lexicon import _csv, _toml, alternation
+from metrics.link.keywords import Located
+from metrics.link.sentences import Sentences
+from metrics.read.dateline import dateline_end
+from metrics.records import Document, EntityMention
+
+NOT_ACTORS = frozenset({"outlet"})
+"""Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
+
+
+@cache
+def _historical() -> dict[str, list[tuple[str, date]]]:
+    """Current name -> (the name it had, until when): a 1987 article's Germany is West Germany."""
+    table: dict[str, list[tuple[str, date]]] = {}
+    for row in _csv("historical_names.csv"):
+        table.setdefault(row["name"], []).append((row["historical"], date.fromisoformat(row["until"])))
+    return table
+
+
+def as_of(name: str, published: date | None) -> str:
+    """The name of an entity as of the article's date."""
+    if published is None:
+        return name
+    for historical, until in sorted(_historical().get(name, ()), key=lambda pair: pair[1]):
+        if published < until:
+            return historical
+    return name
+
+
+@cache
+def role_words() -> dict[str, dict[str, list[str]]]:
+    """metrics/data/roles.toml: the cue words of sources, places, partners and references."""
+    return _toml("roles.toml")
+
+
+@cache
+def _reference_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(role_words()['references'][kind])})\b", re.IGNORECASE)
+
+
+@cache
+def _reporting() -> re.Pattern[str]:
+    verbs = alternation(role_words()["sources"]["after"])
+    return re.compile(rf"[>)]?(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+
+
+_ITS = re.compile(r"\b[Ii]ts\b")
+
+_SELF = re.compile(r"[>)]?\s*(?:\w+\s+){0,2}\w+\s+(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE)
+
+
+_CONNECTIVES = frozenset({"and", "of", "de", "the", "du", "la"})
+
+
+def _wire_name(capitals: str) -> str | None:
+    """A company name as a wire headline writes it in capitals, without its legal form and in the
+    usual case ("BROWN-FORMAN INC" -> "Brown-Forman", "AM INTERNATIONAL" -> "AM International")."""
+    designators = {w.upper().rstrip(".") for w in _toml("companies.toml")["designators"]["words"]}
+    words = capitals.split()
+    while words and words[-1].rstrip(".,") in designators:
+        words.pop()
+    if not words or len(words) > 5:
+        return None
+    out = []
+    for word in words:
+        if word.lower() in _CONNECTIVES:
+            out.append(word.lower())
+        elif len(word) <= 3 or not any(c in "AEIOUY" for c in word):
+            out.append(word)  # an acronym: "AM", "GTE"
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
+
+
+def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
+    gazetteer's organisation or country wins over a company found by its legal form."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.kind == "company", m.start))
+    kept: list[EntityMention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _mentions(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
+    return _choose([*find_entities(text, tokens), *find_companies(text)])
+
+
+class Cast:
+    """The actors of one document, queried by offset range; build once per document."""
+
+    def __init__(
+        self, document: Document, tokens: Tokens | None = None, sentences: Sentences | None = None
+    ) -> None:
+        self.text = document.text
+        self.published = document.published
+        opening = dateline_end(self.text)
+        everything = [m for m in _mentions(self.text, tokens) if m.start >= opening]
+        self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
+        self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
+        self.headline = self._headline(document.title)
+        self.sentences = sentences or Sentences(self.text)
+        self.last: tuple[str, ...] = ()
+        """The roles of the figure linked last (for a sentence that goes on with "It ...")."""
+        self.last_sentence = -2
+        """The index of the sentence that figure was in."""
+
+    def sentence_before(self, position: int) -> tuple[int, int] | None:
+        index = self.sentences.index(position)
+        return self.sentences.span(index - 1) if index > 0 else None
+
+    def name(self, mention: EntityMention) -> str:
+        return as_of(mention.name, self.published)
+
+    def _headline(self, title: str | None) -> list[EntityMention]:
+        """The headline's actors. A wire headline in capitals is read as written and in title case, and
+        a company it names stands as the article's text names it ("SEARS" is Sears Roebuck); a company
+        the text never names is left out (capitals make every run of words look like a name)."""
+        if not title:
+            return []
+        found = [m for m in _mentions(title) if m.kind not in NOT_ACTORS]
+        if title.isupper():
+            found += [m for m in _mentions(title.title()) if m.kind not in NOT_ACTORS]
+        kept = []
+        for mention in sorted(found, key=lambda m: m.start):
+            if mention.kind != "company":
+                kept.append(mention)
+                continue
+            named = self._company_named(mention.name)
+            if named is not None:
+                kept.append(named)
+        if not any(m.kind == "company" for m in kept) and title.isupper():
+            # "AM INTERNATIONAL INC <AM> 2ND QTR": a results table names its company only up here
+            opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
+            if opening:
+                name = _wire_name(opening[0].name)
+                if name:
+                    kept.append(EntityMention(0, opening[0].end, opening[0].surface, name, "company"))
+        if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
+            words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
+            for mention in self.mentions.items:
+                written = {" ".join(mention.surface.lower().split()), mention.name.lower()}
+                if mention.kind == "company" and any(f" {form} " in words for form in written):
+                    kept.append(mention)
+                    break
+        return kept
+
+    def _company_named(self, headline_name: str) -> EntityMention | None:
+        """The article's company whose name holds the headline's name as whole words."""
+        words = headline_name.lower().split()
+        for mention in self.mentions.items:
+            name = mention.name.lower().split()
+            if mention.kind == "company" and any(
+                name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1)
+            ):
+                return mention
+        return None
+
+    def main(self, kind: str | None = None) -> str | None:
+        """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
+        first of the article's opening sentence."""
+        lead = self.mentions.items[:4]
+        pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
+        for pool in pools:
+            for mention in pool:
+                if (
+                    kind is None
+                    or mention.kind == kind
+                    or (kind == "country" and mention.kind == "organisation")
+                ):
+                    return self.name(mention)
+        return None
+
+    def references(self, start: int, end: int) -> list[EntityMention]:
+        """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
+        they take part in the sentence's roles like a name ("the company's sales", "its exports")."""
+        found = []
+        for kind in ("company", "country"):
+            for match in _reference_pattern(kind).finditer(self.text, start, end):
+                name = self.company_before(match.start()) if kind == "company" else self.main("country")
+                if name:
+                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        for match in _ITS.finditer(self.text, start, end):
+            # "its" is the nearest actor named before it in the sentence, else the one before's
+            before = [m for m in self.mentions.within(start, match.start()) if m.kind != "person"]
+            name = self.name(before[-1]) if before else self.last[0] if self.last else self.main()
+            if name:
+                found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        return found
+
+    def _reports_only(self, mention: EntityMention) -> bool:
+        """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its
+        own (but 'Acme said its profit ...' speaks of itself)."""
+        after = self.text[mention.end : mention.end + 40]
+        return bool(_reporting().match(after)) and not _SELF.match(after)
+
+    def refers(self, kind: str, start: int, end: int) -> bool:
+        """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent."""
+        return bool(_reference_pattern(kind).search(self.text, start, end))
+
+    def company_before(self, position: int) -> str | None:
+        """The company "the company" means: the article's main one, else the one named last before."""
+        main = self.main("company")
+        if main is not None:
+            return main
+        before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
+        return self.name(before[-1]) if before else None

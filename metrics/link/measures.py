@@ -1,0 +1,341 @@
+"""What a figure measures, in the controlled vocabulary: its canonical `metric` (or "other"), the
+`measure` phrase as the text writes it, and the `item` it is of (crude oil, wheat, shares).
+
+The linker finds the metric word of a figure's clause; this step names it canonically. A word table
+(metrics/data/vocabulary.toml) maps every synonym to one indicator, and an indicator admits only some
+units: "5 pct" can be inflation, "5 mln dlrs" cannot, so a figure whose unit the word does not admit
+falls back to its counted noun or to "other" rather than to a wrong name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from metrics.find.tokens import Tokens
+from metrics.lexicon import (
+    OTHER,
+    Indicator,
+    _csv,
+    lexicon,
+    metric_vocabulary,
+    singular,
+    squash,
+)
+from metrics.link.keywords import Hit, Located, Vocabulary
+from metrics.records import Quantity
+
+MAX_MODIFIERS = 3
+"""Words before a metric word that still belong to its phrase ("net new lending")."""
+MAX_COMPLEMENT = 3
+"""Words of an 'of'/'by' complement after it ("lending by building societies")."""
+ITEM_WINDOW = 60
+"""Characters either side of a figure within which an item word names what it is of."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "down", "total", "totalled"})
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    metric: str
+    measure: str | None
+    item: str | None
+    unit: str | None = None
+    """The unit the figure lost, where its metric and its article say it ("Net 232,000 vs 814,000" in
+    a results table written in dollars is USD); None keeps the quantity's own."""
+
+
+def unit_class(unit: str) -> str:
+    """The unit class of a claim unit: ISO codes are money, '%' and points percent, and so on."""
+    head = unit.partition(" per ")[0]
+    if len(head) == 3 and head.isupper():
+        return "money"
+    if unit in ("%", "percentage point", "basis point"):
+        return "percent"
+    if unit in ("count", "number"):
+        return unit
+    if unit == "point":
+        return "index"
+    return "measure"
+
+
+@dataclass(frozen=True)
+class _Names:
+    exact: dict[str, Indicator]
+    prefixes: tuple[tuple[str, Indicator], ...]
+    by_name: dict[str, Indicator]
+    phrases: Vocabulary
+    """Every synonym -> its indicator's name, for token-anchored search of a document."""
+    items: dict[str, str]
+    item_words: Vocabulary
+
+
+@cache
+def _names() -> _Names:
+    exact: dict[str, Indicator] = {}
+    prefixes: list[tuple[str, Indicator]] = []
+    lex = lexicon()
+    for indicator in metric_vocabulary():
+        exact.setdefault(indicator.name, indicator)
+        for synonym in indicator.synonyms:
+            if synonym.endswith("*"):
+                prefixes.append((synonym[:-1], indicator))
+            else:
+                exact.setdefault(synonym, indicator)
+    for indicator in metric_vocabulary():  # "employee" (a counted noun made singular) is "employees"
+        for synonym in indicator.synonyms:
+            if not synonym.endswith("*"):
+                exact.setdefault(singular(synonym, lex), indicator)
+    prefixes.sort(key=lambda pair: -len(pair[0]))
+    phrases = Vocabulary.of({s: i.name for i in metric_vocabulary() for s in (i.name, *i.synonyms)})
+    items = {}
+    for row in _csv("items.csv"):  # the aliases are the words written; "lead" is no alias of lead metal
+        for alias in row["aliases"].split("|"):
+            items[squash(alias)] = row["name"]
+    by_name = {indicator.name: indicator for indicator in metric_vocabulary()}
+    return _Names(exact, tuple(prefixes), by_name, phrases, items, Vocabulary.of(items))
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """The metric and item words of one document, found once and queried by offset range."""
+
+    text: str
+    metrics: Located[Hit]
+    items: Located[Hit]
+    currency: str | None = None
+    """The currency the article's money figures are written in most often."""
+    headline: tuple[Indicator, ...] = ()
+    """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
+    clause names none is about."""
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        tokens: Tokens,
+        metric_hits: Located[Hit] | None = None,
+        quantities: Sequence[Quantity] = (),
+        title: str | None = None,
+    ) -> DocumentWords:
+        """`metric_hits`: the linker's metric words of the text, when it has found them already."""
+        names = _names()
+        metrics = metric_hits if metric_hits is not None else names.phrases.hits(text, tokens)
+        money = Counter(q.unit.partition(" ")[0] for q in quantities if unit_class(q.unit) == "money")
+        currency = money.most_common(1)[0][0] if money else None
+        headline: list[Indicator] = []
+        if title:
+            for hit in names.phrases.hits(title, Tokens(title)).items:
+                indicator = indicator_of(hit.name)
+                if indicator is not None and indicator not in headline:
+                    headline.append(indicator)
+        return cls(text, metrics, names.item_words.hits(text, tokens), currency, tuple(headline))
+
+
+@lru_cache(maxsize=4096)
+def indicator_of(name: str | None) -> Indicator | None:
+    """The indicator a raw metric name means: a synonym, a prefix synonym, or its last words."""
+    if not name:
+        return None
+    names = _names()
+    key = squash(name)
+    words = key.split()
+    for i in range(len(words)):  # "quarterly net profit" -> "net profit" -> "profit"
+        tail = " ".join(words[i:])
+        if tail in names.exact:
+            return names.exact[tail]
+        for prefix, indicator in names.prefixes:
+            if tail.startswith(prefix) and " " not in tail[len(prefix) :]:
+                return indicator
+    return names.exact.get(singular(key, lexicon()))
+
+
+def _admits(indicator: Indicator, unit: str) -> bool:
+    """Whether a figure in `unit` can be of the indicator; a bare number ("Net 232,000 vs 814,000" in a
+    results table) has lost its unit, not its metric, so every indicator admits it."""
+    cls = unit_class(unit)
+    return cls in indicator.units or cls == "number"
+
+
+def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """Where the metric word at [start, end) is written with its modifiers before and an of/by
+    complement after ("net new lending by building societies")."""
+    stop = lexicon().noun_stop | _STOP_EXTRA
+    left = start
+    for _ in range(MAX_MODIFIERS):
+        before = text[floor:left].rstrip()
+        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
+        if not match or match.group(1).lower() in stop:
+            break
+        opening = not before[: match.start(1)].strip(" \"'“(")
+        if match.group(1)[0].isupper() and not opening:
+            break  # a name ("Ford"), not a modifier, unless it opens the sentence
+        left = floor + match.start(1)
+    right = end
+    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
+    if tail:
+        stretch = end + tail.end()
+        for taken, word in enumerate(_WORD.finditer(text, stretch, ceiling)):
+            if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
+                break
+            right = stretch = word.end()
+            space = re.match(r"\s+", text[stretch:ceiling])
+            stretch += space.end() if space else 0
+    return left, right
+
+
+def _nearest_phrase(
+    words: DocumentWords, indicator: Indicator, quantity: Quantity, clause: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The written synonym of `indicator` nearest the figure in its clause, before it preferred."""
+    best: tuple[int, int, int] | None = None
+    for hit in words.metrics.within(clause[0], clause[1]):
+        if quantity.start <= hit.start < quantity.noun_end or indicator_of(hit.name) is not indicator:
+            continue
+        distance = _distance(quantity, hit.start, hit.end)
+        if best is None or distance < best[0]:
+            best = (distance, hit.start, hit.end)
+    return (best[1], best[2]) if best else None
+
+
+def _distance(quantity: Quantity, start: int, end: int) -> int:
+    """How far a word is from the figure; words after it count double (the metric word leads in news)."""
+    return quantity.start - end if end <= quantity.start else 2 * (start - quantity.end)
+
+
+def _item(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], span: tuple[int, int] | None
+) -> str | None:
+    """The thing a figure is of: in its measure phrase, else the item word nearest it in the clause."""
+    text = words.text
+    if span is not None:
+        inside = words.items.within(*span)
+        if inside:
+            return inside[0].name
+    low, high = max(clause[0], quantity.start - ITEM_WINDOW), min(clause[1], quantity.noun_end + ITEM_WINDOW)
+    best: tuple[int, str] | None = None
+    for hit in words.items.within(low, high):
+        if text[hit.start].isupper() and hit.start > 0 and text[hit.start - 1] not in " \n(\"'":
+            continue  # a name's word ("Gulf Oil"), not a commodity
+        distance = abs(hit.start - quantity.start)
+        if best is None or distance < best[0]:
+            best = (distance, hit.name)
+    return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
+
+
+def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
+    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure."""
+    start, end = sentence
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.end() <= quantity.start:
+            start = match.end()
+        elif match.start() >= quantity.noun_end:
+            end = match.start()
+            break
+    return start, end
+
+
+_COMPARED_FROM = re.compile(
+    r"\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric."""
+
+
+def classify(
+    raw: str,
+    quantity: Quantity,
+    words: DocumentWords,
+    clause: tuple[int, int],
+    before: tuple[Quantity, Measure] | None = None,
+) -> Measure:
+    """The canonical metric, measure phrase and item of one linked figure.
+
+    `raw` is the linker's metric word (a keyword's name, a counted noun, or a unit fallback such as
+    "percentage"); `clause` bounds the text the figure's own words come from; `before` is the figure
+    before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares."""
+    text = words.text
+    same_kind = before is not None and unit_class(before[0].unit) == unit_class(quantity.unit)
+    if before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start):
+        earlier = before[1]
+        return Measure(earlier.metric, earlier.measure, earlier.item, earlier.unit)
+    indicator = None
+    measure = None
+    if quantity.unit == "count" and quantity.noun:
+        measure = " ".join(quantity.noun.split())
+        indicator = indicator_of(raw) or indicator_of(measure)
+    else:
+        indicator = indicator_of(raw)
+    if indicator is not None and not _admits(indicator, quantity.unit):
+        indicator = None
+    if indicator is None and measure is None:
+        indicator = _clause_indicator(words, quantity, clause)
+    if indicator is None and measure is None and not words.metrics.within(*clause):
+        indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
+    if indicator is None and unit_class(quantity.unit) == "money":
+        item = _item(words, quantity, clause, None)
+        if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
+            return Measure("price", measure or _written(raw, text, clause), item)
+    if indicator is None and quantity.unit == "count" and measure:
+        return Measure(measure.lower(), measure, None)  # a count of a thing the vocabulary does not name
+    if indicator is None:
+        return Measure(OTHER, measure or _written(raw, text, clause), None)
+    indicator = _narrowed(indicator, text, clause)
+    span = None
+    if measure is None:
+        span = _nearest_phrase(words, indicator, quantity, clause)
+        if span is not None:
+            span = _phrase(text, span[0], span[1], clause[0], clause[1])
+            measure = " ".join(text[span[0] : span[1]].split())
+        else:
+            measure = raw
+    else:
+        span = (quantity.end, quantity.noun_end)
+    item = _item(words, quantity, clause, span) if indicator.item else None
+    unit = None
+    if quantity.unit == "number" and words.currency and indicator.units[0] == "money":
+        unit = words.currency  # a money metric's bare figure is in the article's currency
+    elif quantity.unit == "number" and indicator.units[0] == "count" and measure:
+        unit = "count"  # "Avg shrs 5,970,000": a countable metric, its measure names what is counted
+    return Measure(indicator.name, measure, item, unit)
+
+
+def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
+    """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
+    if not indicator.narrowed:
+        return indicator
+    lowered = f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} "
+    for word, metric in indicator.narrowed:
+        if f" {word} " in lowered:
+            return _names().by_name.get(metric, indicator)
+    return indicator
+
+
+def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:
+    """The nearest metric phrase of the clause whose indicator admits the figure's unit, words before
+    the figure preferred to words after it (the linker found none it could use)."""
+    best: tuple[int, Indicator] | None = None
+    for hit in words.metrics.within(clause[0], clause[1]):
+        indicator = indicator_of(hit.name)
+        if quantity.start <= hit.start < quantity.noun_end or indicator is None:
+            continue
+        if not _admits(indicator, quantity.unit):
+            continue
+        distance = _distance(quantity, hit.start, hit.end)
+        if best is None or distance < best[0]:
+            best = (distance, indicator)
+    return best[1] if best else None
+
+
+def _written(raw: str, text: str, clause: tuple[int, int]) -> str | None:
+    """For an `other` figure: its raw metric word when its clause holds it, else nothing."""
+    if raw and f" {raw.lower()} " in f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} ":
+        return raw
+    return None

@@ -1,0 +1,265 @@
+"""Whose figure it is: `subject` (the owner) and `counterpart` (the partner, target, creditor or
+customer), from the structure of the figure's sentence.
+
+Only the figure's own actors count. A mention is dropped when it is a currency ("U.S. dollars"), part
+of a longer name ("Gulf of Mexico"), the place where something happens ("plants in Ohio"), a time
+("under Reagan"), or a source that only reports the figure while another actor owns it ("the IMF said
+Brazil's growth..."). Of the rest, "between X and Y" gives both; a possessive ("Japan's exports") or
+the first actor of the clause is the subject; an actor after a partner preposition ("to", "with",
+"from", "against", "in") or a deal verb ("acquire") is the counterpart of a metric that has parties.
+A sentence without actors of its own takes them through the article: a pronoun sentence from the
+figure before, "the company" from the company named last, an elided subject from the headline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from metrics.lexicon import Indicator, alternation, lexicon
+from metrics.link import keywords as cue
+from metrics.link.cast import Cast, role_words
+from metrics.records import EntityMention, Quantity, TimeMention
+
+SOURCE_REACH = 30
+"""Characters after an actor within which a reporting verb makes it the figure's source."""
+
+_LISTED = re.compile(
+    r"(?:'s|’s)?\s*,?\s*(?:(?:at|with|of|had|has|was|on)\s+)?(?:(?:about|some|nearly|over)\s+)?"
+)
+"""What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
+_LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
+"""What opens a list item before its actor ("..., with the European Community at 68.8 pct")."""
+_HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    words = role_words()
+    currencies = [w for w in lexicon().currency_words if w.isalpha() or " " in w] + ["dlrs", "dlr", "$"]
+    return {
+        "agent": re.compile(
+            rf"\b(?:{alternation(words['agents']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
+        ),
+        "always_partner": re.compile(
+            rf"\b(?:{alternation(words['partners']['always'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
+        ),
+        "partner": re.compile(
+            rf"\b(?:{alternation(words['partners']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
+        ),
+        "object": re.compile(
+            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:the\s+)?$", re.IGNORECASE
+        ),
+        "source_after": re.compile(
+            rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\b", re.IGNORECASE
+        ),
+        "source_before": re.compile(
+            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+)?$", re.IGNORECASE
+        ),
+        "place": re.compile(
+            rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        "currency": re.compile(rf"\s*+(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
+        "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
+        "self_report": re.compile(
+            rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\s+(?:that\s+)?"
+            r"(?:it|its|it's|they|their|he|she)\b",
+            re.IGNORECASE,
+        ),
+        # possessive blanks: a run of blanks is read once (the \s*\s+ of an earlier form was cubic on it)
+        "clause_end": re.compile(r"\s*+(?:[.,;:)(]|$)|\s++(?:in|on|at|from|to)\s"),
+        "between": re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE),
+        "possessive": re.compile(r"(?:'s|’s|')(?!\w)"),
+    }
+
+
+def _contacts() -> frozenset[str]:
+    return frozenset(role_words()["contacts"]["metrics"])
+
+
+def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
+    after = text[mention.end : mention.end + SOURCE_REACH]
+    before = text[max(0, mention.start - 30) : mention.start]
+    if p["source_after"].match(after):
+        return not p["self_report"].match(after)  # "the IMF said"; but "Acme said its profit" is Acme's
+    # "..., said the IMF." reports; "said the United States has used sanctions" opens what it reports
+    return bool(p["source_before"].search(before) and p["clause_end"].match(after))
+
+
+def _eligible(
+    cast: Cast, mentions: Sequence[EntityMention], times: Sequence[TimeMention]
+) -> list[EntityMention]:
+    """The mentions that can own a figure: no currency, no longer name, no place, no time."""
+    p = _patterns()
+    text = cast.text
+    kept = []
+    for mention in mentions:
+        before = text[max(0, mention.start - 40) : mention.start]
+        if any(t.start <= mention.start < t.end for t in times):
+            continue
+        if p["currency"].match(text, mention.end) or p["inside_name"].search(before):
+            continue
+        if p["place"].search(before):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _actor_name(cast: Cast, mention: EntityMention, contact: bool) -> str:
+    """A leader stands for his country except in figures between people (meetings, calls)."""
+    if mention.kind == "person" and not contact:
+        for leader in lexicon().leaders:
+            if leader.name == mention.name:
+                return cast.name(EntityMention(0, 0, "", leader.country, "country"))
+    return cast.name(mention)
+
+
+def assign(
+    cast: Cast,
+    quantity: Quantity,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    times: Sequence[TimeMention],
+    indicator: Indicator | None,
+) -> tuple[str, ...]:
+    """The figure's actors in role order: (subject,), (subject, counterpart), or () when it has none."""
+    text = cast.text
+    p = _patterns()
+    contact = indicator is not None and indicator.name in _contacts()
+    parties = indicator is not None and indicator.parties
+    in_sentence = _eligible(cast, cast.mentions.within(*sentence), times)
+    named = [(m.start, m.end) for m in in_sentence]
+    references = [r for r in cast.references(*sentence) if not any(s <= r.start < e for s, e in named)]
+    in_sentence = sorted([*in_sentence, *references], key=lambda m: m.start)
+    in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
+    sources = [m for m in in_sentence if _is_source(text, m, p)]
+    owners = [m for m in in_sentence if m not in sources]
+    if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
+        context = _from_context(cast, sentence, quantity, parties, contact)
+        owners = sources if not context or context == tuple(cast.name(m) for m in sources[:1]) else []
+    # the figure's clause; else the main clause before it, never a relative clause after it
+    in_clause = [m for m in owners if clause[0] <= m.start < clause[1]] or [
+        m for m in owners if m.start < clause[0]
+    ]
+    roles = _roles(text, quantity, in_clause, parties, contact, p)
+    names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
+    if not names:
+        names = _from_context(cast, sentence, quantity, parties, contact)
+    elif len(names) == 1 and roles and _is_counterpart(text, roles[0], p, False):
+        subject = _from_context(cast, sentence, quantity, parties, contact)[:1]
+        names = tuple(dict.fromkeys((*subject, *names))) if subject else names
+    cast.last = names
+    cast.last_sentence = cast.sentences.index(sentence[0])
+    return names
+
+
+def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> bool:
+    """'56,500 employees in Brazil', '40 plants at Ohio': where the counted things are, not whose."""
+    if mention.start < quantity.noun_end or quantity.noun_end == quantity.end:
+        return False
+    return bool(re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
+
+
+def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
+    """After a partner preposition or a deal verb: "exports to Japan", "sanctioned Iran"."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if p["agent"].search(before):
+        return False
+    if p["always_partner"].search(before) or p["object"].search(before):
+        return True
+    return parties and bool(p["partner"].search(before))
+
+
+def _roles(
+    text: str,
+    quantity: Quantity,
+    actors: list[EntityMention],
+    parties: bool,
+    contact: bool,
+    p: dict[str, re.Pattern[str]],
+) -> list[EntityMention]:
+    if not actors:
+        return []
+    for first, second in itertools.pairwise(actors):  # "trade between X and Y"
+        opening = text[max(0, first.start - 20) : first.start]
+        joined = re.fullmatch(r"\s*(?:and|-|–|/)\s*(?:the\s+)?", text[first.end : second.start])
+        if joined and second.end <= quantity.start and first.kind == second.kind:
+            return [first, second]  # "the United States and Russia signed 3 accords", "Russia-US trade"
+        if p["between"].search(opening) and re.fullmatch(
+            r"\s+and\s+(?:the\s+)?", text[first.end : second.start]
+        ):
+            return [first, second]
+    possessive = [m for m in actors if p["possessive"].match(text, m.end) and m.start < quantity.start]
+    partners = [m for m in actors if _is_counterpart(text, m, p, parties)]
+    # "blacklisted 300 Russian individuals": whose the counted things are is the other party
+    partners += [m for m in actors if quantity.end <= m.start < quantity.noun_end and m not in partners]
+    subject: EntityMention | None = None
+    listed = [
+        m
+        for m in actors
+        if m.end <= quantity.start
+        and _LISTED.fullmatch(text, m.end, quantity.start)
+        and (
+            not _is_counterpart(text, m, p, parties) or _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
+        )
+    ]
+    # an actor that heads a later figure of a list ("..., with the EC at 68.8 pct") is not this one's
+    partners = [m for m in partners if not (m.start > quantity.end and _HEADS_FIGURE.match(text, m.end))]
+    agents = [m for m in actors if p["agent"].search(text, max(0, m.start - 30), m.start)]
+    agent_after = [m for m in agents if m.start >= quantity.end]
+    if agents and (not listed or agent_after):  # "9 pct owned by X", "subject to US penalties": X's
+        subject = (agent_after or agents)[0]
+        partners = [m for m in actors if m is not subject and (m in partners or m.start < subject.start)]
+    elif listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
+        subject = listed[-1]
+        partners = [m for m in partners if m.start > quantity.start]
+    elif possessive:
+        subject = possessive[-1]
+    else:
+        free = [m for m in actors if m not in partners]
+        before = [m for m in free if m.end <= quantity.start]
+        after = [m for m in free if m.start >= quantity.end]
+        subject = before[0] if before else after[0] if after else None
+    if contact:
+        others = [m for m in actors if subject is None or m.name != subject.name]
+        partner = others[0] if others else None
+    else:
+        others = [m for m in partners if subject is None or m.name != subject.name]
+        partner = others[0] if others else None
+    if subject is None:
+        return [partner] if partner else []
+    return [subject, partner] if partner else [subject]
+
+
+def _from_context(
+    cast: Cast, sentence: tuple[int, int], quantity: Quantity, parties: bool, contact: bool
+) -> tuple[str, ...]:
+    """Actors through the article for a sentence that names none of its own."""
+    text = cast.text
+    start = sentence[0]
+    if cue.PRONOUN_START.match(text, start):
+        if cast.last and cast.last_sentence == cast.sentences.index(start) - 1:
+            return cast.last  # "It has happened 37 times": as the figure before
+        earlier = cast.sentence_before(start)
+        if earlier is not None:  # "The EU has sanctioned Iran again. It has happened 37 times."
+            actors = _eligible(cast, cast.mentions.within(*earlier), ())
+            roles = _roles(
+                text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, _patterns()
+            )
+            if roles:
+                return tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
+        if cast.last:
+            return cast.last
+    if cast.refers("company", start, quantity.start) or cast.refers("pronoun", start, quantity.start):
+        company = cast.company_before(start)
+        if company:
+            return (company,)
+    if cast.refers("country", start, quantity.start):
+        country = cast.main("country")
+        if country:
+            return (country,)
+    main = cast.main()
+    return (main,) if main else ()

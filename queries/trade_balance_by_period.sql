@@ -1,0 +1,31 @@
+-- A country's own trade balance by period (months, quarters, years), reconciled across sources: the
+-- figures with no trading partner, in money. The country defaults to the one with the most such
+-- figures in the store; for another, run  SET VARIABLE country = 'Japan';
+WITH busiest AS (
+    SELECT entity_a
+    FROM series
+    WHERE metric = 'trade balance' AND entity_b IS NULL AND entity_a IS NOT NULL
+    GROUP BY entity_a
+    ORDER BY sum(n_claims) DESC, entity_a
+    LIMIT 1
+)
+SELECT
+    entity_a AS country,
+    metric,
+    grain,
+    period_start,
+    period_end,
+    value,
+    unit,
+    status,
+    low,
+    high,
+    n_sources,
+    chosen_source
+FROM series
+WHERE metric = 'trade balance'
+  AND entity_b IS NULL
+  AND entity_a = coalesce(getvariable('country'), (SELECT entity_a FROM busiest))
+  AND grain IN ('month', 'quarter', 'year')
+  AND length(unit) = 3 AND upper(unit) = unit
+ORDER BY period_start, grain, unit;
