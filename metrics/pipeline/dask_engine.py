@@ -33,7 +33,13 @@ from metrics.link.extract import EXTRACTOR_VERSION
 from metrics.pipeline.engines import ErrorRecord, as_record, from_record, resolve_jobs
 from metrics.pipeline.ingest import Unit, batches, extract_batch, storable
 from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
-from metrics.pipeline.quiet import quiet_children, quiet_logs, sigint_ignored
+from metrics.pipeline.quiet import (
+    Interrupts,
+    quiet_children,
+    quiet_logs,
+    remembered_interrupts,
+    sigint_ignored,
+)
 from metrics.read.documents import JSONL_SUFFIXES, expand_paths, iter_jsonl, read_path
 from metrics.records import Document
 from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA
@@ -290,12 +296,17 @@ def on_dask(
         raise EngineError(f"cannot create the shard folder {folder}: {error.strerror or error}") from None
     workers = resolve_jobs(DEFAULT_WORKERS if options.jobs is None else options.jobs)
     cluster = Cluster(options.scheduler, workers)
-    with quiet_logs():
-        yield from _shards_in_order(cluster, paths, options, folder, report)
+    with quiet_logs(), remembered_interrupts() as interrupts:
+        yield from _shards_in_order(cluster, paths, options, folder, report, interrupts)
 
 
 def _shards_in_order(
-    cluster: Cluster, paths: Iterable[str], options: IngestOptions, folder: Path, report: ErrorHandler
+    cluster: Cluster,
+    paths: Iterable[str],
+    options: IngestOptions,
+    folder: Path,
+    report: ErrorHandler,
+    interrupts: Interrupts,
 ) -> Iterator[Unit]:
     """Submit the shards not done yet (a bounded number ahead) and yield each shard's units in order."""
     planned: deque[Shard] = deque()
@@ -303,6 +314,7 @@ def _shards_in_order(
     limit = 4 * cluster.workers
     try:
         for shard in plan_shards(paths, options.batch_size, options.published, options.extractor_version):
+            interrupts.check()
             planned.append(shard)
             if shard.key not in futures and not (folder / f"{shard.key}.done.json").exists():
                 futures[shard.key] = cluster.client().submit(
@@ -317,9 +329,12 @@ def _shards_in_order(
                 if len(futures) == 1:
                     limit = cluster.in_flight_limit()
             while len(planned) >= limit:
+                interrupts.check()
                 yield from _applied(planned.popleft(), futures, planned, folder, report)
         while planned:
+            interrupts.check()
             yield from _applied(planned.popleft(), futures, planned, folder, report)
+        interrupts.check()
     finally:
         cluster.close()
 

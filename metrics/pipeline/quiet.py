@@ -55,18 +55,45 @@ def quiet_children() -> Iterator[None]:
                 os.environ[name] = value
 
 
+class Interrupts:
+    """A SIGINT handler that raises KeyboardInterrupt and remembers that it did: a library callback
+    that swallows exceptions (Dask's garbage-collection hook prints "Exception ignored" and goes on)
+    cannot lose a Ctrl-C, because `check` raises it again at the engine's next step."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def remembered_interrupts() -> Iterator[Interrupts]:
+    """`Interrupts` as the SIGINT handler for the block (main thread only), the previous one restored."""
+    interrupts = Interrupts()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupts
+        return
+    previous = signal.signal(signal.SIGINT, interrupts)
+    try:
+        yield interrupts
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @contextmanager
 def quiet_logs() -> Iterator[None]:
-    """Dask's and its libraries' log records held back for the block: the engine reports one line."""
-    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+    """Dask's and its libraries' log records held back from here on: the engine reports one line.
+    The levels are not restored on leaving: Dask's event-loop thread goes on logging (a task it could
+    not gather after Ctrl-C, say) after the engine has returned, until the process ends."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    yield
 
 
 def _watch(parent: int) -> None:
