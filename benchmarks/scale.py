@@ -171,6 +171,11 @@ def engine_lines(runs: list[IngestRun], free: list[float] | None = None) -> list
                 f"  speed-up of {name} over --jobs 1: {base.seconds / other.seconds:.2f}x wall; "
                 f"it used {other.total_cpu / base.total_cpu:.2f}x the CPU time in all"
             )
+    if jobs2 and jobs2.total_cpu > 0:
+        lines.append(
+            f"  the parent's share of the CPU under --jobs 2: {100 * jobs2.cpu / jobs2.total_cpu:.0f}% "
+            "(reading, looking up stored hashes, writing; the workers hash, skip and extract)"
+        )
     if jobs2 and dask and dask.seconds > 0:
         lines.append(f"  speed-up of dask over --jobs 2: {jobs2.seconds / dask.seconds:.2f}x wall")
     if free:

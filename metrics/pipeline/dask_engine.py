@@ -10,6 +10,7 @@ every worker and this process see under the same path (a shared filesystem).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -32,6 +33,13 @@ from metrics.link.extract import EXTRACTOR_VERSION
 from metrics.pipeline.engines import ErrorRecord, as_record, from_record, resolve_jobs
 from metrics.pipeline.ingest import Unit, batches, extract_batch, storable
 from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
+from metrics.pipeline.quiet import (
+    Interrupts,
+    quiet_children,
+    quiet_logs,
+    remembered_interrupts,
+    sigint_ignored,
+)
 from metrics.read.documents import JSONL_SUFFIXES, expand_paths, iter_jsonl, read_path
 from metrics.records import Document
 from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA
@@ -162,9 +170,15 @@ def _concat(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:
 
 
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write beside `path` and rename, so a reader sees the whole file or none; a failed write (a
+    full disk) leaves no .partial file behind."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    write(partial)
-    partial.replace(path)
+    try:
+        write(partial)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _parts(documents: Iterable[Document]) -> Iterator[list[Document]]:
@@ -240,16 +254,19 @@ class Cluster:
         except ImportError:
             raise UsageError("--engine dask needs Dask: pip install 'metrics[dask]'") from None
         try:
-            if self.scheduler:
-                self._client = Client(self.scheduler, timeout="10s")
-            else:
-                self._local = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-                )
-                self._client = Client(self._local)
-        except (OSError, TimeoutError, ValueError) as error:
+            with sigint_ignored(), quiet_children():  # the workers inherit both: Ctrl-C is ours alone
+                if self.scheduler:
+                    self._client = Client(self.scheduler, timeout="10s")
+                else:
+                    self._local = LocalCluster(
+                        n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+                    )
+                    self._client = Client(self._local)
+        except Exception as error:  # e.g. "Nanny failed to start" when a worker dies while starting
+            self.close()
             where = self.scheduler or "a local Dask cluster"
-            raise EngineError(f"cannot start or reach {where}: {error}") from None
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise EngineError(f"cannot start or reach {where}: {reason}") from None
         return self._client
 
     def in_flight_limit(self) -> int:
@@ -257,10 +274,12 @@ class Cluster:
         return 4 * max(1, len(self.client().scheduler_info().get("workers", {})))
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-        if self._local is not None:
-            self._local.close()
+        """Close the client and any LocalCluster; a failure while closing is not the user's problem."""
+        client, local, self._client, self._local = self._client, self._local, None, None
+        for closing in (client, local):
+            if closing is not None:
+                with contextlib.suppress(Exception):
+                    closing.close()
 
 
 def on_dask(
@@ -277,11 +296,25 @@ def on_dask(
         raise EngineError(f"cannot create the shard folder {folder}: {error.strerror or error}") from None
     workers = resolve_jobs(DEFAULT_WORKERS if options.jobs is None else options.jobs)
     cluster = Cluster(options.scheduler, workers)
+    with quiet_logs(), remembered_interrupts() as interrupts:
+        yield from _shards_in_order(cluster, paths, options, folder, report, interrupts)
+
+
+def _shards_in_order(
+    cluster: Cluster,
+    paths: Iterable[str],
+    options: IngestOptions,
+    folder: Path,
+    report: ErrorHandler,
+    interrupts: Interrupts,
+) -> Iterator[Unit]:
+    """Submit the shards not done yet (a bounded number ahead) and yield each shard's units in order."""
     planned: deque[Shard] = deque()
     futures: dict[str, Any] = {}
-    limit = 4 * workers
+    limit = 4 * cluster.workers
     try:
         for shard in plan_shards(paths, options.batch_size, options.published, options.extractor_version):
+            interrupts.check()
             planned.append(shard)
             if shard.key not in futures and not (folder / f"{shard.key}.done.json").exists():
                 futures[shard.key] = cluster.client().submit(
@@ -296,9 +329,12 @@ def on_dask(
                 if len(futures) == 1:
                     limit = cluster.in_flight_limit()
             while len(planned) >= limit:
+                interrupts.check()
                 yield from _applied(planned.popleft(), futures, planned, folder, report)
         while planned:
+            interrupts.check()
             yield from _applied(planned.popleft(), futures, planned, folder, report)
+        interrupts.check()
     finally:
         cluster.close()
 

@@ -8,6 +8,7 @@ bounded number of chunks is in flight at a time, so the input is streamed and me
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
@@ -22,8 +23,9 @@ from typing import TypeVar
 import pyarrow as pa
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.pipeline.ingest import Unit, extract_changed, in_process, read_batches
+from metrics.pipeline.ingest import Batch, Unit, extract_changed, in_process, read_batches
 from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
+from metrics.pipeline.quiet import sigint_ignored, worker_start
 from metrics.records import Document
 
 T = TypeVar("T")
@@ -87,21 +89,51 @@ def chunks(documents: list[T], jobs: int) -> list[list[T]]:
 
 @dataclass
 class _Pending:
-    """A batch whose chunks are being extracted: how many documents it read, and its futures."""
+    """A batch whose chunks are being extracted: how many documents came before it in the input, its
+    first and last ids (to name it if it is lost), how many it holds, and its futures."""
 
+    before: int
+    first_id: str
+    last_id: str
     read: int
     futures: list[Future[Extracted]]
 
+    def lost(self) -> EngineError:
+        """The one line for a worker that died (killed, out of memory) with this batch in hand."""
+        span = f"documents {self.before + 1:,}-{self.before + self.read:,} of the input"
+        return EngineError(
+            f"a worker process died (killed or out of memory) while extracting {span} "
+            f"(ids {self.first_id!r} to {self.last_id!r}); they and the rest were not stored, the "
+            f"{self.before:,} before them are; run the same command again to continue"
+        )
+
 
 def _results(pending: _Pending) -> list[Extracted]:
-    """The batch's chunks in input order; a worker that died (killed, out of memory) is one clear error."""
+    """The batch's chunks in input order; a worker that died is one clear error naming the batch."""
     try:
         return [future.result() for future in pending.futures]
     except BrokenProcessPool:
-        raise EngineError(
-            "a worker process died during extraction (killed or out of memory); the batches written so far "
-            "are kept, run the same command again to continue"
-        ) from None
+        raise pending.lost() from None
+
+
+def _submit(
+    pool: ProcessPoolExecutor, pending: _Pending, batch: Batch, jobs: int, options: IngestOptions
+) -> None:
+    with sigint_ignored():  # workers start here and inherit it: Ctrl-C is the parent's alone
+        for chunk, stored in zip(chunks(batch.documents, jobs), chunks(batch.stored, jobs), strict=True):
+            pending.futures.append(
+                pool.submit(extract_chunk, chunk, stored, options.extractor, options.extractor_version)
+            )
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (an error or Ctrl-C in the parent): queued chunks are dropped and running
+    ones killed, rather than waited for."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 def process_pool(
@@ -110,6 +142,7 @@ def process_pool(
     """Extraction spread over `options.jobs` processes (0 = all cores; 1 = in this process).
 
     Two batches are in flight at most: one being written by the driver while the next is extracted.
+    Workers ignore Ctrl-C and exit when this process dies, however it dies.
     """
     jobs = resolve_jobs(1 if options.jobs is None else options.jobs)
     if jobs == 1:
@@ -117,38 +150,55 @@ def process_pool(
         return
     # spawn, not fork: a forked child would inherit DuckDB's and tqdm's threads in an unknown state
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        source = read_batches(paths, db_path, options, report)
-        in_flight: deque[_Pending] = deque()
-        exhausted = False
-        while True:
-            while not exhausted and len(in_flight) < 2:
-                batch = next(source, None)
-                if batch is None:
-                    exhausted = True
-                    continue
-                futures = [
-                    pool.submit(extract_chunk, chunk, stored, options.extractor, options.extractor_version)
-                    for chunk, stored in zip(
-                        chunks(batch.documents, jobs), chunks(batch.stored, jobs), strict=True
-                    )
-                ]
-                in_flight.append(_Pending(len(batch.documents), futures))
-            if not in_flight:
-                return
-            pending = in_flight.popleft()
-            results = _results(pending)
-            for result in results:
-                for record in result.errors:
-                    report(from_record(record))
-            skipped = sum(result.skipped for result in results)
-            extracted = [result.tables for result in results if result.tables is not None]
-            if not extracted:
-                yield Unit(pending.read, skipped)
-                continue
-            yield Unit(
-                pending.read,
-                skipped,
-                pa.concat_tables([documents for documents, _claims in extracted]),
-                pa.concat_tables([claims for _documents, claims in extracted]),
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=worker_start, initargs=(os.getpid(),))
+    try:
+        yield from _extracted_in_order(pool, paths, db_path, options, report, jobs)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _extracted_in_order(
+    pool: ProcessPoolExecutor,
+    paths: Iterable[str],
+    db_path: str | Path,
+    options: IngestOptions,
+    report: ErrorHandler,
+    jobs: int,
+) -> Iterator[Unit]:
+    source = read_batches(paths, db_path, options, report)
+    in_flight: deque[_Pending] = deque()
+    submitted = 0
+    while True:
+        while len(in_flight) < 2:
+            batch = next(source, None)
+            if batch is None:
+                break
+            pending = _Pending(
+                submitted, batch.documents[0].id, batch.documents[-1].id, len(batch.documents), []
             )
+            try:
+                _submit(pool, pending, batch, jobs, options)
+            except BrokenProcessPool:  # a worker died: the first batch not yet written is what was lost
+                raise (in_flight[0] if in_flight else pending).lost() from None
+            in_flight.append(pending)
+            submitted += len(batch.documents)
+        if not in_flight:
+            return
+        pending = in_flight.popleft()
+        results = _results(pending)
+        for result in results:
+            for record in result.errors:
+                report(from_record(record))
+        skipped = sum(result.skipped for result in results)
+        extracted = [result.tables for result in results if result.tables is not None]
+        if not extracted:
+            yield Unit(pending.read, skipped)
+            continue
+        yield Unit(
+            pending.read,
+            skipped,
+            pa.concat_tables([documents for documents, _claims in extracted]),
+            pa.concat_tables([claims for _documents, claims in extracted]),
+        )

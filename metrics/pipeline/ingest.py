@@ -221,6 +221,19 @@ def in_process(
         yield Unit(read, skipped) if tables is None else Unit(read, skipped, *tables)
 
 
+def once(say: Callable[[str], None]) -> Callable[[str], None]:
+    """`say`, but only the first time: a run opens the store many times and may wait at any of them."""
+    said = False
+
+    def first(message: str) -> None:
+        nonlocal said
+        if not said:
+            said = True
+            say(message)
+
+    return first
+
+
 def progress_bar(enabled: bool, total: int | None = None, desc: str = "ingest") -> tqdm[None]:
     """Documents/s on stderr, shown only when stderr is a terminal (never in logs or pipes)."""
     columns, lines = shutil.get_terminal_size()
@@ -249,6 +262,8 @@ def ingest(
     id is stored as its last occurrence, whatever the engine.
     """
     options = options or IngestOptions()
+    if options.on_wait is not None:
+        options = replace(options, on_wait=once(options.on_wait))  # many connections, one "waiting" line
     started = time.monotonic()
     report = RejectCounter(options.on_error)
     read = added = replaced = unchanged = claims_written = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from metrics.errors import InputError
 from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
-from metrics.pipeline.ingest import extract_batch, progress_bar
+from metrics.pipeline.ingest import extract_batch, once, progress_bar
 from metrics.pipeline.options import DEFAULT_BATCH_SIZE, Extractor, IngestSummary, RejectCounter
 from metrics.records import Document
 from metrics.store.database import session
@@ -61,6 +61,7 @@ def reextract(
 ) -> IngestSummary:
     """Replace the claims of every document whose extractor_version differs (all of them with `force`)."""
     started = time.monotonic()
+    on_wait = once(on_wait) if on_wait is not None else None  # many connections, one "waiting" line
     report = RejectCounter(on_error)
     with session(db_path, create=False, wait=wait, on_wait=on_wait):
         pass  # fail early on a missing, locked or foreign file, and migrate an old schema

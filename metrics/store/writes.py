@@ -119,8 +119,23 @@ def _unregister(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("batch_claims")
 
 
+WRITE_MEMORY_BASE_MB = 64
+"""DuckDB's memory limit while it writes a batch and checkpoints it: this much plus twice the batch's
+Arrow bytes. Left unbounded, the checkpoints of a growing store made the peak memory of an ingest grow
+with the store (docs/performance.md); a fixed small limit failed on batches of very long documents."""
+
+
+def bound_memory(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.Table) -> None:
+    """Limit the connection's database to what this batch needs, for the write and the checkpoint that
+    follows when the connection closes. Best effort: DuckDB may refuse a limit below what it holds."""
+    limit = WRITE_MEMORY_BASE_MB + 2 * (documents.nbytes + claims.nbytes) // (1 << 20)
+    with contextlib.suppress(duckdb.Error):
+        con.execute(f"SET memory_limit = '{int(limit)}MB'")
+
+
 def write_batch(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.Table) -> BatchResult:
     """`_upsert` in a transaction of its own: the batch is stored whole or not at all."""
+    bound_memory(con, documents, claims)
     try:
         con.execute("BEGIN")
         result = _upsert(con, documents, claims)

@@ -14,6 +14,7 @@ from engine_corpus import snapshot, write_corpus
 from metrics.errors import InputError, UsageError
 from metrics.pipeline.ingest import ingest
 from metrics.pipeline.options import IngestOptions, IngestSummary
+from metrics.store.database import open_store
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
@@ -141,3 +142,65 @@ def test_run_shard_writes_parquet_that_duckdb_reads_by_glob(tmp_path: Path) -> N
 def test_standard_input_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="standard input"):
         list(plan_shards(["-"], 10))
+
+
+def write_f_and_g(folder: Path) -> tuple[str, str]:
+    """Two files that hold the same id with different text (and one other document each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    f, g = folder / "f.jsonl", folder / "g.jsonl"
+    f.write_text(
+        json.dumps({"id": "same", "text": "Mills cut 40 logs in 2019."})
+        + "\n"
+        + json.dumps({"id": "only-f", "text": "Ports moved 9 ships in 2018."})
+        + "\n",
+        encoding="utf-8",
+    )
+    g.write_text(
+        json.dumps({"id": "same", "text": "Farms sold 70 sheep in 2020."})
+        + "\n"
+        + json.dumps({"id": "only-g", "text": "Mines dug 3 tonnes in 2017."})
+        + "\n",
+        encoding="utf-8",
+    )
+    return str(f), str(g)
+
+
+def test_f_g_f_with_a_repeated_id_stores_what_the_local_engine_stores(tmp_path: Path, scheduler: str) -> None:
+    f, g = write_f_and_g(tmp_path / "in")
+    local = ingest([f, g, f], tmp_path / "local.duckdb", IngestOptions(batch_size=10))
+    dask = on_cluster([f, g, f], tmp_path / "d.duckdb", scheduler=scheduler, batch_size=10)
+    assert snapshot(tmp_path / "d.duckdb") == snapshot(tmp_path / "local.duckdb")
+    assert counts(dask) == counts(local)
+    assert (dask.documents_read, dask.documents_added, dask.documents_replaced) == (6, 3, 2)
+    stored = open_store(tmp_path / "d.duckdb").query("SELECT text FROM documents WHERE id = 'same'")
+    assert stored["text"].tolist() == ["Mills cut 40 logs in 2019."]  # the last occurrence: f's
+
+
+def test_a_db_path_with_glob_characters_reads_only_its_own_shards(tmp_path: Path, scheduler: str) -> None:
+    f, g = write_f_and_g(tmp_path / "in")
+    on_cluster([g], tmp_path / "st1.duckdb", scheduler=scheduler, batch_size=10)  # shards another store owns
+    starred = tmp_path / "st*.duckdb"
+    summary = on_cluster([f], starred, scheduler=scheduler, batch_size=10)
+    assert (summary.documents_read, summary.documents_added) == (2, 2)
+    ids = open_store(starred).query("SELECT id FROM documents ORDER BY id")["id"].tolist()
+    assert ids == ["only-f", "same"]
+
+
+def test_a_failed_shard_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while a worker writes its Parquet files: the shard fails, nothing half-written stays."""
+    import errno
+
+    import pyarrow.parquet as pq
+
+    def full_disk(table: object, where: object) -> None:
+        Path(str(where)).write_bytes(b"PAR1")  # the file exists, then the disk fills
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    paths = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "shards"
+    out.mkdir()
+    shard = next(plan_shards(paths, 20))
+    with pytest.raises(OSError, match="No space"):
+        run_shard(shard, str(out), None, lambda document: [], "test")
+    assert sorted(path.name for path in out.iterdir()) == []

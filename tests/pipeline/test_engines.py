@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -101,3 +102,19 @@ def test_a_worker_that_dies_is_one_clear_error(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus", articles=8)
     with pytest.raises(EngineError, match="worker process died"):
         parallel(paths, tmp_path / "m.duckdb", jobs=2, extractor=dies)
+
+
+def test_f_g_f_with_a_repeated_id_stores_the_last_occurrence_on_two_jobs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    f, g = folder / "f.jsonl", folder / "g.jsonl"
+    f.write_text(json.dumps({"id": "same", "text": "Mills cut 40 logs in 2019."}) + "\n", encoding="utf-8")
+    g.write_text(json.dumps({"id": "same", "text": "Farms sold 70 sheep in 2020."}) + "\n", encoding="utf-8")
+    paths = [str(f), str(g), str(f)]
+    one = ingest(paths, tmp_path / "one.duckdb")
+    two = parallel(paths, tmp_path / "two.duckdb", jobs=2)
+    assert snapshot(tmp_path / "two.duckdb") == snapshot(tmp_path / "one.duckdb")
+    assert (two.documents_read, two.documents_added, two.documents_replaced) == (3, 1, 2)
+    assert (one.documents_read, one.documents_added, one.documents_replaced) == (3, 1, 2)
+    stored = snapshot(tmp_path / "two.duckdb")[0]
+    assert [row[4] for row in stored] == ["Mills cut 40 logs in 2019."]

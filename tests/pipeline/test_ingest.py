@@ -310,3 +310,14 @@ def test_a_store_round_trip_keeps_every_value(data: st.DataObject, text: str, pu
             elif isinstance(value, float) or value is None:
                 got = None if got is None or (isinstance(got, float) and got != got) else got
             assert got == value, key
+
+
+def test_a_batch_of_very_long_documents_fits_the_write_memory_bound(tmp_path: Path) -> None:
+    """The write's memory limit follows the batch: 40 documents of 2 MB each (80 MB in one batch,
+    more than the fixed part of the bound) are stored whole."""
+    rows = [{"id": f"long-{n}", "text": f"Yard {n} built 7 boats. " * 90_000} for n in range(40)]
+    db = tmp_path / "m.duckdb"
+    summary = run([write_jsonl(tmp_path / "long.jsonl", rows)], db, extractor=lambda document: [])
+    assert (summary.documents_added, summary.rejected) == (40, 0)
+    lengths = open_store(db).query("SELECT min(length(text)) AS shortest FROM documents")
+    assert lengths["shortest"][0] == len(rows[0]["text"])
