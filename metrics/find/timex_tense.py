@@ -75,9 +75,10 @@ def weekday(name: str, reference: date, future: bool, which: str = "") -> Period
     'last Monday' is strictly before the reference, 'next Monday' strictly after."""
     index = WEEKDAYS.index(name.lower())
     day = previous_weekday(reference, index)
-    if which == "last" and day == reference:
-        day -= timedelta(days=7)
-    elif which == "next" or (future and day < reference):
+    if which == "last":  # 'last Thursday' is past whatever the clause says ("was due to expire")
+        past = day - timedelta(days=7) if day == reference else day
+        return Period(past, past, "day")
+    if which == "next" or (future and day < reference):
         day += timedelta(days=7)
     return Period(day, day, "day")
 

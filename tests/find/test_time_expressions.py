@@ -85,3 +85,9 @@ def test_no_reference_no_invented_year() -> None:
     found = {e.surface: e for e in find_time_expressions("Sales fell in March and last year.", None)}
     assert found["March"].period is None and found["March"].value == "XXXX-03"
     assert found["last year"].value == ""
+
+
+def test_two_thousand_is_a_year_only_after_the_year() -> None:
+    text = "Some two thousand workers walked out before the year two thousand."
+    found = [(e.surface, e.value) for e in find_time_expressions(text, date(1996, 5, 2))]
+    assert found == [("the year two thousand", "2000")]
