@@ -89,6 +89,10 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
                 (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
             )
             continue
+        if kind == "earlier_later" and reference is not None:  # 'earlier this month' on its first day
+            whole = _whole_value(kind, text[start:end], Period(reference, reference, "day"))
+            found.append((start, end, kind, "DATE", whole, None, relation))
+            continue
         if kind == "fiscal" and period is not None and period.end is not None:
             name = period.end.year if period.grain != "year" else period.start.year if period.start else 0
             name = _fiscal_name(text[start:end]) or name

@@ -255,8 +255,7 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
     start, end, kind, period, relation = item
     if reference is None or period is None or period.start is None:
         return item
-    first, _last = timex_tense.clause_bounds(text, start)
-    when = "future" if timex_tense.future_in(text[first:start]) else "past"
+    when = timex_tense.month_tense(text, start)
     month = timex_tense.month(period.start.month, reference, when)
     if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
         return start, end, kind, Period(month.start, reference, "span"), "since"

@@ -44,9 +44,13 @@ def _amount(words: list[str]) -> int | None:
     return int(total) if seen else 1
 
 
+_COUPLE = re.compile(r"\ba\s+couple\s+of\b")
+"""'a couple of years' is two in TIMEX3 (P2Y); 'a few' stays unknown (PXY)."""
+
+
 def duration_value(surface: str) -> str:
     """'six months' -> 'P6M'; 'the past two years' -> 'P2Y'; 'a few days' -> 'PXD'; '24 hours' -> 'PT24H'."""
-    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", surface.lower())
+    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", _COUPLE.sub("two", surface.lower()))
     table = units()
     index = max((i for i, w in enumerate(words) if w in table or w.rstrip("s") in table), default=-1)
     if index < 0:

@@ -46,12 +46,26 @@ def _duration_pattern() -> re.Pattern[str]:
 _NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
 
 
+_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
+
+
 def durations(text: str) -> Iterator[Extra]:
-    """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months")."""
+    """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months").
+    Not an age ("52 years old", "a 136-year-old bank") nor a fraction ("three-quarters of its food");
+    "a year" after an amount is a rate, a TIMEX3 SET ("$2 million a year", "four flights a week")."""
     for found in _duration_pattern().finditer(text):
-        if _NOT_DURATION_AFTER.match(text, found.end()):
+        if _NOT_DURATION_AFTER.match(text, found.end()) or _AGE_AFTER.match(text, found.end()):
             continue
         surface = found.group()
+        if surface.lower().rstrip("s").endswith("quarter") and _OF_A_WHOLE.match(text, found.end()):
+            continue
+        if _RATE.match(surface) and _AMOUNT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            letter = units()[surface.split()[-1].lower()]
+            yield found.start(), found.end(), "set", "SET", f"P1{letter}", None
+            continue
         yield found.start(), found.end(), "duration", "DURATION", duration_value(surface), None
 
 
@@ -118,6 +132,8 @@ def day_parts(text: str, ref: date | None) -> Iterator[Extra]:
         which, part = (found.group(1) or "").lower().rstrip("-"), found.group(2).lower()
         if not which and part not in ("tonight", "overnight"):
             continue
+        if found.group().lower() == "midnight":
+            continue  # a clock time (timex_join), not the night
         code = table[part]
         if ref is None:
             yield found.start(), found.end(), "day_part", "TIME", f"XXXX-XX-XXT{code}", None
@@ -192,8 +208,7 @@ def months_anywhere(text: str, ref: date | None) -> Iterator[Extra]:
         if ref is None:
             yield found.start(), found.end(), "bare_month", "DATE", f"XXXX-{month:02d}", None
             continue
-        first, _last = timex_tense.clause_bounds(text, found.start())
-        when = "future" if timex_tense.future_in(text[first : found.start()]) else "past"
+        when = timex_tense.month_tense(text, found.start())
         period = timex_tense.month(month, ref, when)
         yield found.start(), found.end(), "bare_month", "DATE", period_value(period), period
 

@@ -70,6 +70,24 @@ def future_in(clause: str) -> bool:
     return _future().search(clause) is not None
 
 
+_DEADLINE = re.compile(r"\bby\s+(?:early\s+|late\s+|mid-|the\s+end\s+of\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
+
+
+def month_tense(text: str, start: int) -> str:
+    """'future' when the clause before a month without a year has a future cue ("is due in May") or
+    the month is a deadline ("to finish by August") in a sentence that does not look back ("by March,
+    prices had doubled"); else 'past'."""
+    first, last = clause_bounds(text, start)
+    if future_in(text[first:start]):
+        return "future"
+    if _DEADLINE.search(text, max(first, start - 20), start) and not _PERFECT.search(
+        text, sentence_start(text, start), last
+    ):
+        return "future"
+    return "past"
+
+
 def weekday(name: str, reference: date, future: bool, which: str = "") -> Period:
     """The weekday on or before the reference, or on or after it when the sentence is future;
     'last Monday' is strictly before the reference, 'next Monday' strictly after."""

@@ -91,3 +91,12 @@ def test_two_thousand_is_a_year_only_after_the_year() -> None:
     text = "Some two thousand workers walked out before the year two thousand."
     found = [(e.surface, e.value) for e in find_time_expressions(text, date(1996, 5, 2))]
     assert found == [("the year two thousand", "2000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The founder, 61 years old, stepped down.", "A 90-year-old mill closed.",
+     "The country imports about three-quarters of its grain.", "Banks hold more than a quarter of the debt."],
+)  # fmt: skip
+def test_ages_and_fractions_are_not_durations(text: str) -> None:
+    assert [e.surface for e in find_time_expressions(text, date(2021, 3, 10))] == []
