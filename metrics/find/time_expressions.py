@@ -16,7 +16,16 @@ from datetime import date
 from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
-from metrics.find.timex_anchors import ContextPeriods, ended_day, first_months, quarter_ended, that_year
+from metrics.find.timex_anchors import (
+    ContextPeriods,
+    ended_day,
+    first_months,
+    last_year_compared,
+    quarter_ended,
+    that_year,
+    window_and_day,
+    year_ended,
+)
 from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
 from metrics.find.timex_expression import TimeExpression
 from metrics.find.timex_extra import extra_expressions
@@ -84,6 +93,11 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             if parts:
                 found.extend(parts)
                 continue
+        if kind == "window" and period is not None:
+            pieces = window_and_day(text, start, end, period)
+            if pieces:
+                found.extend((*piece, "in") for piece in pieces)
+                continue
         if kind in ("part_of", "thirds_of_year", "earlier_later") and period is not None:
             found.append(
                 (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
@@ -102,7 +116,7 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
         found.append((start, end, kind, kind_type, value, period, relation))
     for start, end, kind, kind_type, extra_value, period in extra_expressions(text, reference):
         found.append((start, end, kind, kind_type, extra_value, period, "in"))
-    for start, end, kind, kind_type, extra_value, period in spelled_years(text):
+    for start, end, kind, kind_type, extra_value, period in [*spelled_years(text), *year_ended(text)]:
         found.append((start, end, kind, kind_type, extra_value, period, "in"))
     found = [(*_span(text, item[0], item[1], item[2]), *item[2:]) for item in found]
     for match in YEAR_PART.finditer(text):
@@ -141,6 +155,8 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
         )
         if anchored is None and kind == "year_of":
             anchored = that_year(surface, named)
+        if anchored is None and kind == "relative_year":
+            anchored = last_year_compared(text, start, end, surface, contexts.at(text, start))
         if anchored is not None:
             period, value = anchored, period_value(anchored)
             if anchored.grain in _CONTEXT_GRAINS:

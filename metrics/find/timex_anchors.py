@@ -7,9 +7,12 @@ closes; "that year" is the year the text last named.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from metrics.calendar import month_end, month_number, quarter_bounds, shift_years
+from metrics.find.timex3 import duration_value
+from metrics.find.timex_context import shift_period
 from metrics.find.timex_tense import sentence_start
 from metrics.find.timex_words import DAY, M
 from metrics.records import Period
@@ -111,3 +114,65 @@ def first_months(
     else:
         return None
     return Period(date(year, 1, 1), month_end(year, months), "span")
+
+
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|from|versus|against|than)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+_WHOLE_YEAR = re.compile(
+    r"\b(?:this|the\s+full|the\s+whole|for\s+the)\s+year\b|\b(?:annual|full-year)\b", re.IGNORECASE
+)
+"""A sentence that speaks of whole years compares last year with this one, not quarters."""
+
+
+def last_year_compared(
+    text: str, start: int, end: int, surface: str, context: Period | None
+) -> Period | None:
+    """'up 5% from $2 million last year', 'last year's $1.5 billion': in a story about a quarter,
+    the figure compared is the year-earlier quarter, not the whole of last year (unless the
+    sentence speaks of whole years: "for this year, up from last year's"). None otherwise."""
+    if surface.lower() != "last year" or context is None or context.grain != "quarter":
+        return None
+    before = text[sentence_start(text, start) : start]
+    if not (_COMPARED.search(before) or text.startswith("'s", end)) or _WHOLE_YEAR.search(before):
+        return None
+    return shift_period(context, -1)
+
+
+_YEAR_ENDED = re.compile(
+    r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+end(?:ed|ing)\s+(?:on\s+)?[A-Z])", re.IGNORECASE
+)
+
+
+def year_ended(text: str) -> Iterator[tuple[int, int, str, str, str, None]]:
+    """'the year ended March 31': in TIMEX3 a year-long duration that its end date anchors (the date
+    is an expression of its own)."""
+    for found in _YEAR_ENDED.finditer(text):
+        yield found.start(), found.end(), "duration", "DURATION", "P1Y", None
+
+
+_WINDOW_WORD = re.compile(r"\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})\b(?!\s*,?\s*\d)")
+
+
+def window_and_day(
+    text: str, start: int, end: int, period: Period
+) -> list[tuple[int, int, str, str, str, Period | None]] | None:
+    """'the six months ended Oct. 1' is two TIMEX3s, a duration and the day that ends it; None when
+    no day follows the month ('the six months to February' stays one window)."""
+    day = _DAY_AFTER.match(text, end)
+    joint = _WINDOW_WORD.search(text, start, end)
+    if day is None or joint is None or period.end is None:
+        return None
+    month = month_number(text[joint.end() : end].rstrip("."))
+    try:
+        last = date(period.end.year, month, int(day.group(1)))
+    except ValueError:
+        return None
+    duration = text[start : joint.start()]
+    return [
+        (start, joint.start(), "duration", "DURATION", duration_value(duration), None),
+        (joint.end(), day.end(), "month_day", "DATE", last.isoformat(), Period(last, last, "day")),
+    ]
