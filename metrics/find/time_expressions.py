@@ -17,9 +17,11 @@ from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
 from metrics.find.timex_anchors import (
+    FOLLOWING,
     ContextPeriods,
     ended_day,
     first_months,
+    following,
     last_year_compared,
     quarter_ended,
     that_year,
@@ -121,6 +123,8 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     found = [(*_span(text, item[0], item[1], item[2]), *item[2:]) for item in found]
     for match in YEAR_PART.finditer(text):
         found.append((match.start(), match.end(), "year_part", "DATE", None, None, "in"))
+    for match in FOLLOWING.finditer(text):
+        found.append((match.start(), match.end(), "following", "DATE", None, None, "in"))
     for match in CONTEXT_PATTERN.finditer(text):
         kind = match.lastgroup or ""
         found.append((match.start(), match.end(), kind, "DATE", None, None, "in"))
@@ -155,6 +159,8 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
         )
         if anchored is None and kind == "year_of":
             anchored = that_year(surface, named)
+        if kind == "following":
+            anchored = following(surface, named)
         if anchored is None and kind == "relative_year":
             anchored = last_year_compared(text, start, end, surface, contexts.at(text, start))
         if anchored is not None:

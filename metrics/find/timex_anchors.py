@@ -176,3 +176,20 @@ def window_and_day(
         (start, joint.start(), "duration", "DURATION", duration_value(duration), None),
         (joint.end(), day.end(), "month_day", "DATE", last.isoformat(), Period(last, last, "day")),
     ]
+
+
+FOLLOWING = re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)
+"""'the following year': the year after the one the text named last (not after publication)."""
+
+
+def following(surface: str, named: Period | None) -> Period | None:
+    """The year or month after the period the text named last; None when it named none."""
+    found = FOLLOWING.match(surface)
+    if found is None or named is None or named.start is None:
+        return None
+    first = named.start
+    if found.group(1).lower() == "year":
+        year = first.year + 1
+        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+    year, month = (first.year + 1, 1) if first.month == 12 else (first.year, first.month + 1)
+    return Period(date(year, month, 1), month_end(year, month), "month")

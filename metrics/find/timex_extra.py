@@ -43,13 +43,32 @@ def _duration_pattern() -> re.Pattern[str]:
     )
 
 
-_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
+_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+"""'six months ago' is a date (timex.scan's); 'three days later' or 'two years after the launch'
+is in TIMEX3 a duration, the word after it a signal."""
 
 
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
 _RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
+
+
+@cache
+def _bare_units_pattern() -> re.Pattern[str]:
+    plural = r"(?:days|weeks|months|years|decades|centuries)"
+    return re.compile(
+        rf"\b(?:for|within|in|over|during)\s+({plural}(?:\s+or\s+{plural})?)\b(?!\s+(?:ago|earlier|old)\b)",
+        re.IGNORECASE,
+    )
+
+
+def bare_units(text: str) -> Iterator[Extra]:
+    """'for centuries', 'within weeks or months', 'for the first time in years': a length of time
+    of no stated count (TIMEX3 'PXY')."""
+    for found in _bare_units_pattern().finditer(text):
+        value = duration_value("some " + found.group(1).split()[0])
+        yield found.start(1), found.end(1), "duration", "DURATION", value, None
 
 
 def durations(text: str) -> Iterator[Extra]:
@@ -86,7 +105,7 @@ def references(text: str) -> Iterator[Extra]:
 def _season_pattern() -> re.Pattern[str]:
     seasons = "|".join(_words("seasons"))
     return re.compile(
-        rf"\b(?:(this|last|next|early|late|the|mid-?)\s+)?({seasons})\b(?:\s+(?:of\s+)?({YEAR}))?",
+        rf"\b(?:(this\s+past|this|last|next|early|late|the|mid-?)\s+)?({seasons})\b(?:\s+(?:of\s+)?({YEAR}))?",
         re.IGNORECASE,
     )
 
@@ -105,7 +124,8 @@ def seasons(text: str, ref: date | None) -> Iterator[Extra]:
             yield found.start(), found.end(), "season", "DATE", f"XXXX-{code}", None
             continue
         else:
-            word = (which or "").lower().rstrip("-")
+            word = " ".join((which or "").lower().rstrip("-").split())
+            word = "last" if word == "this past" else word
             year = ref.year
             if word == "last" or (word not in ("this", "next") and first_month > ref.month):
                 year -= 1
@@ -217,6 +237,7 @@ def extra_expressions(text: str, ref: date | None) -> list[Extra]:
     """Every expression these finders find, in text order (they may overlap one another)."""
     found = [
         *durations(text),
+        *bare_units(text),
         *references(text),
         *seasons(text, ref),
         *day_parts(text, ref),
