@@ -87,6 +87,9 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     ]
 
 
+_BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
+
+
 def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for start, end, kind, period, relation in scan(text, reference, join=False):
@@ -95,6 +98,14 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             if parts:
                 found.extend(parts)
                 continue
+        if kind == "ago" and _BEFORE_EVENT.match(text, end - 6):
+            # 'wait 30 days before closing': a length of time before an event, not a date
+            count_end = end - len("before")
+            duration = text[start:count_end].rstrip()
+            found.append(
+                (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
+            )
+            continue
         if kind == "window" and period is not None:
             pieces = window_and_day(text, start, end, period)
             if pieces:

@@ -31,7 +31,8 @@ def _words(table: str) -> dict[str, Any]:
 @cache
 def _duration_pattern() -> re.Pattern[str]:
     numbers = {w for w in lexicon().number_words if " " not in w} | set(counts())
-    number = rf"(?:\d{{1,3}}(?:\.\d+)?|(?:{alternation(numbers)})(?:[- ](?:{alternation(numbers)}))?)"
+    words = alternation(numbers)
+    number = rf"(?:(?<!/)\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|(?:{words})(?:[- ](?:{words}))?)"
     vague = r"(?:a\s+few|a\s+couple\s+of|several|many|a|an|one|recent|some|few)"
     unit = "|".join(sorted(units(), key=len, reverse=True))
     return re.compile(
@@ -125,7 +126,7 @@ def seasons(text: str, ref: date | None) -> Iterator[Extra]:
             continue
         else:
             word = " ".join((which or "").lower().rstrip("-").split())
-            word = "last" if word == "this past" else word
+            word = "the" if word == "this past" else word  # the latest begun, as a bare season
             year = ref.year
             if word == "last" or (word not in ("this", "next") and first_month > ref.month):
                 year -= 1
