@@ -93,7 +93,9 @@ def period_value(period: Period, kind: str = "", relation: str = "in") -> str:
         day = end or start
         return day.isoformat() if day else ""
     if relation == "since":
-        return f"{start.year}-{start.month:02d}" if kind == "since_month_year" else str(start.year)
+        # 'since 1998' names a year, 'since March' or 'since March 1998' a month
+        monthly = kind in ("since_month_year", "bare_month")
+        return f"{start.year}-{start.month:02d}" if monthly else str(start.year)
     if start == end:
         return start.isoformat()
     if start.day == 1 and end == month_end(start.year, start.month):

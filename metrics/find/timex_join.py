@@ -170,7 +170,7 @@ def _spelled_year_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?P<century>{centuries})\s+(?:and\s+)?(?P<rest>{tail}|(?:{alternation(units)}))\b"
         rf"(?![- ](?:hundred|thousand|million|billion|percent|per\b))"
-        rf"|\b(?P<millennium>two\s+thousand)\b(?![- ](?:and|hundred|\w+s\b))",
+        rf"|\b(?P<millennium>two\s+thousand)\b(?![- ](?:and|hundred)\b)",
         re.IGNORECASE,
     )
 

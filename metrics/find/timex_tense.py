@@ -42,8 +42,14 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def speaks_of_future(text: str, start: int) -> bool:
-    """Whether the clause before `start` has a future cue ("will meet on")."""
-    return _future().search(_clause_before(text, start)) is not None
+    """Whether the clause before `start` has a future cue ("will meet on") and its sentence does not
+    look back from a past ("had been scheduled to expire Friday")."""
+    if _future().search(_clause_before(text, start)) is None:
+        return False
+    return _HAD.search(text, sentence_start(text, start), start) is None
+
+
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 _BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n|[,;:]|\b(?:[Ss]aid|[Ss]ays|[Aa]nd|[Bb]ut)\b")
