@@ -165,9 +165,8 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
         if kind in _TENSED:
             period = _in_tense(kind, text, start, end, period, reference)
             value = period_value(period) if period else value
-        anchored = ended_day(text, start, kind, period, reference) or (
-            quarter_ended(text, end, surface, reference) if kind == "current" else None
-        )
+        ended_quarter = quarter_ended(text, end, surface, reference) if kind == "current" else None
+        anchored = ended_day(text, start, kind, period, reference) or ended_quarter
         if anchored is None and kind == "year_of":
             anchored = that_year(surface, named)
         if kind == "following":
@@ -176,8 +175,8 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
             anchored = last_year_compared(text, start, end, surface, contexts.at(text, start))
         if anchored is not None:
             period, value = anchored, period_value(anchored)
-            if anchored.grain in _CONTEXT_GRAINS:
-                contexts.name(anchored, start)
+            if ended_quarter is not None:  # a year back or 'that year' is no period the story reports
+                contexts.name(ended_quarter, start)
         elif kind == "year_part":
             period = _year_part(surface, contexts.at(text, start), reference)
             value = period_value(period) if period else ""

@@ -1,9 +1,10 @@
 """Time expressions that TIMEX3 takes as one although they are written in pieces: a weekday and its
 date ("Saturday, April 25" is the 25th, whatever the tense), a clock time and its day ("10 p.m.
 Wednesday", "5 p.m. EST Nov. 9", "noon Thursday"), a part of a day and its day ("mid-afternoon
-yesterday"), and a year said in words after a month, a season or "the year" ("January nineteen
-ninety-seven", "the year two thousand"). Each piece resolved alone would be dated by publication;
-joined, the more exact piece gives the day or the year. Word tables are in time_words.toml.
+yesterday"), a period and its year back ("the quarter a year ago"), and a year said in words after
+a month, a season or "the year" ("January nineteen ninety-seven", "the year two thousand"). Each
+piece resolved alone would be dated by publication; joined, the more exact piece gives the day or
+the year. Word tables are in time_words.toml.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from metrics.records import Period
 
 SPELLED = frozenset({"spelled_year", "spelled_millennium"})
 """A year in words; 'two thousand' alone (spelled_millennium) is a year only once joined."""
+_YEAR_BACK = frozenset({"year_earlier", "year_back"})
 _DAY_KINDS = frozenset(
     {
         "weekday",
@@ -94,6 +96,8 @@ def _join_pair(first: TimeExpression, second: TimeExpression, text: str) -> Time
     ):
         code = first.value.partition("T")[2]
         return _joined(first, second, text, type="TIME", value=f"{_day_of(second).isoformat()}T{code}")
+    if first.kind == "current" and second.kind in _YEAR_BACK and _PART_GAP.fullmatch(gap):
+        return _joined(first, second, text)  # 'the quarter a year ago' is the year-earlier quarter
     if second.kind in SPELLED and _YEAR_GAP.fullmatch(gap):
         return _with_year(first, second, text)
     return None
