@@ -68,8 +68,8 @@ class ContextPeriods:
     """The periods a text has named that 'a year earlier' or 'the same period' may refer to. A
     period named in the same sentence is the one compared ("in March sales rose 5% from a year
     earlier"); else the period the story names most often (earnings news reports one quarter and
-    mentions others in passing: "up from the second quarter", "a fourth-quarter charge"), the
-    latest of equals; else the latest month."""
+    mentions others in passing: "up from the second quarter", "a fourth-quarter charge"), of
+    equals the first named (news leads with the period it reports); else the latest month."""
 
     def __init__(self) -> None:
         self.named: dict[Period, int] = {}
@@ -81,14 +81,14 @@ class ContextPeriods:
         if period.grain == "month":
             self.month = period
         else:
-            self.named[period] = self.named.pop(period, 0) + 1  # re-inserted: the latest of equals last
+            self.named[period] = self.named.get(period, 0) + 1  # kept in the order first named
 
     def at(self, text: str, start: int) -> Period | None:
         if self.latest is not None and self.latest[1] >= sentence_start(text, start):
             return self.latest[0]
         if self.named:
             most = max(self.named.values())
-            return [period for period, count in self.named.items() if count == most][-1]
+            return next(period for period, count in self.named.items() if count == most)
         return self.month
 
 

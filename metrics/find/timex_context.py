@@ -24,7 +24,7 @@ CONTEXT_PATTERN = re.compile(
     r"(?![- ]?(?:earlier|ago|before|end|\s*\d))"
     r"|(?:the\s+|around\s+)?year[- ]end)\b"
     r"|\b(?P<current>the\s+(?:latest|most\s+recent|current|recent|past|just[- ]ended|latest\s+fiscal)\s+"
-    r"(?:quarter|period|three\s+months)|the\s+quarter)\b",
+    r"(?:quarter|period|three\s+months)|the\s+quarter)\b(?![-\s]to[-\s])",
     re.IGNORECASE,
 )
 """The context expressions the times stage finds: back a year, the same period, the current one."""

@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache
 
 from metrics.calendar import WEEKDAYS, shift_years
+from metrics.find.timex3 import period_value
+from metrics.find.timex_context import shift_period
 from metrics.find.timex_expression import TimeExpression
 from metrics.find.timex_words import month_period
 from metrics.lexicon import _toml, alternation, lexicon
@@ -96,6 +98,9 @@ def _join_pair(first: TimeExpression, second: TimeExpression, text: str) -> Time
     ):
         code = first.value.partition("T")[2]
         return _joined(first, second, text, type="TIME", value=f"{_day_of(second).isoformat()}T{code}")
+    bare_back = first.surface.lower().endswith(("ago", "earlier"))  # not 'the year-ago period'
+    if first.kind in _YEAR_BACK and bare_back and _PART_GAP.fullmatch(gap):
+        return _year_back_of(first, second, text)
     if first.kind == "current" and second.kind in _YEAR_BACK and _PART_GAP.fullmatch(gap):
         return _joined(first, second, text)  # 'the quarter a year ago' is the year-earlier quarter
     if second.kind in SPELLED and _YEAR_GAP.fullmatch(gap):
@@ -115,6 +120,18 @@ def _named_day(weekday: TimeExpression, day_expression: TimeExpression, text: st
                 period = Period(moved, moved, "day")
                 return _joined(weekday, day_expression, text, value=moved.isoformat(), period=period)
     return _joined(weekday, day_expression, text)
+
+
+def _year_back_of(first: TimeExpression, second: TimeExpression, text: str) -> TimeExpression | None:
+    """'the year-ago third quarter' is the third quarter a year before the one meant alone; 'the
+    year-earlier nine months' stays a duration."""
+    if second.kind == "duration":
+        return _joined(first, second, text)
+    period = second.period
+    if second.kind not in ("quarter_year", "half_year") or period is None or period.start is None:
+        return None
+    back = shift_period(period, -1)
+    return _joined(first, second, text, value=period_value(back), period=back)
 
 
 def _with_year(first: TimeExpression, year_expression: TimeExpression, text: str) -> TimeExpression | None:

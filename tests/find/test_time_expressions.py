@@ -100,3 +100,8 @@ def test_two_thousand_is_a_year_only_after_the_year() -> None:
 )  # fmt: skip
 def test_ages_and_fractions_are_not_durations(text: str) -> None:
     assert [e.surface for e in find_time_expressions(text, date(2021, 3, 10))] == []
+
+
+def test_quarterly_and_quarter_to_quarter_name_no_quarter() -> None:
+    text = "After its first quarterly loss, the quarter-to-quarter comparison improved."
+    assert [e.surface for e in find_time_expressions(text, date(2021, 8, 2))] == []
