@@ -189,8 +189,6 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
                 resolved = year_period(reference.year - 1)
             period = resolved
             value = period_value(resolved) if resolved else ""
-            if resolved is not None and kind in ("same", "current"):
-                contexts.name(resolved, start)
         elif period is not None and period.grain in _CONTEXT_GRAINS and kind_type == "DATE":
             contexts.name(period, start)
         elif kind == "duration":
