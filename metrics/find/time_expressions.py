@@ -11,51 +11,34 @@ or the one the article states (fiscal.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
+from metrics.find.timex_anchors import (
+    FOLLOWING,
+    ContextPeriods,
+    ended_day,
+    first_months,
+    following,
+    last_year_compared,
+    quarter_ended,
+    that_year,
+    window_and_day,
+    year_ended,
+)
 from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
+from metrics.find.timex_expression import TimeExpression
 from metrics.find.timex_extra import extra_expressions
-from metrics.find.timex_words import year_period
+from metrics.find.timex_join import join_pieces, spelled_years
+from metrics.find.timex_words import counts, year_period
 from metrics.records import Period
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """One time expression: `text[start:end] == surface`; `kind` names the pattern that found it."""
-
-    start: int
-    end: int
-    surface: str
-    type: str
-    """TIMEX3 type: DATE, TIME, DURATION or SET."""
-    value: str
-    """TIMEX3 value ("1998-Q3", "P3Y", "PRESENT_REF"); '' when it cannot be resolved."""
-    kind: str
-    period: Period | None = None
-    relation: str = "in"
-
-    def to_dict(self, doc_id: str) -> dict[str, Any]:
-        period = self.period
-        return {
-            "doc_id": doc_id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.surface,
-            "type": self.type,
-            "value": self.value,
-            "kind": self.kind,
-            "period_start": period.start.isoformat() if period and period.start else None,
-            "period_end": period.end.isoformat() if period and period.end else None,
-        }
-
 
 _TENSED = frozenset({"weekday", "weekend"})
 _CONTEXT_GRAINS = frozenset({"quarter", "month"})
+_NOT_NAMED = frozenset({"this_day", "reference", "year_of", "relative_year", "relative_period", "weekday"})
+"""Expressions counted from publication: 'that year' refers back past them to a year the text named."""
 _YEAR_BACK = frozenset({"year_earlier", "year_back"})
 _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
 
@@ -104,6 +87,9 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     ]
 
 
+_BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
+
+
 def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for start, end, kind, period, relation in scan(text, reference, join=False):
@@ -112,10 +98,27 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             if parts:
                 found.extend(parts)
                 continue
+        if kind == "ago" and _BEFORE_EVENT.match(text, end - 6):
+            # 'wait 30 days before closing': a length of time before an event, not a date
+            count_end = end - len("before")
+            duration = text[start:count_end].rstrip()
+            found.append(
+                (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
+            )
+            continue
+        if kind == "window" and period is not None:
+            pieces = window_and_day(text, start, end, period)
+            if pieces:
+                found.extend((*piece, "in") for piece in pieces)
+                continue
         if kind in ("part_of", "thirds_of_year", "earlier_later") and period is not None:
             found.append(
                 (start, end, kind, "DATE", _whole_value(kind, text[start:end], period), period, relation)
             )
+            continue
+        if kind == "earlier_later" and reference is not None:  # 'earlier this month' on its first day
+            whole = _whole_value(kind, text[start:end], Period(reference, reference, "day"))
+            found.append((start, end, kind, "DATE", whole, None, relation))
             continue
         if kind == "fiscal" and period is not None and period.end is not None:
             name = period.end.year if period.grain != "year" else period.start.year if period.start else 0
@@ -126,9 +129,13 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
         found.append((start, end, kind, kind_type, value, period, relation))
     for start, end, kind, kind_type, extra_value, period in extra_expressions(text, reference):
         found.append((start, end, kind, kind_type, extra_value, period, "in"))
+    for start, end, kind, kind_type, extra_value, period in [*spelled_years(text), *year_ended(text)]:
+        found.append((start, end, kind, kind_type, extra_value, period, "in"))
     found = [(*_span(text, item[0], item[1], item[2]), *item[2:]) for item in found]
     for match in YEAR_PART.finditer(text):
         found.append((match.start(), match.end(), "year_part", "DATE", None, None, "in"))
+    for match in FOLLOWING.finditer(text):
+        found.append((match.start(), match.end(), "following", "DATE", None, None, "in"))
     for match in CONTEXT_PATTERN.finditer(text):
         kind = match.lastgroup or ""
         found.append((match.start(), match.end(), kind, "DATE", None, None, "in"))
@@ -151,16 +158,30 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
     """Every time expression of the text in order, resolved against `reference` (the publication
     date) and, for "a year earlier" or "the latest quarter", against the period named before it."""
     out: list[TimeExpression] = []
-    context: Period | None = None
+    contexts = ContextPeriods()
+    named: Period | None = None
     for start, end, kind, kind_type, value, period, relation in _longest_first(_candidates(text, reference)):
         surface = text[start:end]
         if kind in _TENSED:
             period = _in_tense(kind, text, start, end, period, reference)
             value = period_value(period) if period else value
-        if kind == "year_part":
-            period = _year_part(surface, context, reference)
+        ended_quarter = quarter_ended(text, end, surface, reference) if kind == "current" else None
+        anchored = ended_day(text, start, kind, period, reference) or ended_quarter
+        if anchored is None and kind == "year_of":
+            anchored = that_year(surface, named)
+        if kind == "following":
+            anchored = following(surface, named)
+        if anchored is None and kind == "relative_year":
+            anchored = last_year_compared(text, start, end, surface, contexts.at(text, start))
+        if anchored is not None:
+            period, value = anchored, period_value(anchored)
+            if ended_quarter is not None:  # a year back or 'that year' is no period the story reports
+                contexts.name(ended_quarter, start)
+        elif kind == "year_part":
+            period = _year_part(surface, contexts.at(text, start), reference)
             value = period_value(period) if period else ""
         elif kind in _YEAR_BACK or kind in ("same", "current", "year_of") or _is_year_ago(kind, surface):
+            context = contexts.at(text, start)
             resolved = relative_to(
                 kind if kind in ("same", "current", "year_of") else "year_back", context, reference
             )
@@ -169,9 +190,15 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
             period = resolved
             value = period_value(resolved) if resolved else ""
         elif period is not None and period.grain in _CONTEXT_GRAINS and kind_type == "DATE":
-            context = period
+            contexts.name(period, start)
+        elif kind == "duration":
+            span = first_months(surface, counts(), contexts.at(text, start), reference)
+            if span is not None:
+                contexts.name(span, start)
+        if period is not None and period.start is not None and kind_type == "DATE" and kind not in _NOT_NAMED:
+            named = period
         out.append(TimeExpression(start, end, surface, kind_type, value or "", kind, period, relation))
-    return out
+    return join_pieces(text, out)
 
 
 _LEADING = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)

@@ -53,7 +53,7 @@ _PARTS = [
     ("first_months", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:fiscal\s+)?({YEAR})\b"),
     (
         "quarter_year",
-        rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
+        rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
     ("half_year", rf"\b(first|second)[\s-]half(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?"),
@@ -255,8 +255,7 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
     start, end, kind, period, relation = item
     if reference is None or period is None or period.start is None:
         return item
-    first, _last = timex_tense.clause_bounds(text, start)
-    when = "future" if timex_tense.future_in(text[first:start]) else "past"
+    when = timex_tense.month_tense(text, start)
     month = timex_tense.month(period.start.month, reference, when)
     if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
         return start, end, kind, Period(month.start, reference, "span"), "since"

@@ -44,9 +44,28 @@ def _amount(words: list[str]) -> int | None:
     return int(total) if seen else 1
 
 
+_COUPLE = re.compile(r"\ba\s+couple\s+of\b")
+"""'a couple of years' is two in TIMEX3 (P2Y); 'a few' stays unknown (PXY)."""
+
+
+_HALF = re.compile(r"(?:\s|^)(?:1/2|½)|\band\s+a\s+half\b")
+_HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
+"""Half of a unit in the next smaller one: '2 1/2 years' is P2Y6M, 'a minute and a half' PT1M30S."""
+
+
+def _with_half(surface: str, letter: str) -> str:
+    whole = _HALF.sub(" ", surface.lower())
+    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", whole)
+    index = max(i for i, w in enumerate(words) if w in units() or w.rstrip("s") in units())
+    amount = _amount(words[:index]) or 1
+    if letter.startswith("T"):
+        return f"PT{amount}{letter[1:]}{_HALVES[letter]}"
+    return f"P{amount}{letter}{_HALVES[letter]}"
+
+
 def duration_value(surface: str) -> str:
     """'six months' -> 'P6M'; 'the past two years' -> 'P2Y'; 'a few days' -> 'PXD'; '24 hours' -> 'PT24H'."""
-    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", surface.lower())
+    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", _COUPLE.sub("two", surface.lower()))
     table = units()
     index = max((i for i, w in enumerate(words) if w in table or w.rstrip("s") in table), default=-1)
     if index < 0:
@@ -54,6 +73,8 @@ def duration_value(surface: str) -> str:
     unit = words[index] if words[index] in table else words[index].rstrip("s")
     amount = _amount(words[:index])
     letter = table[unit]
+    if _HALF.search(surface) and letter in _HALVES:
+        return _with_half(surface, letter)
     if letter in ("DE", "CE"):
         letter, amount = "Y", (amount * (10 if letter == "DE" else 100) if amount else None)
     written = str(amount) if amount else "X"
@@ -72,7 +93,9 @@ def period_value(period: Period, kind: str = "", relation: str = "in") -> str:
         day = end or start
         return day.isoformat() if day else ""
     if relation == "since":
-        return f"{start.year}-{start.month:02d}" if kind == "since_month_year" else str(start.year)
+        # 'since 1998' names a year, 'since March' or 'since March 1998' a month
+        monthly = kind in ("since_month_year", "bare_month")
+        return f"{start.year}-{start.month:02d}" if monthly else str(start.year)
     if start == end:
         return start.isoformat()
     if start.day == 1 and end == month_end(start.year, start.month):

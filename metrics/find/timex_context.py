@@ -20,11 +20,11 @@ CONTEXT_PATTERN = re.compile(
     r"last\s+year|of\s+(?:last|the\s+previous)\s+year)|(?:year|a\s+year)[- ](?:earlier|ago)\s+"
     r"(?:period|quarter|month|level|figure)s?|year[- ](?:earlier|ago)|prior[- ]year\s+(?:period|quarter)))\b"
     r"|\b(?P<same>the\s+same\s+(?:period|quarter|month)|that\s+quarter)\b"
-    r"|\b(?P<year_of>(?:that|the(?:\s+(?:full|fiscal|whole|current|calendar))?)\s+year"
+    r"|\b(?P<year_of>(?:that|the(?:\s+(?:full|fiscal|whole|current|calendar)){0,2})\s+year"
     r"(?![- ]?(?:earlier|ago|before|end|\s*\d))"
     r"|(?:the\s+|around\s+)?year[- ]end)\b"
     r"|\b(?P<current>the\s+(?:latest|most\s+recent|current|recent|past|just[- ]ended|latest\s+fiscal)\s+"
-    r"(?:quarter|period|three\s+months)|the\s+quarter)\b",
+    r"(?:quarter|period|three\s+months)|the\s+quarter)\b(?![-\s]to[-\s])",
     re.IGNORECASE,
 )
 """The context expressions the times stage finds: back a year, the same period, the current one."""

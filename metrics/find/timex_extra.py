@@ -31,7 +31,8 @@ def _words(table: str) -> dict[str, Any]:
 @cache
 def _duration_pattern() -> re.Pattern[str]:
     numbers = {w for w in lexicon().number_words if " " not in w} | set(counts())
-    number = rf"(?:\d{{1,3}}(?:\.\d+)?|(?:{alternation(numbers)})(?:[- ](?:{alternation(numbers)}))?)"
+    words = alternation(numbers)
+    number = rf"(?:(?<!/)\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|(?:{words})(?:[- ](?:{words}))?)"
     vague = r"(?:a\s+few|a\s+couple\s+of|several|many|a|an|one|recent|some|few)"
     unit = "|".join(sorted(units(), key=len, reverse=True))
     return re.compile(
@@ -43,15 +44,48 @@ def _duration_pattern() -> re.Pattern[str]:
     )
 
 
-_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", re.IGNORECASE)
+_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+"""'six months ago' is a date (timex.scan's); 'three days later' or 'two years after the launch'
+is in TIMEX3 a duration, the word after it a signal."""
+
+
+_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
+
+
+@cache
+def _bare_units_pattern() -> re.Pattern[str]:
+    plural = r"(?:days|weeks|months|years|decades|centuries)"
+    return re.compile(
+        rf"\b(?:for|within|in|over|during)\s+({plural}(?:\s+or\s+{plural})?)\b(?!\s+(?:ago|earlier|old)\b)",
+        re.IGNORECASE,
+    )
+
+
+def bare_units(text: str) -> Iterator[Extra]:
+    """'for centuries', 'within weeks or months', 'for the first time in years': a length of time
+    of no stated count (TIMEX3 'PXY')."""
+    for found in _bare_units_pattern().finditer(text):
+        value = duration_value("some " + found.group(1).split()[0])
+        yield found.start(1), found.end(1), "duration", "DURATION", value, None
 
 
 def durations(text: str) -> Iterator[Extra]:
-    """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months")."""
+    """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months").
+    Not an age ("52 years old", "a 136-year-old bank") nor a fraction ("three-quarters of its food");
+    "a year" after an amount is a rate, a TIMEX3 SET ("$2 million a year", "four flights a week")."""
     for found in _duration_pattern().finditer(text):
-        if _NOT_DURATION_AFTER.match(text, found.end()):
+        if _NOT_DURATION_AFTER.match(text, found.end()) or _AGE_AFTER.match(text, found.end()):
             continue
         surface = found.group()
+        if surface.lower().rstrip("s").endswith("quarter") and _OF_A_WHOLE.match(text, found.end()):
+            continue
+        if _RATE.match(surface) and _AMOUNT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            letter = units()[surface.split()[-1].lower()]
+            yield found.start(), found.end(), "set", "SET", f"P1{letter}", None
+            continue
         yield found.start(), found.end(), "duration", "DURATION", duration_value(surface), None
 
 
@@ -72,7 +106,7 @@ def references(text: str) -> Iterator[Extra]:
 def _season_pattern() -> re.Pattern[str]:
     seasons = "|".join(_words("seasons"))
     return re.compile(
-        rf"\b(?:(this|last|next|early|late|the|mid-?)\s+)?({seasons})\b(?:\s+(?:of\s+)?({YEAR}))?",
+        rf"\b(?:(this\s+past|this|last|next|early|late|the|mid-?)\s+)?({seasons})\b(?:\s+(?:of\s+)?({YEAR}))?",
         re.IGNORECASE,
     )
 
@@ -91,7 +125,8 @@ def seasons(text: str, ref: date | None) -> Iterator[Extra]:
             yield found.start(), found.end(), "season", "DATE", f"XXXX-{code}", None
             continue
         else:
-            word = (which or "").lower().rstrip("-")
+            word = " ".join((which or "").lower().rstrip("-").split())
+            word = "the" if word == "this past" else word  # the latest begun, as a bare season
             year = ref.year
             if word == "last" or (word not in ("this", "next") and first_month > ref.month):
                 year -= 1
@@ -118,6 +153,8 @@ def day_parts(text: str, ref: date | None) -> Iterator[Extra]:
         which, part = (found.group(1) or "").lower().rstrip("-"), found.group(2).lower()
         if not which and part not in ("tonight", "overnight"):
             continue
+        if found.group().lower() == "midnight":
+            continue  # a clock time (timex_join), not the night
         code = table[part]
         if ref is None:
             yield found.start(), found.end(), "day_part", "TIME", f"XXXX-XX-XXT{code}", None
@@ -192,8 +229,7 @@ def months_anywhere(text: str, ref: date | None) -> Iterator[Extra]:
         if ref is None:
             yield found.start(), found.end(), "bare_month", "DATE", f"XXXX-{month:02d}", None
             continue
-        first, _last = timex_tense.clause_bounds(text, found.start())
-        when = "future" if timex_tense.future_in(text[first : found.start()]) else "past"
+        when = timex_tense.month_tense(text, found.start())
         period = timex_tense.month(month, ref, when)
         yield found.start(), found.end(), "bare_month", "DATE", period_value(period), period
 
@@ -202,6 +238,7 @@ def extra_expressions(text: str, ref: date | None) -> list[Extra]:
     """Every expression these finders find, in text order (they may overlap one another)."""
     found = [
         *durations(text),
+        *bare_units(text),
         *references(text),
         *seasons(text, ref),
         *day_parts(text, ref),

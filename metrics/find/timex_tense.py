@@ -42,8 +42,14 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def speaks_of_future(text: str, start: int) -> bool:
-    """Whether the clause before `start` has a future cue ("will meet on")."""
-    return _future().search(_clause_before(text, start)) is not None
+    """Whether the clause before `start` has a future cue ("will meet on") and its sentence does not
+    look back from a past ("had been scheduled to expire Friday")."""
+    if _future().search(_clause_before(text, start)) is None:
+        return False
+    return _HAD.search(text, sentence_start(text, start), start) is None
+
+
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 _BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n|[,;:]|\b(?:[Ss]aid|[Ss]ays|[Aa]nd|[Bb]ut)\b")
@@ -70,14 +76,33 @@ def future_in(clause: str) -> bool:
     return _future().search(clause) is not None
 
 
+_DEADLINE = re.compile(r"\bby\s+(?:early\s+|late\s+|mid-|the\s+end\s+of\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
+
+
+def month_tense(text: str, start: int) -> str:
+    """'future' when the clause before a month without a year has a future cue ("is due in May") or
+    the month is a deadline ("to finish by August") in a sentence that does not look back ("by March,
+    prices had doubled"); else 'past'."""
+    first, last = clause_bounds(text, start)
+    if future_in(text[first:start]):
+        return "future"
+    if _DEADLINE.search(text, max(first, start - 20), start) and not _PERFECT.search(
+        text, sentence_start(text, start), last
+    ):
+        return "future"
+    return "past"
+
+
 def weekday(name: str, reference: date, future: bool, which: str = "") -> Period:
     """The weekday on or before the reference, or on or after it when the sentence is future;
     'last Monday' is strictly before the reference, 'next Monday' strictly after."""
     index = WEEKDAYS.index(name.lower())
     day = previous_weekday(reference, index)
-    if which == "last" and day == reference:
-        day -= timedelta(days=7)
-    elif which == "next" or (future and day < reference):
+    if which == "last":  # 'last Thursday' is past whatever the clause says ("was due to expire")
+        past = day - timedelta(days=7) if day == reference else day
+        return Period(past, past, "day")
+    if which == "next" or (future and day < reference):
         day += timedelta(days=7)
     return Period(day, day, "day")
 

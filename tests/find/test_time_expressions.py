@@ -85,3 +85,23 @@ def test_no_reference_no_invented_year() -> None:
     found = {e.surface: e for e in find_time_expressions("Sales fell in March and last year.", None)}
     assert found["March"].period is None and found["March"].value == "XXXX-03"
     assert found["last year"].value == ""
+
+
+def test_two_thousand_is_a_year_only_after_the_year() -> None:
+    text = "Some two thousand workers walked out before the year two thousand."
+    found = [(e.surface, e.value) for e in find_time_expressions(text, date(1996, 5, 2))]
+    assert found == [("the year two thousand", "2000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The founder, 61 years old, stepped down.", "A 90-year-old mill closed.",
+     "The country imports about three-quarters of its grain.", "Banks hold more than a quarter of the debt."],
+)  # fmt: skip
+def test_ages_and_fractions_are_not_durations(text: str) -> None:
+    assert [e.surface for e in find_time_expressions(text, date(2021, 3, 10))] == []
+
+
+def test_quarterly_and_quarter_to_quarter_name_no_quarter() -> None:
+    text = "After its first quarterly loss, the quarter-to-quarter comparison improved."
+    assert [e.surface for e in find_time_expressions(text, date(2021, 8, 2))] == []

@@ -1,0 +1,195 @@
+"""Anchors a time tagger reads from the words around an expression rather than from publication:
+a day without a year after "ended" has already come ("the year ended March 31" in a November report
+is the March before, not the coming one); "the quarter ended Sept. 30" is the quarter that date
+closes; "that year" is the year the text last named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from metrics.calendar import month_end, month_number, quarter_bounds, shift_years
+from metrics.find.timex3 import duration_value
+from metrics.find.timex_context import shift_period
+from metrics.find.timex_tense import sentence_start
+from metrics.find.timex_words import DAY, M
+from metrics.records import Period
+
+_ENDED_BEFORE = re.compile(r"\b(?:ended|closed|finished)\s+(?:on\s+)?$", re.IGNORECASE)
+_UNDATED_DAY = frozenset({"month_day", "day_month"})
+
+
+def ended_day(
+    text: str, start: int, kind: str, period: Period | None, reference: date | None
+) -> Period | None:
+    """A month and day after 'ended': the latest not after the reference (a period that ended has
+    ended); None when nothing changes."""
+    if kind not in _UNDATED_DAY or period is None or period.start is None or reference is None:
+        return None
+    if not _ENDED_BEFORE.search(text, max(0, start - 16), start) or period.start <= reference:
+        return None
+    day = shift_years(period.start, -1)
+    return Period(day, day, "day")
+
+
+_QUARTER_ENDED = re.compile(rf"\s+(ended|ending)\s+(?:on\s+)?({M})\.?\s+{DAY}\b(?!,?\s*\d)")
+
+
+def quarter_ended(text: str, end: int, surface: str, reference: date | None) -> Period | None:
+    """'the quarter ended Sept. 30': the calendar quarter that closes in that month, in the latest
+    year it has ended by the reference ('ending' may be the coming one: the nearest then). None
+    when the month closes no calendar quarter (a company's own quarters) or nothing follows."""
+    if reference is None or not surface.lower().endswith("quarter"):
+        return None
+    found = _QUARTER_ENDED.match(text, end)
+    if found is None:
+        return None
+    month = month_number(found.group(2).rstrip("."))
+    if month % 3:
+        return None
+    year = reference.year
+    start, last = quarter_bounds(year, month // 3)
+    if found.group(1).lower() == "ended" and last > reference:
+        start, last = quarter_bounds(year - 1, month // 3)
+    return Period(start, last, "quarter")
+
+
+def that_year(surface: str, named: Period | None) -> Period | None:
+    """'that year' is the year of the period the text named last; None for other year words."""
+    if named is None or named.start is None or not surface.lower().startswith("that"):
+        return None
+    year = named.start.year
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+class ContextPeriods:
+    """The periods a text has named that 'a year earlier' or 'the same period' may refer to. A
+    period named in the same sentence is the one compared ("in March sales rose 5% from a year
+    earlier"); else the period the story names most often (earnings news reports one quarter and
+    mentions others in passing: "up from the second quarter", "a fourth-quarter charge"), of
+    equals the first named (news leads with the period it reports); else the latest month."""
+
+    def __init__(self) -> None:
+        self.named: dict[Period, int] = {}
+        self.month: Period | None = None
+        self.latest: tuple[Period, int] | None = None
+
+    def name(self, period: Period, start: int) -> None:
+        self.latest = (period, start)
+        if period.grain == "month":
+            self.month = period
+        else:
+            self.named[period] = self.named.get(period, 0) + 1  # kept in the order first named
+
+    def at(self, text: str, start: int) -> Period | None:
+        if self.latest is not None and self.latest[1] >= sentence_start(text, start):
+            return self.latest[0]
+        if self.named:
+            most = max(self.named.values())
+            return next(period for period, count in self.named.items() if count == most)
+        return self.month
+
+
+_FIRST_MONTHS = re.compile(r"(?:the\s+)?first\s+(\w+)\s+months$", re.IGNORECASE)
+
+
+def first_months(
+    surface: str, counts: dict[str, int], context: Period | None, reference: date | None
+) -> Period | None:
+    """'the first nine months' (of the year in context, else of the latest year it has ended in):
+    the span from January a later 'a year earlier' compares with."""
+    found = _FIRST_MONTHS.match(surface)
+    if found is None:
+        return None
+    raw = found.group(1).lower()
+    months = int(raw) if raw.isdigit() else counts.get(raw)
+    if not months or not 1 < months < 12:
+        return None
+    if context is not None and context.start is not None:
+        year = context.start.year
+    elif reference is not None:
+        year = reference.year if reference.month > months else reference.year - 1
+    else:
+        return None
+    return Period(date(year, 1, 1), month_end(year, months), "span")
+
+
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|from|versus|against|than)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+_WHOLE_YEAR = re.compile(
+    r"\b(?:this|the\s+full|the\s+whole|for\s+the)\s+year\b|\b(?:annual|full-year)\b", re.IGNORECASE
+)
+"""A sentence that speaks of whole years compares last year with this one, not quarters."""
+
+
+def last_year_compared(
+    text: str, start: int, end: int, surface: str, context: Period | None
+) -> Period | None:
+    """'up 5% from $2 million last year', 'last year's $1.5 billion': in a story about a quarter,
+    the figure compared is the year-earlier quarter, not the whole of last year (unless the
+    sentence speaks of whole years: "for this year, up from last year's"). None otherwise."""
+    if surface.lower() != "last year" or context is None or context.grain != "quarter":
+        return None
+    before = text[sentence_start(text, start) : start]
+    if not (_COMPARED.search(before) or text.startswith("'s", end)) or _WHOLE_YEAR.search(before):
+        return None
+    return shift_period(context, -1)
+
+
+_YEAR_ENDED = re.compile(
+    r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+end(?:ed|ing)\s+(?:on\s+)?[A-Z])", re.IGNORECASE
+)
+
+
+def year_ended(text: str) -> Iterator[tuple[int, int, str, str, str, None]]:
+    """'the year ended March 31': in TIMEX3 a year-long duration that its end date anchors (the date
+    is an expression of its own)."""
+    for found in _YEAR_ENDED.finditer(text):
+        yield found.start(), found.end(), "duration", "DURATION", "P1Y", None
+
+
+_WINDOW_WORD = re.compile(r"\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})\b(?!\s*,?\s*\d)")
+
+
+def window_and_day(
+    text: str, start: int, end: int, period: Period
+) -> list[tuple[int, int, str, str, str, Period | None]] | None:
+    """'the six months ended Oct. 1' is two TIMEX3s, a duration and the day that ends it; None when
+    no day follows the month ('the six months to February' stays one window)."""
+    day = _DAY_AFTER.match(text, end)
+    joint = _WINDOW_WORD.search(text, start, end)
+    if day is None or joint is None or period.end is None:
+        return None
+    month = month_number(text[joint.end() : end].rstrip("."))
+    try:
+        last = date(period.end.year, month, int(day.group(1)))
+    except ValueError:
+        return None
+    duration = text[start : joint.start()]
+    return [
+        (start, joint.start(), "duration", "DURATION", duration_value(duration), None),
+        (joint.end(), day.end(), "month_day", "DATE", last.isoformat(), Period(last, last, "day")),
+    ]
+
+
+FOLLOWING = re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)
+"""'the following year': the year after the one the text named last (not after publication)."""
+
+
+def following(surface: str, named: Period | None) -> Period | None:
+    """The year or month after the period the text named last; None when it named none."""
+    found = FOLLOWING.match(surface)
+    if found is None or named is None or named.start is None:
+        return None
+    first = named.start
+    if found.group(1).lower() == "year":
+        year = first.year + 1
+        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+    year, month = (first.year + 1, 1) if first.month == 12 else (first.year, first.month + 1)
+    return Period(date(year, month, 1), month_end(year, month), "month")
