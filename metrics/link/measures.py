@@ -284,7 +284,8 @@ def classify(
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
             return Measure("price", measure or _written(raw, text, clause), item)
     if indicator is None and quantity.unit == "count" and measure:
-        return Measure(measure.lower(), measure, None)  # a count of a thing the vocabulary does not name
+        # a count of a thing the vocabulary does not name: the thing, singular ("300 nurses" -> nurse)
+        return Measure(singular(measure.lower(), lexicon()), measure, None)
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
     indicator = _narrowed(indicator, text, clause)
