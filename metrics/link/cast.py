@@ -54,12 +54,15 @@ def _reference_pattern(kind: str) -> re.Pattern[str]:
 @cache
 def _reporting() -> re.Pattern[str]:
     verbs = alternation(role_words()["sources"]["after"])
-    return re.compile(rf"[>)]?(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+    # (?<!\s): a match begins where a blank run begins, so a search over a long run of blanks is linear
+    return re.compile(rf"(?<!\s)[>)]?(?:'s?)?\s*+(?:\w++\s++){{0,2}}(?:{verbs})\b", re.IGNORECASE)
 
 
 _ITS = re.compile(r"\b[Ii]ts\b")
 
-_SELF = re.compile(r"[>)]?\s*(?:\w+\s+){0,2}\w+\s+(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE)
+_SELF = re.compile(
+    r"(?<!\s)[>)]?\s*+(?:\w++\s++){0,2}\w++\s++(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE
+)
 
 
 _CONNECTIVES = frozenset({"and", "of", "de", "the", "du", "la"})

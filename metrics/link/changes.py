@@ -17,7 +17,8 @@ _NOUN_OF = re.compile(
     re.IGNORECASE,
 )
 _GAPPED = re.compile(
-    r"[\s,]*(?:and|while|with|but)[ \t]++(?:(?:the|its|their)[ \t]++)?((?:[A-Za-z][A-Za-z'-]*[ \t]++){1,3})"
+    r"(?<![\s,])[\s,]*+(?:and|while|with|but)[ \t]++(?:(?:the|its|their)[ \t]++)?"
+    r"((?:[A-Za-z][A-Za-z'-]*[ \t]++){1,3})"
 )
 _NOT_A_SUBJECT = frozenset(
     {

@@ -7,8 +7,10 @@ rows of tables ("Shr 41 cts vs 37 cts", a line of mostly figures) and items of s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 
 from metrics.lexicon import _toml
 from metrics.records import Quantity
@@ -22,12 +24,25 @@ def duration_units() -> frozenset[str]:
     return frozenset(_toml("units.toml")["durations"]["units"])
 
 
-def _in_time_expression(quantity: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
+class Spans:
+    """Time-expression spans, asked whether one covers a figure in O(log n): sorted by start, with the
+    furthest end reached so far (a scan of every span per figure was quadratic on long lists)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _end in ordered]
+        self.reach = list(accumulate((end for _start, end in ordered), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        """Whether some span starts at or before `start` and ends at or after `end`."""
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
+
+
+def _in_time_expression(quantity: Quantity, spans: Spans) -> bool:
     """Whether a duration belongs to a time expression: inside one the time finder read ("the six months
     to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high")."""
-    if "-" in quantity.surface:
-        return True
-    return any(start <= quantity.start and quantity.end <= end for start, end in spans)
+    return "-" in quantity.surface or spans.cover(quantity.start, quantity.end)
 
 
 _VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
@@ -73,15 +88,16 @@ def _is_listed(text: str, quantity: Quantity) -> bool:
 def is_claim(
     text: str,
     quantity: Quantity,
-    time_spans: Sequence[tuple[int, int]] = (),
+    time_spans: Sequence[tuple[int, int]] | Spans = (),
     table_rows: dict[int, bool] | None = None,
 ) -> bool:
     """Whether a quantity found in `text` states how much or how many of something; `time_spans` are the
     offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
     table row."""
-    if quantity.unit in duration_units() and _in_time_expression(quantity, time_spans):
+    spans = time_spans if isinstance(time_spans, Spans) else Spans(time_spans)
+    if quantity.unit in duration_units() and _in_time_expression(quantity, spans):
         return False
-    if any(start <= quantity.start and quantity.end <= end for start, end in time_spans):
+    if spans.cover(quantity.start, quantity.end):
         return False  # "the first half of 2019": the half is the time expression's
     line_start, line_end = _line(text, quantity.start)
     rows = {} if table_rows is None else table_rows
@@ -99,4 +115,5 @@ def claims_only(
     text: str, quantities: Sequence[Quantity], time_spans: Sequence[tuple[int, int]] = ()
 ) -> list[Quantity]:
     rows: dict[int, bool] = {}
-    return [quantity for quantity in quantities if is_claim(text, quantity, time_spans, rows)]
+    spans = Spans(time_spans)
+    return [quantity for quantity in quantities if is_claim(text, quantity, spans, rows)]

@@ -33,7 +33,8 @@ NEAR_BEFORE = 40
 def _target_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A target noun right after a figure (one word may stand between), and one anywhere in a stretch."""
     nouns = alternation(_toml("words.toml")["status"]["target_nouns"])
-    after = re.compile(rf"[ \t-]+(?:[A-Za-z]+[ \t-]+)?(?:{nouns})\b", re.IGNORECASE)
+    # matched right after a figure; (?<![ \t-]) keeps a search over a long blank run linear
+    after = re.compile(rf"(?<![ \t-])[ \t-]++(?:[A-Za-z]++[ \t-]++)?(?:{nouns})\b", re.IGNORECASE)
     before = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
     return after, before
 
