@@ -161,6 +161,10 @@ YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
 )
 """'a year earlier': counted back from the sentence's own year, not from publication."""
+BASE_PREPOSITION = re.compile(
+    r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
+)
+"""The comparison words of a SAME_PERIOD match: what follows is the base a change is measured from."""
 SAME_PERIOD = re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:in|for|during|over|from|against|with)[ \t]+the[ \t]+"
     r"(?:(?:same|corresponding|comparable|like)[ \t]+(?:(?P<year_in>\d{4})[ \t]+)?"

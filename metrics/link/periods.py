@@ -94,17 +94,34 @@ CONTRASTED_GRAINS = ("year", "quarter", "month", "span")
 figure's: "said on Friday that sales rose from 5 mln a year earlier")."""
 
 
-def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
+BASE_LOOKBACK = 16
+"""Characters before a figure read for the comparison word that makes it a base ("from 81,000")."""
+
+
+def _is_base(scope: Scope, time: TimeMention) -> bool:
+    """Whether a time dates the base of a comparison: the figure right before it follows "from",
+    "against" or "compared with" ("rose to 9 in May from 8 in April")."""
+    before = [q for q in scope.quantities if q.end <= time.start]
+    if not before:
+        return False
+    start = before[-1].start
+    return bool(cue.FROM_BETWEEN.search(scope.doc.text, max(scope.start, start - BASE_LOOKBACK), start))
+
+
+def _year_before(scope: Scope, mention: TimeMention) -> Period | None:
+    """The period a year before the one 'a year earlier' contrasts with: the last dated period before it
+    that is not itself a comparison's base ("in May from 8 in April and 7 a year earlier" is May's)."""
     earlier = [
         t
-        for t in times
+        for t in scope.times
         if t.end <= mention.start
         and t.period.grain in CONTRASTED_GRAINS
         and t.period.start is not None
         and t.period.end is not None
         and not cue.YEAR_BEFORE.fullmatch(t.surface)
     ]
-    return year_earlier(earlier[-1].period) if earlier else None
+    own = [t for t in earlier if not _is_base(scope, t)] or earlier
+    return year_earlier(own[-1].period) if own else None
 
 
 def year_before_own_year(scope: Scope, figure: Figure) -> None:
@@ -112,7 +129,7 @@ def year_before_own_year(scope: Scope, figure: Figure) -> None:
     year before publication."""
     mention = scope.governing.get(figure.quantity.start)
     if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
-        figure.period = _year_before(mention, scope.times) or figure.period
+        figure.period = _year_before(scope, mention) or figure.period
         figure.period_source = "sentence"
 
 
