@@ -159,6 +159,7 @@ def _restated_as(text: str, quantity: Quantity, following: Quantity | None, unit
     would borrow is not of that unit (a count and its share are said as a pair)."""
     return (
         following is not None
+        and unit == "%"
         and following.unit == unit
         and _OR_RESTATED.fullmatch(text, quantity.noun_end, following.start) is not None
     )

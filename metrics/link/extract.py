@@ -10,6 +10,7 @@ from metrics.find.normal_text import NormalText
 from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.link.attributive import attributive_months
 from metrics.link.linker import Linked, Linker
 from metrics.link.not_claims import claims_only
 from metrics.link.sentences import Sentences
@@ -103,6 +104,9 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
+    spans = [(start, end) for start, end, _kind, _period, _relation in found]
+    extra = [m for m in attributive_months(text, document.published, spans) if m.start >= after_dateline]
+    times = sorted(times + extra, key=lambda m: m.start) if extra else times
     linker = Linker(text, document.published, tokens, title=document.title)
     linked = linker.link(quantities, times)
     sentences = linker.doc.sentences
