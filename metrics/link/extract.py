@@ -105,7 +105,9 @@ def claims_from_document(document: Document) -> list[Claim]:
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
     spans = [(start, end) for start, end, _kind, _period, _relation in found]
-    extra = [m for m in attributive_months(text, document.published, spans) if m.start >= after_dateline]
+    extra = [
+        m for m in attributive_months(text, tokens, document.published, spans) if m.start >= after_dateline
+    ]
     times = sorted(times + extra, key=lambda m: m.start) if extra else times
     linker = Linker(text, document.published, tokens, title=document.title)
     linked = linker.link(quantities, times)

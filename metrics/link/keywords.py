@@ -88,6 +88,10 @@ class Vocabularies:
     forecast: Vocabulary
     target: Vocabulary
     clause_breaks: Vocabulary
+    reporting: tuple[str, ...] = ()
+    """Reporting verbs (words.toml [status] reporting): single words, found by token."""
+    possibility: tuple[str, ...] = ()
+    """Modals of possibility (words.toml [status] possibility), matched in lower case only."""
 
 
 @cache
@@ -100,6 +104,8 @@ def vocabularies() -> Vocabularies:
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
         clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
+        reporting=tuple(_toml("words.toml")["status"]["reporting"]),
+        possibility=tuple(_toml("words.toml")["status"]["possibility"]),
     )
 
 

@@ -15,6 +15,7 @@ figure ("15 mln tonnes will be wheat") is a forecast cue too. A figure restated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -80,14 +81,10 @@ def _status_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], r
 
 
 @cache
-def _forecast_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A reporting verb; a noun of estimate right before a figure; a modal of possibility (lower case)."""
-    status = _toml("words.toml")["status"]
-    reporting = re.compile(rf"\b(?:{alternation(status['reporting'])})\b", re.IGNORECASE)
-    nouns = alternation(status["forecast_nouns"])
-    noun = re.compile(rf"\b(?:{nouns})[ \t]+(?:of|at)[ \t]+(?:[a-z]+[ \t]+)?$", re.IGNORECASE)
-    possibility = re.compile(rf"\b(?:{alternation(status['possibility'])})\b")
-    return reporting, noun, possibility
+def _estimate_noun() -> re.Pattern[str]:
+    """A noun of estimate right before a figure ("a previous estimate of 3.7 pct")."""
+    nouns = alternation(_toml("words.toml")["status"]["forecast_nouns"])
+    return re.compile(rf"\b(?:{nouns})[ \t]+(?:of|at)[ \t]+(?:[a-z]+[ \t]+)?$", re.IGNORECASE)
 
 
 _FIRST_WORD = re.compile(r"[ \t,]*([a-z]+)\b")
@@ -111,9 +108,16 @@ def _scope_start(scope: Scope, position: int) -> int:
     start = doc.clause_start(scope.start, position)
     while start > scope.start and _subjectless(doc.text, start):
         start = doc.clause_start(scope.start, start - 1)
-    for said in _forecast_words()[0].finditer(doc.text, start, position):
-        start = said.end()
+    reporting = doc.reporting_ends
+    i = bisect_left(reporting, position + 1) - 1
+    if i >= 0 and start <= reporting[i] <= position:
+        start = reporting[i]  # "which said it will buy shares, said it has 5 mln dlrs"
     return doc.comparison_start(start, position)
+
+
+def _any_between(ends: list[int], start: int, end: int) -> bool:
+    i = bisect_left(ends, start + 1)
+    return i < len(ends) and ends[i] <= end
 
 
 _GENITIVE = re.compile(r"\w['’]s?[ \t]+$")
@@ -169,11 +173,11 @@ def status_of(scope: Scope, figure: Figure) -> None:
         and period.end is not None
         and period.end < published
     )
-    _reporting, estimate, possibility = _forecast_words()
+    estimate = _estimate_noun()
     forecast_cue = (
         doc.forecast_hits.any_within(scope_start, quantity.start)
         or bool(estimate.search(doc.text, max(scope_start, quantity.start - LOOK_BEFORE), quantity.start))
-        or bool(possibility.search(doc.text, scope_start, quantity.start))
+        or _any_between(doc.possibility_ends, scope_start, quantity.start)
     )
     if _possessed(doc.text, quantity.start):
         figure.status = "actual"  # "450 of its 1,200 trucks": what it has now
