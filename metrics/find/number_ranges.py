@@ -151,7 +151,7 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_OR_RESTATED = re.compile(r"[ \t]*,?[ \t]*or[ \t]+", re.IGNORECASE)
+_OR_RESTATED = re.compile(r"[ \t]*+,?[ \t]*+or[ \t]++", re.IGNORECASE)
 
 
 def _restated_as(text: str, quantity: Quantity, following: Quantity | None, unit: str) -> bool:

@@ -87,7 +87,7 @@ def _estimate_noun() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{nouns})[ \t]+(?:of|at)[ \t]+(?:[a-z]+[ \t]+)?$", re.IGNORECASE)
 
 
-_FIRST_WORD = re.compile(r"[ \t,]*([a-z]+)\b")
+_FIRST_WORD = re.compile(r"[ \t]*+,?[ \t]*+([a-z]+)\b")
 _NOT_VERBS = frozenset({"nothing", "something", "anything", "everything", "during", "according", "including"})
 
 
@@ -205,7 +205,7 @@ def status_of(scope: Scope, figure: Figure) -> None:
 
 _RESTATED = re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
 """'$499 (£264)', '570 rupees (£6.80; $13)': the bracketed figures restate the one before in other units."""
-_NEXT_IN_BRACKET = re.compile(r"[ \t]*[;,/][ \t]*")
+_NEXT_IN_BRACKET = re.compile(r"[ \t]*+[;,/][ \t]*+")
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
 
 
