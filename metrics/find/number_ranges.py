@@ -144,10 +144,25 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
             and not (previous.scaled and not quantity.scaled)
             and _ELIDED.fullmatch(text, previous.noun_end, quantity.start)
             and not _level_after_change(text, previous, quantity)
+            and not _restated_as(text, quantity, out[i + 1] if i + 1 < len(out) else None, previous.unit)
         ):
             out[i] = quantity = replace(quantity, unit=previous.unit, noun=previous.noun)
         previous = quantity
     return out
+
+
+_OR_RESTATED = re.compile(r"[ \t]*+,?[ \t]*+or[ \t]++", re.IGNORECASE)
+
+
+def _restated_as(text: str, quantity: Quantity, following: Quantity | None, unit: str) -> bool:
+    """'against 120,000, or 2.8 pct of the workforce': a bare number restated as a figure of the unit it
+    would borrow is not of that unit (a count and its share are said as a pair)."""
+    return (
+        following is not None
+        and unit == "%"
+        and following.unit == unit
+        and _OR_RESTATED.fullmatch(text, quantity.noun_end, following.start) is not None
+    )
 
 
 _TO_LEVEL = re.compile(r"\b(?:to|at)\b", re.IGNORECASE)

@@ -50,7 +50,10 @@ _PARTS = [
     ("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
     ("day_month_year", rf"(?<![\d.,])\b(\d{{1,2}}){ORD}?\s+(?:of\s+)?({M})\.?,?\s+({YEAR})\b"),
     ("month_day_year", rf"\b({M})\.?\s+(\d{{1,2}}){ORD}?,?\s+({YEAR})\b"),
-    ("first_months", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:fiscal\s+)?({YEAR})\b"),
+    (
+        "first_months",
+        rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:(?:fiscal\s+)?({YEAR})|(?:the|this)\s+(year))\b",
+    ),
     (
         "quarter_year",
         rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
@@ -78,7 +81,8 @@ _PARTS = [
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
         "window",
-        rf"\b(?:the\s+)?({_NUM})\s+months\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+        rf"\b(?:the\s+)?(?:({_NUM})\s+months?\s+(?:to|through|ended|ending(?:\s+in)?)|(year)\s+to)\s+"
+        rf"(?:the\s+end\s+of\s+|end-)?"
         rf"({M})\b(?:,?\s+({YEAR})\b)?",
     ),
     ("bare_month", bare_month()),

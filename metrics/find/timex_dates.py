@@ -84,7 +84,12 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
     months = count(g[0])
     if not 1 <= months <= 12:
         return None
-    year = _int(g[1])
+    if g[1]:
+        year = _int(g[1])
+    elif ref is not None:  # "the first two months of the year": the year of publication
+        year = ref.year
+    else:
+        return None
     return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
 
 

@@ -132,11 +132,11 @@ def _bare_month(g: Groups, ref: date) -> Resolved:
 
 
 def _window(g: Groups, ref: date) -> Resolved:
-    """'the six months to February': the months that end with the named month (written year, else
-    the latest such month not after the reference), both ends included."""
-    months = count(g[0])
-    last = month_number(g[1] or "")
-    year = int(g[2]) if g[2] else (ref.year if last <= ref.month else ref.year - 1)
+    """'the six months to February', 'the year to end-March': the months that end with the named month
+    (written year, else the latest such month not after the reference), both ends included."""
+    months = 12 if g[1] else count(g[0])  # "the year to February": the twelve months to it
+    last = month_number(g[2] or "")
+    year = int(g[3]) if g[3] else (ref.year if last <= ref.month else ref.year - 1)
     if not 1 <= months <= 120:
         return None
     first = add_months(date(year, last, 1), 1 - months)

@@ -64,6 +64,12 @@ class LinkDocument:
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
         self.target_hits = words.target.hits(text, tokens)
+        self.reporting_ends = sorted(at + len(w) for w in words.reporting for at in tokens.positions(w))
+        """Where each reporting verb ends ("said"): a cue before one does not reach past it (status.py)."""
+        self.possibility_ends = sorted(
+            at + len(w) for w in words.possibility for at in tokens.positions(w) if text[at].islower()
+        )
+        """Where each lower-case modal of possibility ends ("may", not the month)."""
         breaks = words.clause_breaks.hits(text, tokens).items
         semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
         ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])

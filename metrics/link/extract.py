@@ -11,6 +11,7 @@ from metrics.find.normal_text import NormalText
 from metrics.find.numbers import default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
@@ -20,7 +21,7 @@ from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, Quantity, TimeMention
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
@@ -142,6 +143,11 @@ def claims_from_document(document: Document) -> list[Claim]:
         for start, end, kind, period, relation in found
         if period is not None and kind != "time_of_day" and start >= after_dateline
     ]
+    spans = [(start, end) for start, end, _kind, _period, _relation in found]
+    extra = [
+        m for m in attributive_months(text, tokens, document.published, spans) if m.start >= after_dateline
+    ]
+    times = sorted(times + extra, key=lambda m: m.start) if extra else times
     linker = Linker(text, document.published, tokens, title=document.title)
     linked = linker.link(quantities, times)
     context = _Context(document, normal, linker, tokens, quantities, times)

@@ -125,11 +125,28 @@ def same_period(g: Governing) -> None:
         context = earlier[-1].period
         year = match.group("year_in") or match.group("year_of")
         period = same_period_in(context, int(year)) if year else year_earlier(context)
+        if _change_from_base(g, quantity, match.group()):
+            period = context  # "up 8 pct from the year-earlier month": the change ends in the later one
         found = match.group()
         start = match.start() + found.lower().rindex(" the") + 1
         surface = text[start : match.end()]
         g.attached[quantity.start] = TimeMention(start, match.end(), surface, period, "in")
         g.used.update(m.start for m in g.times if start <= m.start < match.end())
+
+
+CHANGE_BEFORE = 30
+"""Characters before a figure within which a word of change makes it one ("an increase of 8 pct")."""
+
+
+def _change_from_base(g: Governing, quantity: Quantity, found: str) -> bool:
+    """Whether a change is compared with the same period earlier ("rose 8 pct from the year-earlier month",
+    "an increase of 5 pct over the same period of 1986"): the period it holds for is the later one."""
+    if not cue.BASE_PREPOSITION.match(found):
+        return False
+    if quantity.change is not None:
+        return True
+    words = cue.LETTERS.findall(g.doc.text, max(0, quantity.start - CHANGE_BEFORE), quantity.start)
+    return any(word.lower() in cue.change_words() for word in words)
 
 
 def since_earlier(g: Governing) -> None:

@@ -91,6 +91,10 @@ class Vocabularies:
     forecast: Vocabulary
     target: Vocabulary
     clause_breaks: Vocabulary
+    reporting: tuple[str, ...] = ()
+    """Reporting verbs (words.toml [status] reporting): single words, found by token."""
+    possibility: tuple[str, ...] = ()
+    """Modals of possibility (words.toml [status] possibility), matched in lower case only."""
 
 
 @cache
@@ -103,6 +107,8 @@ def vocabularies() -> Vocabularies:
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
         clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
+        reporting=tuple(_toml("words.toml")["status"]["reporting"]),
+        possibility=tuple(_toml("words.toml")["status"]["possibility"]),
     )
 
 
@@ -171,6 +177,10 @@ YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
 )
 """'a year earlier': counted back from the sentence's own year, not from publication."""
+BASE_PREPOSITION = re.compile(
+    r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
+)
+"""The comparison words of a SAME_PERIOD match: what follows is the base a change is measured from."""
 SAME_PERIOD = re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:in|for|during|over|from|against|with)[ \t]+the[ \t]+"
     r"(?:(?:same|corresponding|comparable|like)[ \t]+(?:(?P<year_in>\d{4})[ \t]+)?"

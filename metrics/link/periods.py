@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
-from metrics.calendar import MONTH_PATTERN
+from metrics.calendar import MONTH_PATTERN, month_end
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.lexicon import _toml, alternation
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument, inverted
 from metrics.link.keywords import vocabularies
@@ -31,6 +33,28 @@ HEADLINE_GRAINS = ("year", "month", "quarter")
 """Grains of a headline's time that date a story's undated figures ("January orders fall"); a day in a
 headline is mostly the event's, not the figures'."""
 """Grains of a period precise enough for a later figure of the same metric to be dated after it."""
+
+
+@cache
+def _year_parts() -> tuple[re.Pattern[str], dict[str, list[int]]]:
+    """Part words before a year ("late", "end-") and the months each means (time_words.toml)."""
+    parts = _toml("time_words.toml")["year_parts"]
+    pattern = re.compile(rf"\b({alternation(parts)})(?:[ \t]*-[ \t]*|[ \t]+(?:of[ \t]+)?)$", re.IGNORECASE)
+    return pattern, parts
+
+
+def _part_of_year(text: str, mention: TimeMention) -> tuple[Period, int] | None:
+    """'in late 1986': the months of the year the part word before it names, and where the word starts."""
+    period = mention.period
+    if period.grain != "year" or period.start is None:
+        return None
+    pattern, parts = _year_parts()
+    found = pattern.search(text, max(0, mention.start - 12), mention.start)
+    if found is None:
+        return None
+    first, last = parts[found.group(1).lower()]
+    year = period.start.year
+    return Period(date(year, first, 1), month_end(year, last), "span"), found.start()
 
 
 def after(day: date, published: date | None) -> Period:
@@ -61,6 +85,10 @@ def governed_period(scope: Scope, figure: Figure) -> None:
         if (by or mention.relation == "until") and period.end is not None:
             figure.period = Period(None, period.end, "as_of")
             figure.period_text = doc.text[by.start() if by else mention.start : mention.end]
+            return
+        part = _part_of_year(doc.text, mention)
+        if part is not None:
+            figure.period, figure.period_text = part[0], doc.text[part[1] : mention.end]
             return
         figure.period, figure.period_text = period, mention.surface
         return
@@ -94,17 +122,34 @@ CONTRASTED_GRAINS = ("year", "quarter", "month", "span")
 figure's: "said on Friday that sales rose from 5 mln a year earlier")."""
 
 
-def _year_before(mention: TimeMention, times: list[TimeMention]) -> Period | None:
+BASE_LOOKBACK = 16
+"""Characters before a figure read for the comparison word that makes it a base ("from 81,000")."""
+
+
+def _is_base(scope: Scope, time: TimeMention) -> bool:
+    """Whether a time dates the base of a comparison: the figure right before it follows "from",
+    "against" or "compared with" ("rose to 9 in May from 8 in April")."""
+    before = [q for q in scope.quantities if q.end <= time.start]
+    if not before:
+        return False
+    start = before[-1].start
+    return bool(cue.FROM_BETWEEN.search(scope.doc.text, max(scope.start, start - BASE_LOOKBACK), start))
+
+
+def _year_before(scope: Scope, mention: TimeMention) -> Period | None:
+    """The period a year before the one 'a year earlier' contrasts with: the last dated period before it
+    that is not itself a comparison's base ("in May from 8 in April and 7 a year earlier" is May's)."""
     earlier = [
         t
-        for t in times
+        for t in scope.times
         if t.end <= mention.start
         and t.period.grain in CONTRASTED_GRAINS
         and t.period.start is not None
         and t.period.end is not None
         and not cue.YEAR_BEFORE.fullmatch(t.surface)
     ]
-    return year_earlier(earlier[-1].period) if earlier else None
+    own = [t for t in earlier if not _is_base(scope, t)] or earlier
+    return year_earlier(own[-1].period) if own else None
 
 
 def year_before_own_year(scope: Scope, figure: Figure) -> None:
@@ -112,7 +157,7 @@ def year_before_own_year(scope: Scope, figure: Figure) -> None:
     year before publication."""
     mention = scope.governing.get(figure.quantity.start)
     if mention is not None and cue.YEAR_BEFORE.fullmatch(mention.surface):
-        figure.period = _year_before(mention, scope.times) or figure.period
+        figure.period = _year_before(scope, mention) or figure.period
         figure.period_source = "sentence"
 
 

@@ -15,6 +15,7 @@ figure ("15 mln tonnes will be wheat") is a forecast cue too. A figure restated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -69,10 +70,76 @@ UNFINISHED_GRAINS = ("year", "quarter")
 way is mostly reported so far: "this month's auction yielded 7.3 pct")."""
 
 
+@cache
+def _status_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """Possessive before a figure; verbs that open a subjectless clause; a ceiling word before a figure; a
+    negation (words.toml [status])."""
+    status = _toml("words.toml")["status"]
+    possessive = re.compile(rf"\bof[ \t]+(?:{alternation(status['possessives'])})[ \t]+$", re.IGNORECASE)
+    ceiling = re.compile(rf"\b(?:{alternation(status['ceiling_words'])})[ \t]*$", re.IGNORECASE)
+    negation = re.compile(rf"\b(?:{alternation(status['negations'])})\b", re.IGNORECASE)
+    return possessive, frozenset(status["bare_verbs"]), ceiling, negation
+
+
+@cache
+def _estimate_noun() -> re.Pattern[str]:
+    """A noun of estimate right before a figure ("a previous estimate of 3.7 pct")."""
+    nouns = alternation(_toml("words.toml")["status"]["forecast_nouns"])
+    return re.compile(rf"\b(?:{nouns})[ \t]+(?:of|at)[ \t]+(?:[a-z]+[ \t]+)?$", re.IGNORECASE)
+
+
+_FIRST_WORD = re.compile(r"[ \t]*+,?[ \t]*+([a-z]+)\b")
+_NOT_VERBS = frozenset({"nothing", "something", "anything", "everything", "during", "according", "including"})
+
+
+def _subjectless(text: str, clause_start: int) -> bool:
+    """Whether the clause that starts here opens with a verb, so shares the subject and modal verb of the
+    clause before ("would reach 4 pct but fall to 3 pct", "would pay 20 dlrs while getting 4 dlrs")."""
+    found = _FIRST_WORD.match(text, clause_start)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word in _status_words()[1] or (word.endswith("ing") and len(word) > 5 and word not in _NOT_VERBS)
+
+
 def _scope_start(scope: Scope, position: int) -> int:
-    """Where the cues that reach `position` may start: its clause, after the last comparison word."""
+    """Where the cues that reach `position` may start: its clause (with the clause before, when it has no
+    subject of its own), after the last comparison word."""
     doc = scope.doc
-    return doc.comparison_start(doc.clause_start(scope.start, position), position)
+    start = doc.clause_start(scope.start, position)
+    while start > scope.start and _subjectless(doc.text, start):
+        start = doc.clause_start(scope.start, start - 1)
+    reporting = doc.reporting_ends
+    i = bisect_left(reporting, position + 1) - 1
+    if i >= 0 and start <= reporting[i] <= position:
+        start = reporting[i]  # "which said it will buy shares, said it has 5 mln dlrs"
+    return doc.comparison_start(start, position)
+
+
+def _any_between(ends: list[int], start: int, end: int) -> bool:
+    i = bisect_left(ends, start + 1)
+    return i < len(ends) and ends[i] <= end
+
+
+_GENITIVE = re.compile(r"\w['’]s?[ \t]+$")
+"""A genitive right before a figure ("the company's 40 mln dlrs of debt"): what its owner has."""
+LOOK_BEFORE = 20
+"""Characters before a figure read for a possessive or a ceiling word."""
+
+
+def _possessed(text: str, quantity_start: int) -> bool:
+    """'of its 2.6 mln shares', '450 of their 900 stores': the whole a part is taken from is what the owner
+    has now ("to close its 17 stores" is the plan's)."""
+    return bool(_status_words()[0].search(text, max(0, quantity_start - LOOK_BEFORE), quantity_start))
+
+
+def _ceiling(text: str, scope_start: int, quantity_start: int) -> bool:
+    """'no fare will be priced higher than 300 dlrs': a comparative right before the figure and a negation
+    earlier in its clause make a cap."""
+    _possessive, _verbs, ceiling, negation = _status_words()
+    if not ceiling.search(text, max(scope_start, quantity_start - LOOK_BEFORE), quantity_start):
+        return False
+    return bool(negation.search(text, scope_start, quantity_start))
 
 
 def _unfinished(scope: Scope, figure: Figure, published: date) -> bool:
@@ -107,13 +174,23 @@ def status_of(scope: Scope, figure: Figure) -> None:
         and period.end is not None
         and period.end < published
     )
-    if doc.target_hits.any_within(scope_start, quantity.start) or _near_target_noun(
+    estimate = _estimate_noun()
+    forecast_cue = (
+        doc.forecast_hits.any_within(scope_start, quantity.start)
+        or bool(estimate.search(doc.text, max(scope_start, quantity.start - LOOK_BEFORE), quantity.start))
+        or _any_between(doc.possibility_ends, scope_start, quantity.start)
+    )
+    if _possessed(doc.text, quantity.start):
+        figure.status = "actual"  # "450 of its 1,200 trucks": what it has now
+    elif doc.target_hits.any_within(scope_start, quantity.start) or _near_target_noun(
         scope, scope_start, figure
     ):
         figure.status = "target"
-    elif doc.forecast_hits.any_within(scope_start, quantity.start) or _forecast_after().match(
-        doc.text, quantity.noun_end
-    ):
+    elif forecast_cue and _ceiling(doc.text, scope_start, quantity.start):
+        figure.status = "target"  # "no fare will cost more than 300 dlrs": a cap
+    elif _GENITIVE.search(doc.text, max(0, quantity.start - 5), quantity.start):
+        figure.status = "actual"  # "may downgrade GAF's 415 mln dlrs of debt": the debt is there now
+    elif forecast_cue or _forecast_after().match(doc.text, quantity.noun_end):
         figure.status = "actual" if over else "forecast"
     elif period is None or published is None:
         figure.status = "actual"
@@ -129,6 +206,8 @@ def status_of(scope: Scope, figure: Figure) -> None:
 
 _RESTATED = re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
 """'$499 (£264)', '570 rupees (£6.80; $13)': the bracketed figures restate the one before in other units."""
+_NEXT_IN_BRACKET = re.compile(r"[ \t]*+[;,/][ \t]*+")
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
 
 
 def restated_in_brackets(scope: Scope, figure: Figure) -> None:
@@ -137,7 +216,10 @@ def restated_in_brackets(scope: Scope, figure: Figure) -> None:
     if before is None or figure.index == 0:
         return
     left = scope.quantities[figure.index - 1]
-    if _RESTATED.fullmatch(scope.doc.text, left.end, figure.quantity.start) is None:
-        return
+    text = scope.doc.text
+    if _RESTATED.fullmatch(text, left.end, figure.quantity.start) is None:
+        in_bracket = _OPEN_BRACKET.search(text, max(scope.start, left.start - 30), left.start)
+        if in_bracket is None or _NEXT_IN_BRACKET.fullmatch(text, left.end, figure.quantity.start) is None:
+            return  # not the second restatement in one bracket ("(£6.80; $13)")
     figure.status, figure.period = before.status, before.period
     figure.period_text, figure.period_source = before.period_text, before.period_source
