@@ -54,14 +54,14 @@ def _reference_pattern(kind: str) -> re.Pattern[str]:
 @cache
 def _reporting() -> re.Pattern[str]:
     verbs = alternation(role_words()["sources"]["after"])
-    # (?<!\s): a match begins where a blank run begins, so a search over a long run of blanks is linear
-    return re.compile(rf"(?<!\s)[>)]?(?:'s?)?\s*+(?:\w++\s++){{0,2}}(?:{verbs})\b", re.IGNORECASE)
+    # (?<![\s\w]): a match begins only where a run of blanks or of letters begins (linear if searched)
+    return re.compile(rf"(?<![\s\w])[>)]?(?:'s?)?\s*+(?:\w++\s++){{0,2}}(?:{verbs})\b", re.IGNORECASE)
 
 
 _ITS = re.compile(r"\b[Ii]ts\b")
 
 _SELF = re.compile(
-    r"(?<!\s)[>)]?\s*+(?:\w++\s++){0,2}\w++\s++(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE
+    r"(?<![\s\w])[>)]?\s*+(?:\w++\s++){0,2}\w++\s++(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE
 )
 
 
