@@ -31,7 +31,7 @@ _LISTED = re.compile(
 )
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
 _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
-"""What opens a list item before its actor ("..., with the European Community at 68.8 pct")."""
+"""What opens a list item before its actor ("..., with Chile at 12 pct")."""
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
@@ -206,14 +206,14 @@ def _roles(
             not _is_counterpart(text, m, p, parties) or _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
         )
     ]
-    # an actor that heads a later figure of a list ("..., with the EC at 68.8 pct") is not this one's
+    # an actor that heads a later figure of a list ("..., with Chile at 12 pct") is not this one's
     partners = [m for m in partners if not (m.start > quantity.end and _HEADS_FIGURE.match(text, m.end))]
     agents = [m for m in actors if p["agent"].search(text, max(0, m.start - 30), m.start)]
     agent_after = [m for m in agents if m.start >= quantity.end]
     if agents and (not listed or agent_after):  # "9 pct owned by X", "subject to US penalties": X's
         subject = (agent_after or agents)[0]
         partners = [m for m in actors if m is not subject and (m in partners or m.start < subject.start)]
-    elif listed:  # "..., the European Community at 68.8 pct and the United States 48.2 pct"
+    elif listed:  # "..., with Chile at 12 pct and Peru 9 pct": each figure is the actor written before it
         subject = listed[-1]
         partners = [m for m in partners if m.start > quantity.start]
     elif possessive:
