@@ -9,6 +9,7 @@ workers inside `sigint_ignored` and the parent alone hears Ctrl-C.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -90,8 +91,15 @@ def remembered_interrupts() -> Iterator[Interrupts]:
 def quiet_logs() -> Iterator[None]:
     """Dask's and its libraries' log records held back from here on: the engine reports one line.
     The levels are not restored on leaving: Dask's event-loop thread goes on logging (a task it could
-    not gather after Ctrl-C, say) after the engine has returned, until the process ends."""
-    for name in QUIET_LOGGERS:
+    not gather after Ctrl-C, say) after the engine has returned, until the process ends.
+
+    Distributed is imported first: its import sets its loggers' levels from its configuration (INFO),
+    which would undo a level set before it (a "Couldn't gather keys" ERROR then reached the terminal
+    after Ctrl-C)."""
+    with contextlib.suppress(ImportError):
+        import distributed  # noqa: F401
+    known = list(logging.root.manager.loggerDict)  # children with a level of their own too
+    for name in [*QUIET_LOGGERS, *(n for n in known if n.split(".")[0] in QUIET_LOGGERS)]:
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
     yield
 
