@@ -176,7 +176,7 @@ def test_ctrl_c_of_two_jobs_prints_one_line(tmp_path: Path) -> None:
     assert [line for line in err.splitlines() if line.strip()] == ["metrics: interrupted"]
 
 
-@pytest.mark.slow  # timing-sensitive under load: it failed once in ~4 full runs beside other work
+@pytest.mark.slow  # starts a LocalCluster and interrupts it mid-run
 def test_ctrl_c_of_a_dask_ingest_prints_one_line(tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     source = feed(tmp_path / "in", 3000)
