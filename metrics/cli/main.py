@@ -5,48 +5,24 @@ The stages are imported inside each command, so `metrics --help` loads none of t
 
 from __future__ import annotations
 
-import codecs
-import json
-import re
-import sys
 from datetime import date
 
 import click
 
 from metrics.cli.command import run
-from metrics.cli.options import ErrorCounter, parse_published
+from metrics.cli.jsonl_output import write_records
+from metrics.cli.options import parse_published
 from metrics.cli.reports import report
 from metrics.cli.review import review
 from metrics.cli.store import export_command, ingest_command, reextract_command, series_command
 from metrics.cli.times import times_command
 from metrics.cli.vocabulary import vocabulary_command
-from metrics.errors import InputError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="metrics")
 def cli() -> None:
     """Dated quantitative claims from news text: extract, store in DuckDB, chart."""
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def json_line(record: dict[str, object], ascii_only: bool = False) -> str:
-    """One JSON line that any output can take: a lone surrogate (a JSON escape such as "\\ud83d" read
-    from input, which no encoding can write) becomes U+FFFD, one character for one, so offsets still
-    count the same; `ascii_only` escapes every other non-ASCII character for outputs that cannot hold it."""
-    line = json.dumps(record, ensure_ascii=False)
-    if _SURROGATE.search(line):
-        line = _SURROGATE.sub("\ufffd", line)
-    if ascii_only:
-        line = json.dumps(json.loads(line), ensure_ascii=True)
-    return line
-
-
-def _is_utf(stream: object) -> bool:
-    encoding = getattr(stream, "encoding", None) or "ascii"
-    return codecs.lookup(encoding).name.startswith("utf")
 
 
 @cli.command()
@@ -60,24 +36,8 @@ def _is_utf(stream: object) -> bool:
 def extract(paths: tuple[str, ...], published: date | None) -> None:
     """Print the claims in PATHS (.txt, .md, .html, .jsonl, folders, or - for stdin) as JSON Lines."""
     from metrics.link.extract import claims_from_document
-    from metrics.read.documents import read_documents
 
-    errors = ErrorCounter()
-    out = sys.stdout
-    ascii_only = not _is_utf(out)
-    documents = 0
-    for document in read_documents(paths, on_error=errors, published=published):
-        documents += 1
-        for claim in claims_from_document(document):
-            out.write(json_line(claim.to_dict(), ascii_only))
-            out.write("\n")
-    out.flush()
-    if errors.count:
-        raise SystemExit(InputError.exit_code)
-    if documents == 0:
-        raise InputError(
-            "no documents found (readable files end in .txt, .md, .html or .jsonl)", path=" ".join(paths)
-        )
+    write_records(paths, published, lambda document: (c.to_dict() for c in claims_from_document(document)))
 
 
 cli.add_command(ingest_command)

@@ -163,3 +163,19 @@ def test_a_lone_surrogate_is_replaced_in_output_and_later_documents_come_out(
     for claim, text in zip(claims, texts, strict=True):
         assert text[claim["start"] : claim["end"]] == claim["surface"]  # offsets unchanged
         assert "\ufffd" in claim["quote"] and len(claim["quote"]) == len(text)
+
+
+def test_metrics_times_writes_a_lone_surrogate_as_any_output_can_take_it(tmp_path: Path) -> None:
+    """`metrics times` shares extract's writer: a surrogate in what it prints (here the document's own
+    id) is replaced, not a UnicodeEncodeError that loses every later document."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"id": "t1\\ud83d", "published": "2019-12-10", "text": "Talks were held in March 2019."}\n'
+        '{"id": "t2", "published": "2019-12-10", "text": "Sales rose in 2018."}\n',
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-c", "from metrics.cli.main import main; main()", "times", str(path)]
+    result = subprocess.run(command, capture_output=True, timeout=120, env={"PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0 and result.stderr == b"", result.stderr.decode("utf-8", "replace")
+    rows = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert {row["doc_id"] for row in rows} == {"t1\ufffd", "t2"}
