@@ -186,6 +186,8 @@ class Indicator:
     """Figures of it are usually of a named thing (crude oil, wheat, a company's shares)."""
     parties: bool = False
     """Figures of it have a partner, target or counterparty (exports to, sanctions on, a stake in)."""
+    symmetric: bool = False
+    """Its two parties have no order: trade between X and Y is trade between Y and X, as is a meeting."""
     narrowed: tuple[tuple[str, str], ...] = ()
     """(word, metric): a word of the same clause that makes a figure of this generic metric another one."""
 
@@ -203,10 +205,13 @@ def metric_vocabulary() -> tuple[Indicator, ...]:
             synonyms=tuple(squash(s) for s in spec["synonyms"]),
             item=bool(spec.get("item", False)),
             parties=bool(spec.get("parties", False)),
+            symmetric=bool(spec.get("symmetric", False)),
             narrowed=tuple((squash(word), metric) for word, metric in spec.get("narrowed", {}).items()),
         )
         if indicator.kind not in KINDS or not set(indicator.units) <= set(UNIT_CLASSES):
             raise ValueError(f"vocabulary.toml: {name!r} has an unknown kind or unit class")
+        if indicator.symmetric and not indicator.parties:
+            raise ValueError(f"vocabulary.toml: {name!r} is symmetric but has no parties")
         out.append(indicator)
     known = {indicator.name for indicator in out}
     if any(metric not in known for indicator in out for _word, metric in indicator.narrowed):

@@ -1,9 +1,11 @@
--- Which figures disagree: the same metric, entity pair, period and status reported with values
--- further apart than the tolerance in meta.conflict_tolerance (relative to the largest value).
+-- Which figures disagree: the same metric, item, subject, counterpart, period and status reported
+-- with values further apart than the tolerance in meta.conflict_tolerance (relative to the largest
+-- value). Changes ("rose 5%") are not levels and are left out.
 SELECT
     metric,
-    entity_a,
-    entity_b,
+    item,
+    subject,
+    counterpart,
     period_start,
     period_end,
     status,

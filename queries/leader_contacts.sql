@@ -1,9 +1,10 @@
 -- How often leaders have met, held summits, spoken by phone or visited: the reconciled count per
--- pair of people and period (cumulative "as of" figures end on the date they were reported).
+-- pair of people and period (cumulative "as of" figures end on the date they were reported). A
+-- meeting of X and Y is one of Y and X; a visit keeps who visited whom (subject visits counterpart).
 SELECT
     metric,
-    entity_a,
-    entity_b,
+    subject,
+    counterpart,
     period_start,
     period_end,
     grain,
@@ -15,5 +16,5 @@ SELECT
 FROM series
 WHERE unit = 'count'
   AND metric IN ('meetings', 'summits', 'phone conversations', 'visits')
-  AND entity_a IS NOT NULL AND entity_b IS NOT NULL
-ORDER BY entity_a, entity_b, metric, period_end DESC NULLS LAST;
+  AND subject IS NOT NULL AND counterpart IS NOT NULL
+ORDER BY subject, counterpart, metric, period_end DESC NULLS LAST;

@@ -2,15 +2,15 @@
 -- figures with no trading partner, in money. The country defaults to the one with the most such
 -- figures in the store; for another, run  SET VARIABLE country = 'Japan';
 WITH busiest AS (
-    SELECT entity_a
+    SELECT subject
     FROM series
-    WHERE metric = 'trade balance' AND entity_b IS NULL AND entity_a IS NOT NULL
-    GROUP BY entity_a
-    ORDER BY sum(n_claims) DESC, entity_a
+    WHERE metric = 'trade balance' AND counterpart IS NULL AND subject IS NOT NULL
+    GROUP BY subject
+    ORDER BY sum(n_claims) DESC, subject
     LIMIT 1
 )
 SELECT
-    entity_a AS country,
+    subject AS country,
     metric,
     grain,
     period_start,
@@ -24,8 +24,8 @@ SELECT
     chosen_source
 FROM series
 WHERE metric = 'trade balance'
-  AND entity_b IS NULL
-  AND entity_a = coalesce(getvariable('country'), (SELECT entity_a FROM busiest))
+  AND counterpart IS NULL
+  AND subject = coalesce(getvariable('country'), (SELECT subject FROM busiest))
   AND grain IN ('month', 'quarter', 'year')
   AND length(unit) = 3 AND upper(unit) = unit
 ORDER BY period_start, grain, unit;

@@ -150,10 +150,11 @@ def reextract_command(db_path: str, force: bool, wait: float, batch_size: int) -
     "entities",
     multiple=True,
     metavar="NAME",
-    help="Keep rows whose entity pair includes NAME (repeat for a pair).",
+    help="The figure's actor: first the subject, then (repeat) the counterpart; either order for trade.",
 )
 @click.option("--grain", help="Only this grain (year, quarter, month, day, span, as_of, undated).")
 @click.option("--unit", help="Only this unit (USD, count, %, ...).")
+@click.option("--item", help="Only figures of this item (crude oil, wheat, ...).")
 @click.option("--alone", is_flag=True, help="Only rows without a counterpart (an entity's own total).")
 @click.option(
     "--format",
@@ -170,17 +171,19 @@ def series_command(
     entities: tuple[str, ...],
     grain: str | None,
     unit: str | None,
+    item: str | None,
     alone: bool,
     fmt: str,
     db_path: str,
     wait: float,
 ) -> None:
-    """Print the reconciled series of METRIC (one row per entity pair and period; see the `series` view)."""
+    """Print the reconciled levels of METRIC, one row per subject, counterpart, unit and period (the
+    `series` view; changes such as "rose 5%" are left out)."""
     from metrics.errors import UsageError
     from metrics.store.database import open_store
 
     store = open_store(db_path, wait=wait)
-    frame = store.series(metric, list(entities), grain=grain, unit=unit, alone=alone)
+    frame = store.series(metric, list(entities), grain=grain, unit=unit, item=item, alone=alone)
     if frame.empty:
         unknown = store.unknown_names(metric, entities)
         if unknown:
@@ -191,7 +194,8 @@ def series_command(
     if frame.empty:
         click.echo(f"metrics: no series rows for {metric!r} with those filters", err=True)
         return
-    columns = ["entity_a", "entity_b", "unit", "grain", "period_start", "period_end", "value", "status"]
+    columns = ["subject", "counterpart", "item", "unit", "grain", "period_start", "period_end", "value"]
+    columns += ["status"]
     columns += ["low", "high", "n_sources", "first_published", "last_published"]
     click.echo(readable(frame[columns]).to_string(index=False))
 

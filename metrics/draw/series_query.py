@@ -1,10 +1,11 @@
 """The DuckDB queries behind a report: which claims may share a chart, and how they become figures.
 
 The pooling rules are what keep a chart from overstating: claims are pooled only when they have the
-same metric, item (when the store records one), entities in role (subject, counterpart), unit and
-grain; a change ("rose 5%") is never a level; an undated figure is drawn only when the window it could
-belong to lies inside the chart's range; a rejected claim is never drawn and a corrected one is drawn
-with its corrected value. Every user value is a bound parameter.
+same metric, item (when the store records one), entities in role (subject, counterpart; either order
+for a symmetric metric such as trade), unit and grain; a change ("rose 5%") is never a level; an
+undated figure is drawn only when the window it could belong to lies inside the chart's range; a
+rejected claim is never drawn and a corrected one is drawn with its corrected value. Every user
+value is a bound parameter.
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ WITH base AS (
            coalesce(nullif(split_part(coalesce(d.source, ''), ': ', 1), ''), c.doc_id) AS publication,
            d.title AS doc_title
     FROM claims AS c LEFT JOIN documents AS d ON d.id = c.doc_id
+    LEFT JOIN vocabulary AS v ON v.metric = c.metric
     {review_join_sql()}
     WHERE {_METRIC_MATCH}
       AND c.change IS NULL
       AND CASE WHEN $subject IS NULL THEN c.subject IS NULL AND c.counterpart IS NULL
-               ELSE lower(c.subject) = lower($subject)
-                    AND lower(c.counterpart) IS NOT DISTINCT FROM lower($counterpart) END
+               ELSE (lower(c.subject) = lower($subject)
+                     AND lower(c.counterpart) IS NOT DISTINCT FROM lower($counterpart))
+                    OR (coalesce(v.symmetric_parties, FALSE) AND lower(c.subject) = lower($counterpart)
+                        AND lower(c.counterpart) = lower($subject)) END
       AND ($with_rejected OR coalesce(r.verdict, '') <> 'reject')
       AND (NOT $reviewed_only OR r.verdict IS NOT NULL)
       AND coalesce(c.period_end, c.published) >= $start

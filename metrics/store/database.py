@@ -170,29 +170,42 @@ class Store:
         *,
         grain: str | None = None,
         unit: str | None = None,
+        item: str | None = None,
         alone: bool = False,
     ) -> pd.DataFrame:
-        """The reconciled series of one canonical metric (`metrics vocabulary` lists them).
+        """The reconciled levels of one canonical metric (`metrics vocabulary` lists them).
 
-        `entities` are the figure's actors, subject or counterpart alike: a row is kept when every name
-        given is in its entity pair. `alone=True` keeps only rows without a counterpart, so
-        `series("trade balance", ["Japan"], alone=True)` is Japan's own balance, not Japan-US figures.
-        A name the store does not know gives no rows; `unknown_names` says which and what is close."""
+        `entities` are the figure's actors in role order, as a report definition gives them: the first
+        is the subject (whose figure it is), the second the counterpart (partner, target). For a
+        symmetric metric (trade, meetings) the two may come in either order. `alone=True` keeps only
+        rows without a counterpart, so `series("trade balance", ["Japan"], alone=True)` is Japan's own
+        balance, not its balance with the United States. Changes ("rose 5%") are not levels and are
+        never in a series. A name the store does not know gives no rows; `unknown_names` says which."""
+        names = list(entities or [])
+        if len(names) > 2:
+            raise UsageError(f"a series has at most two actors (subject, counterpart), not {len(names)}")
         return self.query(
             """
             SELECT * FROM series
             WHERE metric = $metric
-              AND list_has_all([entity_a, entity_b], $entities::VARCHAR[])
+              AND ($subject IS NULL
+                   OR (lower(subject) = lower($subject)
+                       AND ($counterpart IS NULL OR lower(counterpart) = lower($counterpart)))
+                   OR (symmetric_parties AND lower(counterpart) = lower($subject)
+                       AND ($counterpart IS NULL OR lower(subject) = lower($counterpart))))
               AND ($grain IS NULL OR grain = $grain)
               AND ($unit IS NULL OR unit = $unit)
-              AND (NOT $alone OR entity_b IS NULL)
-            ORDER BY entity_a, entity_b, unit, period_end NULLS LAST, period_start NULLS FIRST, grain
+              AND ($item IS NULL OR lower(item) = lower($item))
+              AND (NOT $alone OR counterpart IS NULL)
+            ORDER BY subject, counterpart, item, unit, period_end NULLS LAST, period_start NULLS FIRST, grain
             """,
             {
                 "metric": metric,
-                "entities": list(entities or []),
+                "subject": names[0] if names else None,
+                "counterpart": names[1] if len(names) > 1 else None,
                 "grain": grain,
                 "unit": unit,
+                "item": item,
                 "alone": alone,
             },
         )

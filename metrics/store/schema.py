@@ -18,7 +18,7 @@ from metrics.lexicon import OTHER, metric_vocabulary
 from metrics.records import CLAIM_FIELDS, ClaimField
 from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS vocabulary (
     units VARCHAR[] NOT NULL,
     synonyms VARCHAR[] NOT NULL,
     item BOOLEAN NOT NULL,
-    parties BOOLEAN NOT NULL
+    parties BOOLEAN NOT NULL,
+    symmetric_parties BOOLEAN NOT NULL DEFAULT false
 );
 """
 """The controlled vocabulary of metrics (metrics/data/vocabulary.toml), so SQL can join claims to the
@@ -101,35 +102,43 @@ CREATE OR REPLACE VIEW claims_with_source AS
 SELECT c.*, d.source, d.title, d.path, d.published AS document_published
 FROM claims AS c JOIN documents AS d ON d.id = c.doc_id;
 
+-- The levels a series is made of: reviews applied, changes ("rose 5%") left out. The parties of a
+-- symmetric metric (trade, meetings: vocabulary.symmetric_parties) are put in alphabetical order, so
+-- "Russia's trade with the US" and "US trade with Russia" are one series; other metrics keep roles.
 CREATE OR REPLACE VIEW series_claims AS
 SELECT
-    c.*,
-    CASE WHEN c.counterpart IS NULL OR (c.subject IS NOT NULL AND c.subject <= c.counterpart)
-         THEN c.subject ELSE c.counterpart END AS entity_a,
-    CASE WHEN c.counterpart IS NULL OR (c.subject IS NOT NULL AND c.subject <= c.counterpart)
-         THEN c.counterpart ELSE c.subject END AS entity_b,
+    c.* REPLACE (
+        CASE WHEN c.parties_swapped THEN c.counterpart ELSE c.subject END AS subject,
+        CASE WHEN c.parties_swapped THEN c.subject ELSE c.counterpart END AS counterpart
+    ),
     CASE c.status WHEN 'actual' THEN 0 WHEN 'forecast' THEN 1 ELSE 2 END AS status_rank,
     CASE c.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 WHEN 'range' THEN 2 ELSE 3 END AS qualifier_rank
-FROM (SELECT rc.* EXCLUDE (verdict), d.source, d.title, d.path, d.published AS document_published
-      FROM reviewed_claims AS rc JOIN documents AS d ON d.id = rc.doc_id) AS c;  -- reviews applied
+FROM (SELECT rc.* EXCLUDE (verdict), d.source, d.title, d.path, d.published AS document_published,
+             coalesce(v.symmetric_parties, false) AS symmetric_parties,
+             coalesce(v.symmetric_parties, false) AND rc.counterpart IS NOT NULL
+                 AND rc.subject > rc.counterpart AS parties_swapped
+      FROM reviewed_claims AS rc
+      JOIN documents AS d ON d.id = rc.doc_id
+      LEFT JOIN vocabulary AS v ON v.metric = rc.metric
+      WHERE rc.change IS NULL) AS c;
 
--- One row per metric, entity pair, unit, grain and period. The value: actual over forecast over
--- target, then the latest publication, then exact over approximate; low/high span the winning
--- status's figures (docs/store.md says why).
+-- One row per metric, item, subject, counterpart, unit, grain and period. The value: actual over
+-- forecast over target, then the latest publication, then exact over approximate; low/high span the
+-- winning status's figures (docs/store.md says why).
 CREATE OR REPLACE VIEW series AS
 WITH ranked AS (
     SELECT
         *,
         min(status_rank) OVER key AS best_status_rank,
         row_number() OVER (
-            PARTITION BY metric, entity_a, entity_b, unit, grain, period_start, period_end
+            PARTITION BY metric, item, subject, counterpart, unit, grain, period_start, period_end
             ORDER BY status_rank, published DESC NULLS LAST, qualifier_rank, claim_id
         ) AS pick
     FROM series_claims
-    WINDOW key AS (PARTITION BY metric, entity_a, entity_b, unit, grain, period_start, period_end)
+    WINDOW key AS (PARTITION BY metric, item, subject, counterpart, unit, grain, period_start, period_end)
 )
 SELECT
-    metric, entity_a, entity_b, unit, grain, period_start, period_end,
+    metric, item, subject, counterpart, unit, grain, period_start, period_end,
     any_value(value) FILTER (WHERE pick = 1) AS value,
     any_value(status) FILTER (WHERE pick = 1) AS status,
     min(coalesce(low, value)) FILTER (WHERE status_rank = best_status_rank) AS low,
@@ -139,16 +148,17 @@ SELECT
     min(published) AS first_published,
     max(published) AS last_published,
     any_value(claim_id) FILTER (WHERE pick = 1) AS chosen_claim_id,
-    any_value(source) FILTER (WHERE pick = 1) AS chosen_source
+    any_value(source) FILTER (WHERE pick = 1) AS chosen_source,
+    bool_or(symmetric_parties) AS symmetric_parties
 FROM ranked
-GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end;
+GROUP BY metric, item, subject, counterpart, unit, grain, period_start, period_end;
 
 CREATE OR REPLACE VIEW conflicts AS
 WITH tolerance AS (
     SELECT CAST(value AS DOUBLE) AS tolerance FROM meta WHERE key = 'conflict_tolerance'
 )
 SELECT
-    metric, entity_a, entity_b, unit, grain, period_start, period_end, status,
+    metric, item, subject, counterpart, unit, grain, period_start, period_end, status,
     min(value) AS min_value,
     max(value) AS max_value,
     (max(value) - min(value)) / nullif(max(abs(value)), 0) AS relative_spread,
@@ -159,7 +169,7 @@ SELECT
     list(claim_id ORDER BY value) AS claim_ids,
     list(DISTINCT coalesce(source, doc_id)) AS sources
 FROM series_claims, tolerance
-GROUP BY metric, entity_a, entity_b, unit, grain, period_start, period_end, status
+GROUP BY metric, item, subject, counterpart, unit, grain, period_start, period_end, status
 HAVING count(*) > 1
    AND (max(value) - min(value)) > any_value(tolerance) * max(abs(value));
 """
@@ -190,22 +200,30 @@ _MEASURE_ITEM_VOCABULARY = (
 """4 -> 5: the claim's measure and item and the vocabulary table (write_vocabulary fills it); claims of
 an older store keep NULL there until `metrics reextract`."""
 
+_SYMMETRIC = "ALTER TABLE vocabulary ADD COLUMN IF NOT EXISTS symmetric_parties BOOLEAN DEFAULT false;"
+"""5 -> 6: which metrics have unordered parties (the series view pools their two orders)."""
+
 MIGRATIONS: Mapping[int, str] = MappingProxyType(
-    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY}
+    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY, 5: _SYMMETRIC}
 )
 """SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
-analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary);
-ensure_schema recreates the views after the last."""
+analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary;
+5 -> 6: vocabulary.symmetric_parties); ensure_schema recreates the views after the last."""
 
 
 def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the vocabulary table from the data file (replacing what an older metrics wrote)."""
     con.execute("DELETE FROM vocabulary")
-    rows: list[tuple[str, str | None, list[str], list[str], bool, bool]] = [
-        (i.name, i.kind, list(i.units), list(i.synonyms), i.item, i.parties) for i in metric_vocabulary()
+    rows: list[tuple[str, str | None, list[str], list[str], bool, bool, bool]] = [
+        (i.name, i.kind, list(i.units), list(i.synonyms), i.item, i.parties, i.symmetric)
+        for i in metric_vocabulary()
     ]
-    rows.append((OTHER, None, [], [], False, False))
-    con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)", rows)
+    rows.append((OTHER, None, [], [], False, False, False))
+    con.executemany(
+        "INSERT INTO vocabulary (metric, kind, units, synonyms, item, parties, symmetric_parties) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:

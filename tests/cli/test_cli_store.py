@@ -107,7 +107,7 @@ def test_series_prints_a_table_or_csv(tmp_path: Path) -> None:
     assert "2014-01-01" in table.stdout and "n_sources" in table.stdout
     csv = metrics_cli("series", "trade", "--grain", "year", "--format", "csv", "--db", str(db))
     rows = csv.stdout.strip().splitlines()
-    assert rows[0].startswith("metric,entity_a,entity_b") and len(rows) == 4
+    assert rows[0].startswith("metric,item,subject,counterpart") and len(rows) == 4
 
 
 def test_series_with_hostile_input_finds_nothing_and_harms_nothing(tmp_path: Path) -> None:

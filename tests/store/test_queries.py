@@ -56,8 +56,8 @@ def test_the_pair_in_trade_by_year_can_be_changed_in_the_shell(fixture_store: Pa
     if not duckdb_shell.exists():
         pytest.skip("the duckdb shell is not installed beside this Python")
     commands = (
-        "SET VARIABLE entity_a = 'Japan';\n"
-        "SET VARIABLE entity_b = 'United States';\n"
+        "SET VARIABLE country_a = 'Japan';\n"
+        "SET VARIABLE country_b = 'United States';\n"
         ".read queries/trade_by_year.sql\n"
     )
     result = subprocess.run(
@@ -156,8 +156,8 @@ def test_the_other_named_questions_answer_sensibly_on_reuters(reuters_store: Pat
         assert set(frame["metric"]) <= {"sanctions", "sanctioned individuals", "sanctioned companies"}
     elif name == "leader_contacts":
         assert set(frame["metric"]) <= {"meetings", "summits", "phone conversations", "visits"}
-        assert frame["entity_a"].notna().all() and frame["entity_b"].notna().all()
+        assert frame["subject"].notna().all() and frame["counterpart"].notna().all()
     else:
         assert len(frame) >= 1 and set(frame["metric"]) <= {"trade", "trade balance"}
         assert all(_is_money(unit) for unit in frame["unit"])
-        assert len({tuple(pair) for pair in frame[["entity_a", "entity_b"]].to_numpy()}) == 1
+        assert len({frozenset(pair) for pair in frame[["subject", "counterpart"]].to_numpy()}) == 1

@@ -131,14 +131,16 @@ def test_series_reconciles_latest_actual_and_keeps_the_spread(store_path: Path) 
     y2018 = rows[2018]  # an earlier actual figure beats a later target
     assert (y2018.value, y2018.status, y2018.low, y2018.high) == (24e9, "actual", 24e9, 24e9)
     assert (rows[2019].value, rows[2019].status) == (27e9, "forecast")
-    assert set(frame["entity_a"]) == {RU} and set(frame["entity_b"]) == {US}  # pair order is normalised
+    assert set(frame["subject"]) == {RU} and set(frame["counterpart"]) == {US}  # trade: pair in a fixed order
 
 
-def test_series_entity_filter_needs_every_entity(store_path: Path) -> None:
+def test_series_entity_filter_reads_subject_then_counterpart(store_path: Path) -> None:
     store = open_store(store_path)
     assert len(store.series("trade", entities=[RU])) == 3
     assert store.series("trade", entities=[RU, JP]).empty
-    assert len(store.series("trade balance", entities=[JP])) == 1
+    assert len(store.series("trade balance", entities=[US, JP])) == 1  # the US's balance with Japan
+    assert store.series("trade balance", entities=[JP]).empty  # not Japan's balance
+    assert len(store.series("trade balance", entities=[US], alone=True)) == 1  # the US with the world
 
 
 def test_conflicts_lists_figures_further_apart_than_the_tolerance(store_path: Path) -> None:
@@ -203,4 +205,4 @@ def test_export_writes_parquet_and_csv(store_path: Path, tmp_path: Path) -> None
     assert pq.read_table(tmp_path / "out" / "claims.parquet").num_rows == 13
     csv_files = store.export(tmp_path / "csv", "csv")
     assert (tmp_path / "csv" / "series.csv") in csv_files
-    assert "entity_a" in (tmp_path / "csv" / "series.csv").read_text().splitlines()[0]
+    assert "counterpart" in (tmp_path / "csv" / "series.csv").read_text().splitlines()[0]
