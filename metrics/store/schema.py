@@ -7,6 +7,7 @@ that docs/store.md describes, and the schema version says which of these definit
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -211,19 +212,44 @@ analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and
 5 -> 6: vocabulary.symmetric_parties); ensure_schema recreates the views after the last."""
 
 
-def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill the vocabulary table from the data file (replacing what an older metrics wrote)."""
-    con.execute("DELETE FROM vocabulary")
+def _vocabulary_rows() -> list[tuple[str, str | None, list[str], list[str], bool, bool, bool]]:
     rows: list[tuple[str, str | None, list[str], list[str], bool, bool, bool]] = [
         (i.name, i.kind, list(i.units), list(i.synonyms), i.item, i.parties, i.symmetric)
         for i in metric_vocabulary()
     ]
     rows.append((OTHER, None, [], [], False, False, False))
+    return rows
+
+
+def vocabulary_fingerprint() -> str:
+    """A short hash of the vocabulary this metrics ships, kept in meta to notice a newer one."""
+    return hashlib.sha256(repr(_vocabulary_rows()).encode()).hexdigest()[:16]
+
+
+def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the vocabulary table from the data file (replacing what an older metrics wrote)."""
+    con.execute("DELETE FROM vocabulary")
     con.executemany(
         "INSERT INTO vocabulary (metric, kind, units, synonyms, item, parties, symmetric_parties) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        _vocabulary_rows(),
     )
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('vocabulary', ?)", [vocabulary_fingerprint()])
+
+
+def _refresh_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
+    """A store of this schema written by a metrics with another vocabulary (a synonym added, a metric
+    renamed) gets this one's, so SQL joining claims to the vocabulary sees the metrics it extracts."""
+    row = fetch_one(con, "SELECT value FROM meta WHERE key = 'vocabulary'")
+    if row is not None and row[0] == vocabulary_fingerprint():
+        return
+    con.execute("BEGIN")
+    try:
+        write_vocabulary(con)
+        con.execute("COMMIT")
+    except BaseException:
+        rollback(con)
+        raise
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
@@ -260,6 +286,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
     """Create the schema in a new file, migrate an older one, refuse a newer or unknown one."""
     version = stored_version(con)
     if version == SCHEMA_VERSION:
+        if writable:
+            _refresh_vocabulary(con)
         return
     if version is not None and version > SCHEMA_VERSION:
         raise SchemaError(

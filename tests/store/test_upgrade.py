@@ -160,3 +160,16 @@ def test_a_failed_migration_leaves_the_store_as_it_was(
         row[0] for row in raw(db, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'documents'")
     ]
     assert keys(db) != []  # the 1 -> 2 step was rolled back with the failing one
+
+
+def test_a_store_with_another_vocabulary_gets_this_one_when_next_written(tmp_path: Path) -> None:
+    db = tmp_path / "vocab.duckdb"
+    connect(db).close()
+    with duckdb.connect(str(db)) as con:  # as a metrics with an older vocabulary left it
+        con.execute("DELETE FROM vocabulary WHERE metric = 'exports'")
+        con.execute("UPDATE meta SET value = 'older' WHERE key = 'vocabulary'")
+    assert "exports" not in set(open_store(db).query("SELECT metric FROM vocabulary")["metric"])  # reading
+    connect(db).close()  # any command that writes
+    vocabulary = open_store(db).query("SELECT metric, symmetric_parties FROM vocabulary")
+    assert "exports" in set(vocabulary["metric"])
+    assert dict(zip(vocabulary["metric"], vocabulary["symmetric_parties"], strict=True))["trade"]
