@@ -187,7 +187,9 @@ def series_command(
     if frame.empty:
         unknown = store.unknown_names(metric, entities)
         if unknown:
-            raise UsageError("; ".join(unknown) + " (`metrics vocabulary` lists the metrics)")
+            of_metric = unknown[0].startswith("unknown metric")
+            hint = " (`metrics vocabulary` lists the metrics)" if of_metric else ""
+            raise UsageError("; ".join(unknown) + hint)
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
         return

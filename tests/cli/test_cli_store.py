@@ -144,3 +144,15 @@ def test_reextract_reports_what_it_did(tmp_path: Path) -> None:
     assert result.stderr.startswith("metrics: 3 documents read") and "3 replaced" in result.stderr
     versions = open_store(db).query("SELECT DISTINCT extractor_version AS v FROM documents")["v"].tolist()
     assert versions != ["fixture"] and len(versions) == 1
+
+
+def test_series_of_an_unknown_name_suggests_the_close_one_and_fails(tmp_path: Path) -> None:
+    db = build_fixture_store(tmp_path / "m.duckdb")
+    metric = metrics_cli("series", "trades", "--db", str(db))
+    assert metric.returncode == 2 and metric.stdout == ""
+    assert "unknown metric 'trades' (did you mean 'trade'?)" in metric.stderr
+    assert "metrics vocabulary" in metric.stderr
+    entity = metrics_cli("series", "trade", "--entity", "Rusia", "--db", str(db))
+    assert entity.returncode == 2 and entity.stderr.strip().splitlines() == [
+        "metrics: unknown entity 'Rusia' (did you mean 'Russia'?)"
+    ]
