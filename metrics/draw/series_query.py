@@ -10,6 +10,7 @@ value is a bound parameter.
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from typing import Any
 
@@ -126,6 +127,38 @@ _SPLITS = {
 }
 
 _KNOWN_METRICS = "SELECT metric FROM claims GROUP BY metric ORDER BY count(*) DESC, metric LIMIT 12"
+_ALL_METRICS = "SELECT DISTINCT metric AS name FROM claims"
+_ALL_ENTITIES = """SELECT DISTINCT name
+    FROM (SELECT unnest(list_concat(entities, [subject, counterpart])) AS name FROM claims)
+    WHERE name IS NOT NULL"""
+
+
+def _did_you_mean(name: str, pool: list[str]) -> str:
+    """' (did you mean 'X'?)' for the closest name the store holds, compared without case."""
+    by_lower = {known.lower(): known for known in pool}
+    close = difflib.get_close_matches(name.lower(), sorted(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
+
+
+def _unknown_names(con: duckdb.DuckDBPyConnection, definition: ReportDefinition, known: list[str]) -> None:
+    """A metric the store never names, or an entity close to one it does, is a typo until shown
+    otherwise: say which, and what is close, instead of an empty chart's 'no data'."""
+    path = definition.path
+    if definition.match != "contains":
+        metrics = _run(con, _ALL_METRICS, {}, path)["name"].tolist()
+        lowered = {m.lower() for m in metrics}
+        for metric in definition.metrics:
+            if metric.lower() not in lowered:
+                hint = _did_you_mean(metric, metrics) or f" (its most frequent: {', '.join(known)})"
+                raise ReportError(
+                    f"field 'metric': unknown metric {metric!r}: the store has none{hint}", path=path
+                )
+    entities = _run(con, _ALL_ENTITIES, {}, path)["name"].tolist()
+    lowered = {e.lower() for e in entities}
+    for entity in definition.entities:
+        hint = "" if entity.lower() in lowered else _did_you_mean(entity, entities)
+        if hint:  # a name close to one the store holds; a name far from all is just not in this store
+            raise ReportError(f"field 'entities': unknown entity {entity!r}{hint}", path=path)
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], path: str) -> pd.DataFrame:
@@ -213,6 +246,7 @@ def query_report(con: duckdb.DuckDBPyConnection, definition: ReportDefinition) -
             {"contains": definition.match == "contains", "metrics": list(definition.metrics)},
             path,
         )["n"].iloc[0]
+        _unknown_names(con, definition, known)
         if not metric_exists:
             raise ReportError(
                 f"field 'metric': unknown metric {' / '.join(definition.metrics)!r}: the store has none "

@@ -138,6 +138,15 @@ def test_an_unknown_metric_is_a_definition_error_not_an_empty_chart(example_db: 
     assert "trade" in str(caught.value)
 
 
+def test_a_misspelt_entity_is_a_definition_error_with_the_close_name(example_db: Path) -> None:
+    raw = {"title": "X", "metric": "trade", "entities": ["Rusia", "United States"], "kind": "timeline",
+           "output": "x"}  # fmt: skip
+    with connect_read_only(example_db) as con, pytest.raises(ReportError) as caught:
+        query_report(con, definition_from_toml(raw, "reports/x.toml"))
+    assert not isinstance(caught.value, NoDataError)
+    assert "field 'entities': unknown entity 'Rusia' (did you mean 'Russia'?)" in str(caught.value)
+
+
 @pytest.mark.parametrize(
     "change",
     [
