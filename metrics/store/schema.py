@@ -18,7 +18,7 @@ from metrics.lexicon import OTHER, metric_vocabulary
 from metrics.records import CLAIM_FIELDS, ClaimField
 from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -190,12 +190,16 @@ _MEASURE_ITEM_VOCABULARY = (
 """4 -> 5: the claim's measure and item and the vocabulary table (write_vocabulary fills it); claims of
 an older store keep NULL there until `metrics reextract`."""
 
+_PUBLISHED_FROM = "ALTER TABLE claims ADD COLUMN IF NOT EXISTS published_from VARCHAR;"
+"""5 -> 6: where each claim's publication date came from (dateline, JSONL field, HTML place); claims of
+an older store keep NULL there until `metrics reextract`."""
+
 MIGRATIONS: Mapping[int, str] = MappingProxyType(
-    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY}
+    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY, 5: _PUBLISHED_FROM}
 )
 """SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
-analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary);
-ensure_schema recreates the views after the last."""
+analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary;
+5 -> 6: claims.published_from); ensure_schema recreates the views after the last."""
 
 
 def write_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
