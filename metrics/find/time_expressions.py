@@ -11,7 +11,7 @@ or the one the article states (fiscal.py).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from metrics.find import timex_tense
 from metrics.find.timex import scan
@@ -160,11 +160,18 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
     out: list[TimeExpression] = []
     contexts = ContextPeriods()
     named: Period | None = None
+    named_days: dict[str, date] = {}
     for start, end, kind, kind_type, value, period, relation in _longest_first(_candidates(text, reference)):
         surface = text[start:end]
-        if kind in _TENSED:
+        if kind == "weekday" and reference is not None:
+            start, period = _weekday_after_modifier(text, start, end, period, reference, named_days)
+            surface = text[start:end]
+        elif kind in _TENSED:
             period = _in_tense(kind, text, start, end, period, reference)
+        if kind in _TENSED:
             value = period_value(period) if period else value
+            if kind == "weekday" and period is not None and period.start is not None:
+                named_days[surface.split()[-1].lower()] = period.start
         ended_quarter = quarter_ended(text, end, surface, reference) if kind == "current" else None
         anchored = ended_day(text, start, kind, period, reference) or ended_quarter
         if anchored is None and kind == "year_of":
@@ -233,6 +240,32 @@ def _in_tense(
     if kind == "weekend" and not _WHICH.search(surface):
         return timex_tense.weekend(ref, future)
     return period
+
+
+_WEEKDAY_MODIFIER = re.compile(
+    r"\b(?:(?P<previous>the\s+(?:previous|preceding))|(?P<coming>(?:this\s+)?(?:coming|upcoming)))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _weekday_after_modifier(
+    text: str, start: int, end: int, period: Period | None, ref: date, named_days: dict[str, date]
+) -> tuple[int, Period | None]:
+    """A weekday and the words before it: 'this coming Sunday' is the next one whatever the tense;
+    'the previous Friday' the one a week before the Friday the text named last (else the latest
+    before the reference). Without such words, the tense of the clause decides (_in_tense). Returns
+    the start of the expression (the words belong to it) and its day."""
+    found = _WEEKDAY_MODIFIER.search(text, max(0, start - 20), start)
+    if found is None:
+        return start, _in_tense("weekday", text, start, end, period, ref)
+    name = text[start:end].split()[-1]
+    if found.group("coming"):
+        return found.start(), timex_tense.weekday(name, ref, True, "next")
+    before = named_days.get(name.lower())
+    if before is None:
+        return found.start(), timex_tense.weekday(name, ref, False, "last")
+    day = before - timedelta(days=7)
+    return found.start(), Period(day, day, "day")
 
 
 def _year_part(surface: str, context: Period | None, reference: date | None) -> Period | None:

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS
+from metrics.calendar import MONTHS, WEEKDAYS, shift_years
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
 from metrics.find.fiscal import fiscal_year
 from metrics.find.split_alternation import SplitAlternation
@@ -59,7 +59,12 @@ _PARTS = [
         rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
-    ("half_year", rf"\b(first|second)[\s-]half(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?"),
+    (
+        "half_year",
+        rf"\b(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half(?:\s+of)?"
+        rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
+    ),
+    ("two_quarters", rf"\b(first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?({YEAR})\b"),
     ("fiscal", rf"\b(?:fiscal|financial|FY)\s*(?:year\s+)?({YEAR}|\d{{2}})\b(?:\s?[-/]\s?(\d{{2,4}})\b)?"),
     ("month_day", rf"\b({M})\.?\s+(\d{{1,2}}){ORD}?\b(?!\s*,?\s*\d)(?![:.]\d)"),
     ("day_month", rf"(?<![\d.,])\b(\d{{1,2}}){ORD}?\s+(?:of\s+)?({M})\b\.?(?!\s*,?\s*\d{{4}})"),
@@ -68,7 +73,7 @@ _PARTS = [
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),
     ("year", rf"(?<![\d$£€.,])({YEAR})(?!\d|,\d|\.\d|\s?%)"),
-    ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?\s+(?:ago|earlier|before)\b"),
+    ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
     (
         "past_one",
@@ -216,6 +221,9 @@ def scan(
     ]
     out = []
     starts = tokens.starts(_triggers(), prefixes=("fy",), digits=True)
+    counted = _a_unit_back(text, tokens)
+    if counted:
+        starts = sorted(starts + counted)
     taken = iter(periods)
     block = next(taken, None)
     for match in _master().matches(text, starts):
@@ -229,6 +237,8 @@ def scan(
         item = _found(match, reference)
         if name in _TENSED:
             item = _in_tense(text, item, reference)
+        elif name in _UNDATED_DAYS:
+            item = _far_day_in_tense(text, item, reference)
         elif name == "fiscal":
             item = _fiscal(text, item)
         out.append(item)
@@ -236,11 +246,51 @@ def scan(
     return join_ranges(text, found) if join else found
 
 
+_A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
+_BACK_WORDS = frozenset({"ago", "earlier", "before"})
+
+
+def _a_unit_back(text: str, tokens: Tokens) -> list[int]:
+    """Where 'a month ago', 'a week or so earlier' begin. 'a' is too common a word to try the whole
+    pattern at each one, so the few 'ago'/'earlier'/'before' tokens are looked back from instead
+    ('a year ago' begins at its 'year' trigger, as year_earlier)."""
+    found = []
+    for at in tokens.starts(_BACK_WORDS):
+        before = _A_UNIT_BEFORE.search(text, max(0, at - 24), at)
+        if before is not None:
+            found.append(before.start())
+    return found
+
+
 _SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
 _TENSED = frozenset({"bare_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
 (payable and meeting dates after a past verb), so it is not done."""
+
+
+_UNDATED_DAYS = frozenset({"month_day", "day_month"})
+_NEAR_DAYS = 120
+"""A month and day without a year within this many days of the reference keeps that nearest year."""
+
+
+def _far_day_in_tense(text: str, item: Found, reference: date | None) -> Found:
+    """A month and day without a year is the nearest such day (payable, record and meeting dates
+    come soon after the report, results dates soon before); only when it is some months away on
+    either side ("on Aug. 6" in February) does the tense of its clause choose: the coming one after a
+    future cue, else the latest not after the reference."""
+    start, end, kind, period, relation = item
+    if reference is None or period is None or period.start is None:
+        return item
+    if abs((period.start - reference).days) <= _NEAR_DAYS:
+        return item
+    future = timex_tense.month_tense(text, start) == "future"
+    day = period.start
+    if future and day < reference:
+        day = shift_years(day, 1)
+    elif not future and day > reference:
+        day = shift_years(day, -1)
+    return start, end, kind, Period(day, day, "day"), relation
 
 
 def _fiscal(text: str, item: Found) -> Found:
@@ -259,11 +309,11 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
     start, end, kind, period, relation = item
     if reference is None or period is None or period.start is None:
         return item
-    when = timex_tense.month_tense(text, start)
-    month = timex_tense.month(period.start.month, reference, when)
     if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
+        month = timex_tense.month(period.start.month, reference, "since")
         return start, end, kind, Period(month.start, reference, "span"), "since"
-    return start, end, kind, month, relation
+    when = timex_tense.month_tense(text, start)
+    return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
@@ -322,6 +372,7 @@ CALENDAR_KINDS = frozenset(
         "q_year",
         "quarter_year",
         "half_year",
+        "two_quarters",
         "first_months",
         "under",
         "weekday",

@@ -72,6 +72,18 @@ def bare_units(text: str) -> Iterator[Extra]:
         yield found.start(1), found.end(1), "duration", "DURATION", value, None
 
 
+@cache
+def _someday_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_words('someday')['before'])})\s+$", re.IGNORECASE)
+
+
+def _is_someday(text: str, start: int, surface: str) -> bool:
+    """'will one day be': a time to come of no date (the table 'someday' in time_words.toml)."""
+    if " ".join(surface.lower().split()) not in _words("someday")["phrases"]:
+        return False
+    return _someday_before().search(text, max(0, start - 16), start) is not None
+
+
 def durations(text: str) -> Iterator[Extra]:
     """Lengths of time: never a claim's period ("for six months", "a 20-year low", "the nine months").
     Not an age ("52 years old", "a 136-year-old bank") nor a fraction ("three-quarters of its food");
@@ -81,6 +93,9 @@ def durations(text: str) -> Iterator[Extra]:
             continue
         surface = found.group()
         if surface.lower().rstrip("s").endswith("quarter") and _OF_A_WHOLE.match(text, found.end()):
+            continue
+        if _is_someday(text, found.start(), surface):
+            yield found.start(), found.end(), "reference", "DATE", "FUTURE_REF", None
             continue
         if _RATE.match(surface) and _AMOUNT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
             letter = units()[surface.split()[-1].lower()]

@@ -109,10 +109,13 @@ def weekday(name: str, reference: date, future: bool, which: str = "") -> Period
 
 def month(number: int, reference: date, when: str) -> Period:
     """A month without a year: the coming one in a future clause, the latest not after the
-    reference in a past one, else the nearest."""
+    reference in a past one ('since': always that one), else the nearest. The month right after the
+    reference's is the coming one in a past clause too: eleven months back, news writes 'last
+    November', not 'in November'."""
+    following = number == reference.month % 12 + 1 and when != "since"
     if not when:
         year = nearest_year(number, 15, reference)
-    elif when == "future":
+    elif when == "future" or following:
         year = reference.year if number >= reference.month else reference.year + 1
     else:
         year = reference.year if number <= reference.month else reference.year - 1
