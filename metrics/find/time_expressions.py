@@ -44,7 +44,7 @@ _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
 
 
 _PART_UNIT = re.compile(r"\b(week|month|year)\b", re.IGNORECASE)
-_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b)", re.IGNORECASE)
+_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b|(?:the|this)\s+year\b)", re.IGNORECASE)
 
 
 def _whole_value(kind: str, surface: str, period: Period) -> str:
@@ -79,12 +79,11 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     if joint is None:
         return None
     year_text = text[joint.end() : end]
+    duration = (start, joint.start(), "duration", "DURATION", duration_value(text[start : joint.start()]))
+    if not year_text[:4].isdigit():  # 'of the year': the context's year, resolved as 'the year' is
+        return [(*duration, None, "in"), (joint.end(), end, "year_of", "DATE", None, None, "in")]
     year = int(year_text[:4])
-    duration = text[start : joint.start()]
-    return [
-        (start, joint.start(), "duration", "DURATION", duration_value(duration), None, "in"),
-        (joint.end(), end, "year", "DATE", str(year), year_period(year), "in"),
-    ]
+    return [(*duration, None, "in"), (joint.end(), end, "year", "DATE", str(year), year_period(year), "in")]
 
 
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)

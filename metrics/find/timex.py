@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS, shift_years
+from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
 from metrics.find.fiscal import fiscal_year
 from metrics.find.split_alternation import SplitAlternation
@@ -237,8 +237,6 @@ def scan(
         item = _found(match, reference)
         if name in _TENSED:
             item = _in_tense(text, item, reference)
-        elif name in _UNDATED_DAYS:
-            item = _far_day_in_tense(text, item, reference)
         elif name == "fiscal":
             item = _fiscal(text, item)
         out.append(item)
@@ -247,13 +245,14 @@ def scan(
 
 
 _A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
-_BACK_WORDS = frozenset({"ago", "earlier", "before"})
+_BACK_WORDS = frozenset({"ago"})
 
 
 def _a_unit_back(text: str, tokens: Tokens) -> list[int]:
-    """Where 'a month ago', 'a week or so earlier' begin. 'a' is too common a word to try the whole
-    pattern at each one, so the few 'ago'/'earlier'/'before' tokens are looked back from instead
-    ('a year ago' begins at its 'year' trigger, as year_earlier)."""
+    """Where 'a month ago', 'a week or so ago' begin. 'a' is too common a word to try the whole
+    pattern at each one, so the few 'ago' tokens are looked back from instead ('a year ago' begins
+    at its 'year' trigger, as year_earlier). Not 'a month earlier': that counts from the period in
+    context ("in December, up from a month earlier"), which publication is not."""
     found = []
     for at in tokens.starts(_BACK_WORDS):
         before = _A_UNIT_BEFORE.search(text, max(0, at - 24), at)
@@ -267,30 +266,6 @@ _TENSED = frozenset({"bare_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
 (payable and meeting dates after a past verb), so it is not done."""
-
-
-_UNDATED_DAYS = frozenset({"month_day", "day_month"})
-_NEAR_DAYS = 120
-"""A month and day without a year within this many days of the reference keeps that nearest year."""
-
-
-def _far_day_in_tense(text: str, item: Found, reference: date | None) -> Found:
-    """A month and day without a year is the nearest such day (payable, record and meeting dates
-    come soon after the report, results dates soon before); only when it is some months away on
-    either side ("on Aug. 6" in February) does the tense of its clause choose: the coming one after a
-    future cue, else the latest not after the reference."""
-    start, end, kind, period, relation = item
-    if reference is None or period is None or period.start is None:
-        return item
-    if abs((period.start - reference).days) <= _NEAR_DAYS:
-        return item
-    future = timex_tense.month_tense(text, start) == "future"
-    day = period.start
-    if future and day < reference:
-        day = shift_years(day, 1)
-    elif not future and day > reference:
-        day = shift_years(day, -1)
-    return start, end, kind, Period(day, day, "day"), relation
 
 
 def _fiscal(text: str, item: Found) -> Found:

@@ -33,12 +33,12 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = {w for w in lexicon().number_words if " " not in w} | set(counts())
     words = alternation(numbers)
     number = rf"(?:(?<!/)\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|(?:{words})(?:[- ](?:{words}))?)"
-    vague = r"(?:a\s+few|a\s+couple\s+of|several|many|a|an|one|recent|some|few)"
+    vague = r"(?:a\s+few|(?:a\s+)?couple\s+of|several|many|a|an|one|recent|some|few)"
     unit = "|".join(sorted(units(), key=len, reverse=True))
     return re.compile(
         rf"\b(?:the\s+)?(?:(?:past|last|next|first|previous|coming|latest|final|remaining|initial)\s+)?"
         rf"(?:(?:about|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least|some|around)\s+)?"
-        rf"(?:{number}|{vague})[\s-]+(?:{unit})s?\b(?:\s+and\s+a\s+half)?"
+        rf"(?:{number}|{vague})[\s-]+(?:(?:more|additional|further|extra)\s+)?(?:{unit})s?\b(?:\s+and\s+a\s+half)?"
         rf"|\b(?:recent|coming)\s+(?:{unit})s\b",
         re.IGNORECASE,
     )
@@ -51,6 +51,7 @@ is in TIMEX3 a duration, the word after it a signal."""
 
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_VAGUE_COUNT = re.compile(r"\b(?:several|few|many|couple)\b", re.IGNORECASE)
 _RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
 
@@ -92,8 +93,12 @@ def durations(text: str) -> Iterator[Extra]:
         if _NOT_DURATION_AFTER.match(text, found.end()) or _AGE_AFTER.match(text, found.end()):
             continue
         surface = found.group()
-        if surface.lower().rstrip("s").endswith("quarter") and _OF_A_WHOLE.match(text, found.end()):
-            continue
+        if (
+            surface.lower().rstrip("s").endswith("quarter")
+            and _OF_A_WHOLE.match(text, found.end())
+            and not _VAGUE_COUNT.search(surface)
+        ):
+            continue  # 'three quarters of its food' is a fraction; 'several quarters of losses' a time
         if _is_someday(text, found.start(), surface):
             yield found.start(), found.end(), "reference", "DATE", "FUTURE_REF", None
             continue
