@@ -51,6 +51,8 @@ is in TIMEX3 a duration, the word after it a signal."""
 
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|before|after|to|of|in|at)\b)[a-z]{2,}")
 _VAGUE_COUNT = re.compile(r"\b(?:several|few|many|couple)\b", re.IGNORECASE)
 _RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
@@ -99,6 +101,8 @@ def durations(text: str) -> Iterator[Extra]:
             and not _VAGUE_COUNT.search(surface)
         ):
             continue  # 'three quarters of its food' is a fraction; 'several quarters of losses' a time
+        if _ORDINAL_SECOND.match(surface) and _NOUN_AFTER.match(text, found.end()):
+            continue  # 'a second group', 'a second time': the ordinal, not a length of time
         if _is_someday(text, found.start(), surface):
             yield found.start(), found.end(), "reference", "DATE", "FUTURE_REF", None
             continue
