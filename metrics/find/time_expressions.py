@@ -11,8 +11,10 @@ or the one the article states (fiscal.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+from metrics.calendar import WEEKDAYS
 from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
@@ -86,6 +88,24 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     return [(*duration, None, "in"), (joint.end(), end, "year", "DATE", str(year), year_period(year), "in")]
 
 
+_PAST_FISCAL = re.compile(
+    r"\b(?:the\s+)?(?:last|previous|latest|most\s+recent|past|prior)\s+(?:fiscal|financial)\s+year\b",
+    re.IGNORECASE,
+)
+"""'the latest fiscal year': the one before publication's, named in TIMEX3 as 'last year' is."""
+_SPAN_YEAR = re.compile(r"\d{3,4}")
+
+
+def _span_ends(text: str, start: int, end: int) -> list[_Candidate]:
+    """'between 1985 and 1987', 'from 1990 to 1995': TIMEX3 tags each end, the range word is a
+    signal between them."""
+    out: list[_Candidate] = []
+    for found in _SPAN_YEAR.finditer(text, start, end):
+        year = int(found.group())
+        out.append((found.start(), found.end(), "year", "DATE", str(year), year_period(year), "in"))
+    return out
+
+
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
 
 
@@ -104,6 +124,9 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             found.append(
                 (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
             )
+            continue
+        if kind == "year_span" and period is not None:
+            found.extend(_span_ends(text, start, end))
             continue
         if kind == "window" and period is not None:
             pieces = window_and_day(text, start, end, period)
@@ -135,6 +158,10 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
         found.append((match.start(), match.end(), "year_part", "DATE", None, None, "in"))
     for match in FOLLOWING.finditer(text):
         found.append((match.start(), match.end(), "following", "DATE", None, None, "in"))
+    if reference is not None:
+        for match in _PAST_FISCAL.finditer(text):
+            year = reference.year - 1
+            found.append((match.start(), match.end(), "fiscal", "DATE", str(year), year_period(year), "in"))
     for match in CONTEXT_PATTERN.finditer(text):
         kind = match.lastgroup or ""
         found.append((match.start(), match.end(), kind, "DATE", None, None, "in"))
@@ -204,7 +231,28 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
         if period is not None and period.start is not None and kind_type == "DATE" and kind not in _NOT_NAMED:
             named = period
         out.append(TimeExpression(start, end, surface, kind_type, value or "", kind, period, relation))
-    return join_pieces(text, out)
+    return join_pieces(text, _weekdays_sharing_a_set(text, out))
+
+
+_AND_OR = re.compile(r"\s+(?:and|or)\s+$", re.IGNORECASE)
+_WEEKLY = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
+
+
+def _weekdays_sharing_a_set(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """'on Monday and Tuesday nights': the weekday before a recurring one shares its part of the day
+    and recurs too (XXXX-WXX-1TNI)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        recurring = _WEEKLY.match(second.value) if second.type == "SET" else None
+        if first.kind != "weekday" or recurring is None:
+            continue
+        if not _AND_OR.match(text[first.end : second.start]):
+            continue
+        weekday = first.surface.split()[-1].lower()
+        value = f"XXXX-WXX-{WEEKDAYS.index(weekday) + 1}{recurring.group(1) or ''}"
+        out[i] = replace(first, type="SET", value=value, period=None)
+    return out
 
 
 _LEADING = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)

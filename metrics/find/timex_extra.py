@@ -67,6 +67,16 @@ def _bare_units_pattern() -> re.Pattern[str]:
     )
 
 
+_AHEAD = re.compile(r"\bthe\s+(days|weeks|months|years|quarters)\s+ahead\b", re.IGNORECASE)
+
+
+def units_ahead(text: str) -> Iterator[Extra]:
+    """'in the weeks ahead': a length of time to come of no stated count (TIMEX3 'PXW')."""
+    for found in _AHEAD.finditer(text):
+        value = duration_value("some " + found.group(1))
+        yield found.start(), found.end(), "duration", "DURATION", value, None
+
+
 def bare_units(text: str) -> Iterator[Extra]:
     """'for centuries', 'within weeks or months', 'for the first time in years': a length of time
     of no stated count (TIMEX3 'PXY')."""
@@ -207,8 +217,21 @@ _EVERY = re.compile(
 )
 
 
+@cache
+def _weekly_pattern() -> re.Pattern[str]:
+    parts = "|".join(_words("day_parts"))
+    return re.compile(rf"\b({WEEKDAY})(?:s\b|\s+({parts})s\b)", re.IGNORECASE)
+
+
+def weekly_value(weekday: str, part: str | None) -> str:
+    """'Mondays' -> XXXX-WXX-1, 'Tuesday nights' -> XXXX-WXX-2TNI (a weekday in the plural recurs)."""
+    code = str(_words("day_parts")[part.lower()]) if part else ""
+    return f"XXXX-WXX-{WEEKDAYS.index(weekday.lower()) + 1}{'T' + code if code else ''}"
+
+
 def sets(text: str) -> Iterator[Extra]:
-    """'every month' (P1M), 'each Thursday' (XXXX-WXX-4), 'each July' (XXXX-07), 'annually'."""
+    """'every month' (P1M), 'each Thursday' (XXXX-WXX-4), 'each July' (XXXX-07), 'annually',
+    'on Mondays', 'Tuesday nights' (XXXX-WXX-2TNI)."""
     for found in _EVERY.finditer(text):
         word = found.group(1).lower()
         if word in WEEKDAYS:
@@ -219,6 +242,8 @@ def sets(text: str) -> Iterator[Extra]:
             letter = units()[word]
             value = f"PT1{letter[1:]}" if letter.startswith("T") else f"P1{letter}"
         yield found.start(), found.end(), "set", "SET", value, None
+    for found in _weekly_pattern().finditer(text):
+        yield found.start(), found.end(), "set", "SET", weekly_value(found.group(1), found.group(2)), None
     frequencies = {k: str(v) for k, v in _words("frequencies").items()}
     for found in re.finditer(rf"\b(?:{'|'.join(frequencies)})\b", text, re.IGNORECASE):
         yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
@@ -263,6 +288,7 @@ def extra_expressions(text: str, ref: date | None) -> list[Extra]:
     found = [
         *durations(text),
         *bare_units(text),
+        *units_ahead(text),
         *references(text),
         *seasons(text, ref),
         *day_parts(text, ref),
