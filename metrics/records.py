@@ -121,6 +121,7 @@ CLAIM_FIELDS: tuple[ClaimField, ...] = (
     ClaimField("period_text", "text"),
     ClaimField("period_source", "text", choices=PERIOD_SOURCES),
     ClaimField("published", "date"),
+    ClaimField("published_from", "text"),
     ClaimField("start", "int"),
     ClaimField("end", "int"),
     ClaimField("surface", "text"),
@@ -158,6 +159,9 @@ class Claim:
     published: date | None = None
     change: str | None = None
     period_source: str | None = None
+    published_from: str | None = None
+    """Where `published` came from (Document.published_from): 'dateline', 'given', a JSONL field or an
+    HTML place; None when the document had no date."""
     measure: str | None = None
     """What the figure measures as the text writes it ("net new lending by building societies")."""
     item: str | None = None

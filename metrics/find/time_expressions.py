@@ -11,8 +11,10 @@ or the one the article states (fiscal.py).
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
+from metrics.calendar import WEEKDAYS
 from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
@@ -44,7 +46,7 @@ _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
 
 
 _PART_UNIT = re.compile(r"\b(week|month|year)\b", re.IGNORECASE)
-_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b)", re.IGNORECASE)
+_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b|(?:the|this)\s+year\b)", re.IGNORECASE)
 
 
 def _whole_value(kind: str, surface: str, period: Period) -> str:
@@ -79,12 +81,29 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     if joint is None:
         return None
     year_text = text[joint.end() : end]
+    duration = (start, joint.start(), "duration", "DURATION", duration_value(text[start : joint.start()]))
+    if not year_text[:4].isdigit():  # 'of the year': the context's year, resolved as 'the year' is
+        return [(*duration, None, "in"), (joint.end(), end, "year_of", "DATE", None, None, "in")]
     year = int(year_text[:4])
-    duration = text[start : joint.start()]
-    return [
-        (start, joint.start(), "duration", "DURATION", duration_value(duration), None, "in"),
-        (joint.end(), end, "year", "DATE", str(year), year_period(year), "in"),
-    ]
+    return [(*duration, None, "in"), (joint.end(), end, "year", "DATE", str(year), year_period(year), "in")]
+
+
+_PAST_FISCAL = re.compile(
+    r"\b(?:the\s+)?(?:last|previous|latest|most\s+recent|past|prior)\s+(?:fiscal|financial)\s+year\b",
+    re.IGNORECASE,
+)
+"""'the latest fiscal year': the one before publication's, named in TIMEX3 as 'last year' is."""
+_SPAN_YEAR = re.compile(r"\d{3,4}")
+
+
+def _span_ends(text: str, start: int, end: int) -> list[_Candidate]:
+    """'between 1985 and 1987', 'from 1990 to 1995': TIMEX3 tags each end, the range word is a
+    signal between them."""
+    out: list[_Candidate] = []
+    for found in _SPAN_YEAR.finditer(text, start, end):
+        year = int(found.group())
+        out.append((found.start(), found.end(), "year", "DATE", str(year), year_period(year), "in"))
+    return out
 
 
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
@@ -105,6 +124,9 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             found.append(
                 (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
             )
+            continue
+        if kind == "year_span" and period is not None:
+            found.extend(_span_ends(text, start, end))
             continue
         if kind == "window" and period is not None:
             pieces = window_and_day(text, start, end, period)
@@ -136,6 +158,10 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
         found.append((match.start(), match.end(), "year_part", "DATE", None, None, "in"))
     for match in FOLLOWING.finditer(text):
         found.append((match.start(), match.end(), "following", "DATE", None, None, "in"))
+    if reference is not None:
+        for match in _PAST_FISCAL.finditer(text):
+            year = reference.year - 1
+            found.append((match.start(), match.end(), "fiscal", "DATE", str(year), year_period(year), "in"))
     for match in CONTEXT_PATTERN.finditer(text):
         kind = match.lastgroup or ""
         found.append((match.start(), match.end(), kind, "DATE", None, None, "in"))
@@ -160,11 +186,18 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
     out: list[TimeExpression] = []
     contexts = ContextPeriods()
     named: Period | None = None
+    named_days: dict[str, date] = {}
     for start, end, kind, kind_type, value, period, relation in _longest_first(_candidates(text, reference)):
         surface = text[start:end]
-        if kind in _TENSED:
+        if kind == "weekday" and reference is not None:
+            start, period = _weekday_after_modifier(text, start, end, period, reference, named_days)
+            surface = text[start:end]
+        elif kind in _TENSED:
             period = _in_tense(kind, text, start, end, period, reference)
+        if kind in _TENSED:
             value = period_value(period) if period else value
+            if kind == "weekday" and period is not None and period.start is not None:
+                named_days[surface.split()[-1].lower()] = period.start
         ended_quarter = quarter_ended(text, end, surface, reference) if kind == "current" else None
         anchored = ended_day(text, start, kind, period, reference) or ended_quarter
         if anchored is None and kind == "year_of":
@@ -198,7 +231,28 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
         if period is not None and period.start is not None and kind_type == "DATE" and kind not in _NOT_NAMED:
             named = period
         out.append(TimeExpression(start, end, surface, kind_type, value or "", kind, period, relation))
-    return join_pieces(text, out)
+    return join_pieces(text, _weekdays_sharing_a_set(text, out))
+
+
+_AND_OR = re.compile(r"\s+(?:and|or)\s+$", re.IGNORECASE)
+_WEEKLY = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
+
+
+def _weekdays_sharing_a_set(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """'on Monday and Tuesday nights': the weekday before a recurring one shares its part of the day
+    and recurs too (XXXX-WXX-1TNI)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        recurring = _WEEKLY.match(second.value) if second.type == "SET" else None
+        if first.kind != "weekday" or recurring is None:
+            continue
+        if not _AND_OR.match(text[first.end : second.start]):
+            continue
+        weekday = first.surface.split()[-1].lower()
+        value = f"XXXX-WXX-{WEEKDAYS.index(weekday) + 1}{recurring.group(1) or ''}"
+        out[i] = replace(first, type="SET", value=value, period=None)
+    return out
 
 
 _LEADING = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
@@ -233,6 +287,32 @@ def _in_tense(
     if kind == "weekend" and not _WHICH.search(surface):
         return timex_tense.weekend(ref, future)
     return period
+
+
+_WEEKDAY_MODIFIER = re.compile(
+    r"\b(?:(?P<previous>the\s+(?:previous|preceding))|(?P<coming>(?:this\s+)?(?:coming|upcoming)))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _weekday_after_modifier(
+    text: str, start: int, end: int, period: Period | None, ref: date, named_days: dict[str, date]
+) -> tuple[int, Period | None]:
+    """A weekday and the words before it: 'this coming Sunday' is the next one whatever the tense;
+    'the previous Friday' the one a week before the Friday the text named last (else the latest
+    before the reference). Without such words, the tense of the clause decides (_in_tense). Returns
+    the start of the expression (the words belong to it) and its day."""
+    found = _WEEKDAY_MODIFIER.search(text, max(0, start - 20), start)
+    if found is None:
+        return start, _in_tense("weekday", text, start, end, period, ref)
+    name = text[start:end].split()[-1]
+    if found.group("coming"):
+        return found.start(), timex_tense.weekday(name, ref, True, "next")
+    before = named_days.get(name.lower())
+    if before is None:
+        return found.start(), timex_tense.weekday(name, ref, False, "last")
+    day = before - timedelta(days=7)
+    return found.start(), Period(day, day, "day")
 
 
 def _year_part(surface: str, context: Period | None, reference: date | None) -> Period | None:

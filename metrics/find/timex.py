@@ -59,7 +59,12 @@ _PARTS = [
         rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
-    ("half_year", rf"\b(first|second)[\s-]half(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?"),
+    (
+        "half_year",
+        rf"\b(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half(?:\s+of)?"
+        rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
+    ),
+    ("two_quarters", rf"\b(first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?({YEAR})\b"),
     ("fiscal", rf"\b(?:fiscal|financial|FY)\s*(?:year\s+)?({YEAR}|\d{{2}})\b(?:\s?[-/]\s?(\d{{2,4}})\b)?"),
     ("month_day", rf"\b({M})\.?\s+(\d{{1,2}}){ORD}?\b(?!\s*,?\s*\d)(?![:.]\d)"),
     ("day_month", rf"(?<![\d.,])\b(\d{{1,2}}){ORD}?\s+(?:of\s+)?({M})\b\.?(?!\s*,?\s*\d{{4}})"),
@@ -68,7 +73,7 @@ _PARTS = [
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),
     ("year", rf"(?<![\d$£€.,])({YEAR})(?!\d|,\d|\.\d|\s?%)"),
-    ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?\s+(?:ago|earlier|before)\b"),
+    ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
     (
         "past_one",
@@ -216,6 +221,9 @@ def scan(
     ]
     out = []
     starts = tokens.starts(_triggers(), prefixes=("fy",), digits=True)
+    counted = _a_unit_back(text, tokens)
+    if counted:
+        starts = sorted(starts + counted)
     taken = iter(periods)
     block = next(taken, None)
     for match in _master().matches(text, starts):
@@ -234,6 +242,23 @@ def scan(
         out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found
+
+
+_A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
+_BACK_WORDS = frozenset({"ago"})
+
+
+def _a_unit_back(text: str, tokens: Tokens) -> list[int]:
+    """Where 'a month ago', 'a week or so ago' begin. 'a' is too common a word to try the whole
+    pattern at each one, so the few 'ago' tokens are looked back from instead ('a year ago' begins
+    at its 'year' trigger, as year_earlier). Not 'a month earlier': that counts from the period in
+    context ("in December, up from a month earlier"), which publication is not."""
+    found = []
+    for at in tokens.starts(_BACK_WORDS):
+        before = _A_UNIT_BEFORE.search(text, max(0, at - 24), at)
+        if before is not None:
+            found.append(before.start())
+    return found
 
 
 _SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
@@ -259,11 +284,11 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
     start, end, kind, period, relation = item
     if reference is None or period is None or period.start is None:
         return item
-    when = timex_tense.month_tense(text, start)
-    month = timex_tense.month(period.start.month, reference, when)
     if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
+        month = timex_tense.month(period.start.month, reference, "since")
         return start, end, kind, Period(month.start, reference, "span"), "since"
-    return start, end, kind, month, relation
+    when = timex_tense.month_tense(text, start)
+    return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
@@ -322,6 +347,7 @@ CALENDAR_KINDS = frozenset(
         "q_year",
         "quarter_year",
         "half_year",
+        "two_quarters",
         "first_months",
         "under",
         "weekday",

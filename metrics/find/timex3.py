@@ -24,6 +24,7 @@ def units() -> dict[str, str]:
     return {word: str(letter) for word, letter in _toml("time_words.toml")["units"].items()}
 
 
+_MORE = frozenset({"more", "additional", "further", "extra"})
 _VAGUE = frozenset({"few", "several", "many", "recent", "some", "couple", "coming"})
 
 
@@ -32,6 +33,8 @@ def _amount(words: list[str]) -> int | None:
     'the' or 'past', None when it is vague ('a few', 'several', 'recent')."""
     numbers = lexicon().number_words
     total, seen = 0.0, False
+    while words and words[-1] in _MORE:  # '20 more years', 'an additional year'
+        words = words[:-1]
     for word in reversed(words):
         if word.replace(".", "", 1).isdigit():
             total, seen = total + float(word), True
@@ -44,7 +47,7 @@ def _amount(words: list[str]) -> int | None:
     return int(total) if seen else 1
 
 
-_COUPLE = re.compile(r"\ba\s+couple\s+of\b")
+_COUPLE = re.compile(r"\b(?:a\s+)?couple\s+of\b")
 """'a couple of years' is two in TIMEX3 (P2Y); 'a few' stays unknown (PXY)."""
 
 

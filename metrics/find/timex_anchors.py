@@ -92,18 +92,22 @@ class ContextPeriods:
         return self.month
 
 
-_FIRST_MONTHS = re.compile(r"(?:the\s+)?first\s+(\w+)\s+months$", re.IGNORECASE)
+_FIRST_MONTHS = re.compile(
+    r"(?:the\s+)?first\s+(\w+)\s+months$|the\s+(?:latest\s+|most\s+recent\s+)?(\w+)\s+months$", re.IGNORECASE
+)
 
 
 def first_months(
     surface: str, counts: dict[str, int], context: Period | None, reference: date | None
 ) -> Period | None:
-    """'the first nine months' (of the year in context, else of the latest year it has ended in):
-    the span from January a later 'a year earlier' compares with."""
+    """'the first nine months', and in a report 'the nine months' or 'the latest nine months' (results
+    to date: of the year in context, else of the latest year they have ended in): the span from
+    January that 'a year earlier' in its sentence compares with ("For the nine months, net rose from
+    $4 million a year earlier": the first nine months of last year, in TIMEX3 that year)."""
     found = _FIRST_MONTHS.match(surface)
     if found is None:
         return None
-    raw = found.group(1).lower()
+    raw = (found.group(1) or found.group(2)).lower()
     months = int(raw) if raw.isdigit() else counts.get(raw)
     if not months or not 1 < months < 12:
         return None

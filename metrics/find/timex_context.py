@@ -22,9 +22,9 @@ CONTEXT_PATTERN = re.compile(
     r"|\b(?P<same>the\s+same\s+(?:period|quarter|month)|that\s+quarter)\b"
     r"|\b(?P<year_of>(?:that|the(?:\s+(?:full|fiscal|whole|current|calendar)){0,2})\s+year"
     r"(?![- ]?(?:earlier|ago|before|end|\s*\d))"
-    r"|(?:the\s+|around\s+)?year[- ]end)\b"
+    r"|(?:the\s+|around\s+)?year(?:[- ]|'s\s+)end)\b"
     r"|\b(?P<current>the\s+(?:latest|most\s+recent|current|recent|past|just[- ]ended|latest\s+fiscal)\s+"
-    r"(?:quarter|period|three\s+months)|the\s+quarter)\b(?![-\s]to[-\s])",
+    r"(?:quarter|period|three\s+months)|the\s+quarter)\b(?![-\s]to[-\s](?:date|quarter|period)\b)",
     re.IGNORECASE,
 )
 """The context expressions the times stage finds: back a year, the same period, the current one."""

@@ -121,6 +121,11 @@ def half_year(g: Groups, ref: date | None) -> Resolved:
     return Period(start, end, "span"), "in"
 
 
+def two_quarters(g: Groups, ref: date | None) -> Resolved:
+    """'the first two quarters of 1990' is its first half, 'the last two quarters' its second."""
+    return half_year(["first" if (g[0] or "").lower() == "first" else "second", g[1]], ref)
+
+
 def fiscal(g: Groups, ref: date | None) -> Resolved:
     year = year_value(g[0] or "", ref)
     if g[1]:
@@ -268,6 +273,7 @@ RESOLVERS = {
     "quarter_year": quarter_year,
     "q_year": quarter_year,
     "half_year": half_year,
+    "two_quarters": two_quarters,
     "fiscal": fiscal,
     "month_day": month_day,
     "day_month": day_month,

@@ -33,12 +33,12 @@ def _duration_pattern() -> re.Pattern[str]:
     numbers = {w for w in lexicon().number_words if " " not in w} | set(counts())
     words = alternation(numbers)
     number = rf"(?:(?<!/)\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|(?:{words})(?:[- ](?:{words}))?)"
-    vague = r"(?:a\s+few|a\s+couple\s+of|several|many|a|an|one|recent|some|few)"
+    vague = r"(?:a\s+few|(?:a\s+)?couple\s+of|several|many|a|an|one|recent|some|few)"
     unit = "|".join(sorted(units(), key=len, reverse=True))
     return re.compile(
         rf"\b(?:the\s+)?(?:(?:past|last|next|first|previous|coming|latest|final|remaining|initial)\s+)?"
         rf"(?:(?:about|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least|some|around)\s+)?"
-        rf"(?:{number}|{vague})[\s-]+(?:{unit})s?\b(?:\s+and\s+a\s+half)?"
+        rf"(?:{number}|{vague})[\s-]+(?:(?:more|additional|further|extra)\s+)?(?:{unit})s?\b(?:\s+and\s+a\s+half)?"
         rf"|\b(?:recent|coming)\s+(?:{unit})s\b",
         re.IGNORECASE,
     )
@@ -51,6 +51,9 @@ is in TIMEX3 a duration, the word after it a signal."""
 
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|before|after|to|of|in|at)\b)[a-z]{2,}")
+_VAGUE_COUNT = re.compile(r"\b(?:several|few|many|couple)\b", re.IGNORECASE)
 _RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
 
@@ -64,12 +67,34 @@ def _bare_units_pattern() -> re.Pattern[str]:
     )
 
 
+_AHEAD = re.compile(r"\bthe\s+(days|weeks|months|years|quarters)\s+ahead\b", re.IGNORECASE)
+
+
+def units_ahead(text: str) -> Iterator[Extra]:
+    """'in the weeks ahead': a length of time to come of no stated count (TIMEX3 'PXW')."""
+    for found in _AHEAD.finditer(text):
+        value = duration_value("some " + found.group(1))
+        yield found.start(), found.end(), "duration", "DURATION", value, None
+
+
 def bare_units(text: str) -> Iterator[Extra]:
     """'for centuries', 'within weeks or months', 'for the first time in years': a length of time
     of no stated count (TIMEX3 'PXY')."""
     for found in _bare_units_pattern().finditer(text):
         value = duration_value("some " + found.group(1).split()[0])
         yield found.start(1), found.end(1), "duration", "DURATION", value, None
+
+
+@cache
+def _someday_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_words('someday')['before'])})\s+$", re.IGNORECASE)
+
+
+def _is_someday(text: str, start: int, surface: str) -> bool:
+    """'will one day be': a time to come of no date (the table 'someday' in time_words.toml)."""
+    if " ".join(surface.lower().split()) not in _words("someday")["phrases"]:
+        return False
+    return _someday_before().search(text, max(0, start - 16), start) is not None
 
 
 def durations(text: str) -> Iterator[Extra]:
@@ -80,7 +105,16 @@ def durations(text: str) -> Iterator[Extra]:
         if _NOT_DURATION_AFTER.match(text, found.end()) or _AGE_AFTER.match(text, found.end()):
             continue
         surface = found.group()
-        if surface.lower().rstrip("s").endswith("quarter") and _OF_A_WHOLE.match(text, found.end()):
+        if (
+            surface.lower().rstrip("s").endswith("quarter")
+            and _OF_A_WHOLE.match(text, found.end())
+            and not _VAGUE_COUNT.search(surface)
+        ):
+            continue  # 'three quarters of its food' is a fraction; 'several quarters of losses' a time
+        if _ORDINAL_SECOND.match(surface) and _NOUN_AFTER.match(text, found.end()):
+            continue  # 'a second group', 'a second time': the ordinal, not a length of time
+        if _is_someday(text, found.start(), surface):
+            yield found.start(), found.end(), "reference", "DATE", "FUTURE_REF", None
             continue
         if _RATE.match(surface) and _AMOUNT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
             letter = units()[surface.split()[-1].lower()]
@@ -183,8 +217,21 @@ _EVERY = re.compile(
 )
 
 
+@cache
+def _weekly_pattern() -> re.Pattern[str]:
+    parts = "|".join(_words("day_parts"))
+    return re.compile(rf"\b({WEEKDAY})(?:s\b|\s+({parts})s\b)", re.IGNORECASE)
+
+
+def weekly_value(weekday: str, part: str | None) -> str:
+    """'Mondays' -> XXXX-WXX-1, 'Tuesday nights' -> XXXX-WXX-2TNI (a weekday in the plural recurs)."""
+    code = str(_words("day_parts")[part.lower()]) if part else ""
+    return f"XXXX-WXX-{WEEKDAYS.index(weekday.lower()) + 1}{'T' + code if code else ''}"
+
+
 def sets(text: str) -> Iterator[Extra]:
-    """'every month' (P1M), 'each Thursday' (XXXX-WXX-4), 'each July' (XXXX-07), 'annually'."""
+    """'every month' (P1M), 'each Thursday' (XXXX-WXX-4), 'each July' (XXXX-07), 'annually',
+    'on Mondays', 'Tuesday nights' (XXXX-WXX-2TNI)."""
     for found in _EVERY.finditer(text):
         word = found.group(1).lower()
         if word in WEEKDAYS:
@@ -195,6 +242,8 @@ def sets(text: str) -> Iterator[Extra]:
             letter = units()[word]
             value = f"PT1{letter[1:]}" if letter.startswith("T") else f"P1{letter}"
         yield found.start(), found.end(), "set", "SET", value, None
+    for found in _weekly_pattern().finditer(text):
+        yield found.start(), found.end(), "set", "SET", weekly_value(found.group(1), found.group(2)), None
     frequencies = {k: str(v) for k, v in _words("frequencies").items()}
     for found in re.finditer(rf"\b(?:{'|'.join(frequencies)})\b", text, re.IGNORECASE):
         yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
@@ -239,6 +288,7 @@ def extra_expressions(text: str, ref: date | None) -> list[Extra]:
     found = [
         *durations(text),
         *bare_units(text),
+        *units_ahead(text),
         *references(text),
         *seasons(text, ref),
         *day_parts(text, ref),

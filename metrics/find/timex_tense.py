@@ -84,14 +84,20 @@ def month_tense(text: str, start: int) -> str:
     """'future' when the clause before a month without a year has a future cue ("is due in May") or
     the month is a deadline ("to finish by August") in a sentence that does not look back ("by March,
     prices had doubled"); else 'past'."""
-    first, last = clause_bounds(text, start)
+    first, _last = clause_bounds(text, start)
     if future_in(text[first:start]):
         return "future"
-    if _DEADLINE.search(text, max(first, start - 20), start) and not _PERFECT.search(
-        text, sentence_start(text, start), last
-    ):
-        return "future"
+    if _DEADLINE.search(text, max(first, start - 20), start):
+        stop = _SENTENCE_END.search(text, start, min(len(text), start + 300))
+        sentence = text[sentence_start(text, start) : stop.start() if stop else start + 300]
+        sentence = _RELATIVE_CLAUSE.sub(",", sentence)
+        if not _PERFECT.search(sentence):
+            return "future"
     return "past"
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
+"""', which had been expected,': an aside about something else, not the tense of the deadline."""
 
 
 def weekday(name: str, reference: date, future: bool, which: str = "") -> Period:
@@ -109,10 +115,13 @@ def weekday(name: str, reference: date, future: bool, which: str = "") -> Period
 
 def month(number: int, reference: date, when: str) -> Period:
     """A month without a year: the coming one in a future clause, the latest not after the
-    reference in a past one, else the nearest."""
+    reference in a past one ('since': always that one), else the nearest. The month right after the
+    reference's is the coming one in a past clause too: eleven months back, news writes 'last
+    November', not 'in November'."""
+    following = number == reference.month % 12 + 1 and when != "since"
     if not when:
         year = nearest_year(number, 15, reference)
-    elif when == "future":
+    elif when == "future" or following:
         year = reference.year if number >= reference.month else reference.year + 1
     else:
         year = reference.year if number <= reference.month else reference.year - 1

@@ -113,6 +113,7 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
         entities=entities,
         period_text=item.period_text,
         published=document.published,
+        published_from=document.published_from if document.published else None,
         change=quantity.change,
         period_source=item.period_source,
     )

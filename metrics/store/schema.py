@@ -19,7 +19,7 @@ from metrics.lexicon import OTHER, metric_vocabulary
 from metrics.records import CLAIM_FIELDS, ClaimField
 from metrics.store.reviews import REVIEWED_CLAIMS, REVIEWS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Bump when a table or view changes; add the step from the previous version to MIGRATIONS."""
 
 CONFLICT_TOLERANCE = 0.05
@@ -204,12 +204,24 @@ an older store keep NULL there until `metrics reextract`."""
 _SYMMETRIC = "ALTER TABLE vocabulary ADD COLUMN IF NOT EXISTS symmetric_parties BOOLEAN DEFAULT false;"
 """5 -> 6: which metrics have unordered parties (the series view pools their two orders)."""
 
+_PUBLISHED_FROM = "ALTER TABLE claims ADD COLUMN IF NOT EXISTS published_from VARCHAR;"
+"""6 -> 7: where each claim's publication date came from (dateline, JSONL field, HTML place); claims of
+an older store keep NULL there until `metrics reextract`."""
+
 MIGRATIONS: Mapping[int, str] = MappingProxyType(
-    {1: _DROP_KEYS, 2: REVIEWS, 3: _PERIOD_SOURCE, 4: _MEASURE_ITEM_VOCABULARY, 5: _SYMMETRIC}
+    {
+        1: _DROP_KEYS,
+        2: REVIEWS,
+        3: _PERIOD_SOURCE,
+        4: _MEASURE_ITEM_VOCABULARY,
+        5: _SYMMETRIC,
+        6: _PUBLISHED_FROM,
+    }
 )
 """SQL that brings a store from version N to N + 1 (1 -> 2: the tables without their keys; 2 -> 3: the
 analysts' reviews table; 3 -> 4: claims.period_source; 4 -> 5: measure, item and the vocabulary;
-5 -> 6: vocabulary.symmetric_parties); ensure_schema recreates the views after the last."""
+5 -> 6: vocabulary.symmetric_parties; 6 -> 7: claims.published_from); ensure_schema recreates the
+views after the last."""
 
 
 def _vocabulary_rows() -> list[tuple[str, str | None, list[str], list[str], bool, bool, bool]]:

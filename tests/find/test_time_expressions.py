@@ -105,3 +105,9 @@ def test_ages_and_fractions_are_not_durations(text: str) -> None:
 def test_quarterly_and_quarter_to_quarter_name_no_quarter() -> None:
     text = "After its first quarterly loss, the quarter-to-quarter comparison improved."
     assert [e.surface for e in find_time_expressions(text, date(2021, 8, 2))] == []
+
+
+def test_a_second_before_a_noun_is_the_ordinal() -> None:
+    text = "A second group of bidders joined, and the alarm rang for a second."
+    found = [(e.start, e.value) for e in find_time_expressions(text, date(2014, 10, 22))]
+    assert found == [(text.rindex("a second"), "PT1S")]

@@ -173,3 +173,15 @@ def test_a_store_with_another_vocabulary_gets_this_one_when_next_written(tmp_pat
     vocabulary = open_store(db).query("SELECT metric, symmetric_parties FROM vocabulary")
     assert "exports" in set(vocabulary["metric"])
     assert dict(zip(vocabulary["metric"], vocabulary["symmetric_parties"], strict=True))["trade"]
+
+
+def test_a_schema_5_store_gains_published_from_and_keeps_its_claims(tmp_path: Path) -> None:
+    db = store_made_by_schema(5, tmp_path / "v5.duckdb")
+    assert "published_from" not in raw_columns(db, "claims")
+    connect(db).close()
+    assert recorded_version(db) == str(schema.SCHEMA_VERSION)
+    store = open_store(db)
+    claims = store.query("SELECT claim_id, value, published_from FROM claims")
+    assert claims["claim_id"].tolist() == ["c1"] and claims["value"].tolist() == [5e9]
+    assert claims["published_from"].isna().all()  # unknown until `metrics reextract`
+    assert "published_from" in store.query("SELECT * FROM claims_with_source").columns
