@@ -85,9 +85,9 @@ class RangeReader(EdgeReader):
         """Vague plurals ('dozens of', 'tens of thousands of dollars') and fractions ('half of')."""
         if "of" not in tokens.vocabulary:
             return
-        if tokens.vocabulary & _VAGUE_WORDS:
+        if tokens.any_of(_VAGUE_WORDS):
             yield from self._vague(text)
-        if tokens.vocabulary & _FRACTION_WORDS:
+        if tokens.any_of(_FRACTION_WORDS):
             yield from self._fractions(text)
 
     def _vague(self, text: str) -> Iterable[Quantity]:
