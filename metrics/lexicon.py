@@ -62,9 +62,11 @@ class Leader:
     end: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Every word table the extractor reads, with lookups keyed by `squash`ed phrases."""
+    """Every word table the extractor reads, with lookups keyed by `squash`ed phrases. Compared and
+    hashed by identity (eq=False), so what is compiled from a lexicon can be cached keyed by it; build a
+    variant with `dataclasses.replace(lexicon(), units={...})` and pass it to `Extractor`."""
 
     scales: dict[str, float]
     attached_scales: dict[str, float]

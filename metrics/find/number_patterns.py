@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
-from metrics.lexicon import alternation, lexicon, squash
+from metrics.lexicon import Lexicon, alternation, lexicon, squash
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,14 @@ class Patterns:
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
 
-@cache
-def patterns() -> Patterns:
-    lex = lexicon()
+def patterns(lex: Lexicon | None = None) -> Patterns:
+    """The finder's patterns compiled from `lex` (the packaged lexicon when None), once per lexicon."""
+    return _compiled(lex or lexicon())
+
+
+@lru_cache(maxsize=8)
+def _compiled(lex: Lexicon) -> Patterns:
+    """Keyed by the Lexicon's identity: a handful of lexicons per process at most, so the cache is small."""
     from metrics.lexicon import _toml  # the id/change word lists are only used here
 
     words = _toml("words.toml")

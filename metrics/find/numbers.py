@@ -29,7 +29,7 @@ class QuantityFinder(RangeReader):
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self.p = patterns()
+        self.p = patterns(self.lex)
         self._start_words = NUMBER_WORDS | self.p.vulgar_fractions.keys()
         self._article_words = self.p.article_scales | self.p.denominators.keys()
 

@@ -56,7 +56,7 @@ class LinkDocument:
         self.lex = lex or lexicon()
         self.sentences = Sentences(text)
         tokens = tokens or Tokens(text)
-        words = vocabularies()
+        words = vocabularies(self.lex)
         opening = dateline_end(text)
         self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
         self.change_hits = words.changes.hits(text, tokens)

@@ -8,11 +8,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import _toml, keyword_pattern, lexicon, metric_vocabulary, squash
+from metrics.lexicon import Lexicon, _toml, keyword_pattern, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -97,9 +97,14 @@ class Vocabularies:
     """Modals of possibility (words.toml [status] possibility), matched in lower case only."""
 
 
-@cache
-def vocabularies() -> Vocabularies:
-    lex = lexicon()
+def vocabularies(lex: Lexicon | None = None) -> Vocabularies:
+    """The linker's cue vocabularies compiled from `lex` (the packaged lexicon when None)."""
+    return _vocabularies_of(lex or lexicon())
+
+
+@lru_cache(maxsize=8)
+def _vocabularies_of(lex: Lexicon) -> Vocabularies:
+    """Once per lexicon (keyed by its identity; a handful per process at most)."""
     return Vocabularies(
         metrics=Vocabulary.of(_metric_words(lex.metric_keywords)),
         changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),

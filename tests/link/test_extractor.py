@@ -1,0 +1,59 @@
+"""The Extractor owns its lexicon: tables passed to it are honoured, and the packaged extractor ignores
+them (nothing global is compiled from whichever lexicon came first)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from metrics.lexicon import Lexicon, lexicon
+from metrics.link.extract import Extractor, claims_from_document, default_extractor
+from metrics.read.documents import make_document
+
+TEXT = (
+    "Widget exports rose to 5 zillion dlrs in 1986, the trade ministry said. "
+    "Output reached 40 zorkmids in 1985."
+)
+DOCUMENT = make_document(TEXT, doc_id="own-words", published=date(1987, 3, 1))
+
+
+def _custom() -> Lexicon:
+    packaged = lexicon()
+    return dataclasses.replace(
+        packaged,
+        scales={**packaged.scales, "zillion": 1e21},
+        units={**packaged.units, "zorkmids": "zorkmid", "zorkmid": "zorkmid"},
+    )
+
+
+def _by_surface(claims: list) -> dict[str, tuple[float | None, str]]:
+    return {claim.surface: (claim.value, claim.unit) for claim in claims}
+
+
+def test_a_custom_scale_and_unit_are_honoured_by_an_extractor_built_with_them() -> None:
+    found = _by_surface(Extractor(_custom()).extract(DOCUMENT))
+    assert found["5 zillion dlrs"] == (5e21, "USD")
+    assert found["40 zorkmids"] == (40.0, "zorkmid")
+
+
+def test_the_packaged_extractor_ignores_a_custom_lexicon_built_before_it() -> None:
+    Extractor(_custom()).extract(DOCUMENT)  # compiled first: must not leak into the packaged tables
+    for claims in (Extractor().extract(DOCUMENT), claims_from_document(DOCUMENT)):
+        values = {claim.value for claim in claims}
+        units = {claim.unit for claim in claims}
+        assert 5e21 not in values
+        assert "zorkmid" not in units
+
+
+def test_claims_from_document_is_the_default_extractor() -> None:
+    assert default_extractor() is default_extractor()
+    assert default_extractor().lexicon is lexicon()
+    assert claims_from_document(DOCUMENT) == default_extractor().extract(DOCUMENT)
+
+
+def test_one_extractor_gives_the_same_claims_on_every_call() -> None:
+    extractor = Extractor(_custom())
+    first = extractor.extract(DOCUMENT)
+    other = make_document("Imports fell to 3 zillion dlrs in 1984.", published=date(1987, 3, 1))
+    extractor.extract(other)
+    assert extractor.extract(DOCUMENT) == first
