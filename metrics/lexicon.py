@@ -36,15 +36,20 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(escaped)
 
 
-def keyword_pattern(words: Iterable[str]) -> str:
-    """Like alternation, but a trailing '*' in a word matches any word ending."""
+def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         if word.endswith("*"):
-            parts.append(re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*")
+            parts.append((word, re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*"))
         else:
-            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
-    return "|".join(parts)
+            parts.append((word, re.escape(word).replace(r"\ ", r"\s+")))
+    return parts
+
+
+def keyword_pattern(words: Iterable[str]) -> str:
+    """Like alternation, but a trailing '*' in a word matches any word ending."""
+    return "|".join(regex for _word, regex in keyword_parts(words))
 
 
 def squash(phrase: str) -> str:

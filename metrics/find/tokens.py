@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from re import Match, Pattern
 
 _WORD = re.compile(r"\w+")
@@ -39,12 +40,24 @@ class Tokens:
     def vocabulary(self) -> frozenset[str] | set[str]:
         return self.by_word.keys()  # type: ignore[return-value]
 
-    def present(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
+    def present(self, words: AbstractSet[str]) -> AbstractSet[str]:
         """Which of `words` occur in the text (the smaller walk: the document's words, in C)."""
-        return words.intersection(self.by_word)
+        if isinstance(words, (set, frozenset)):
+            return words.intersection(self.by_word)
+        return self.by_word.keys() & words
 
     def any_of(self, words: frozenset[str] | set[str]) -> bool:
         return not words.isdisjoint(self.by_word)
+
+    def with_prefix(self, prefix: str) -> list[str]:
+        """The distinct (lower-case) words that begin with `prefix`, in sorted order."""
+        ordered = self._ordered_words()
+        i = bisect_left(ordered, prefix)
+        found = []
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            found.append(ordered[i])
+            i += 1
+        return found
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of the (lower-case) word as a whole token."""

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import Lexicon, _toml, keyword_pattern, lexicon, metric_vocabulary, squash
+from metrics.find.tokens import Tokens
+from metrics.find.word_alternation import WordAlternation
+from metrics.lexicon import Lexicon, _toml, keyword_parts, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -51,18 +52,28 @@ class Vocabulary:
     """A table of phrases (a trailing '*' matches any ending) -> names, compiled for token-anchored search."""
 
     table: dict[str, str]
-    pattern: re.Pattern[str]
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
+    alternation: WordAlternation
+    """The phrases as one alternation, tried at each token with only the phrases that can begin there."""
     starred: tuple[tuple[str, str], ...] = ()
     """(prefix, name) of the phrases ending in '*', in table order."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
-        words, prefixes = first_words(table)
-        pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
+        alternation = WordAlternation(keyword_parts(table), suffix=r"\b")
         starred = tuple((phrase[:-1], name) for phrase, name in table.items() if phrase.endswith("*"))
-        return cls(table, pattern, words, prefixes, starred)
+        return cls(table, alternation, starred)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.alternation.full
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.alternation.words
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        return self.alternation.prefixes
 
     def name_of(self, surface: str) -> str | None:
         key = squash(surface)
@@ -75,7 +86,7 @@ class Vocabulary:
 
     def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
         found = []
-        for match in matches_at(self.pattern, text, tokens.starts(self.words, self.prefixes)):
+        for match in self.alternation.matches(text, tokens):
             name = self.name_of(match.group())
             if name:
                 found.append(Hit(match.start(), match.end(), name))
