@@ -49,16 +49,6 @@ class Tokens:
     def any_of(self, words: frozenset[str] | set[str]) -> bool:
         return not words.isdisjoint(self.by_word)
 
-    def with_prefix(self, prefix: str) -> list[str]:
-        """The distinct (lower-case) words that begin with `prefix`, in sorted order."""
-        ordered = self._ordered_words()
-        i = bisect_left(ordered, prefix)
-        found = []
-        while i < len(ordered) and ordered[i].startswith(prefix):
-            found.append(ordered[i])
-            i += 1
-        return found
-
     def positions(self, word: str) -> list[int]:
         """Start offsets of the (lower-case) word as a whole token."""
         return self.by_word.get(word, [])
@@ -76,7 +66,7 @@ class Tokens:
         for word in present:
             found.extend(by_word[word])
         if prefixes:
-            ordered = self._ordered_words()
+            ordered = self.ordered_words()
             for prefix in prefixes:
                 i = bisect_left(ordered, prefix)
                 while i < len(ordered) and ordered[i].startswith(prefix):
@@ -86,7 +76,8 @@ class Tokens:
         found.sort()
         return found
 
-    def _ordered_words(self) -> list[str]:
+    def ordered_words(self) -> list[str]:
+        """The distinct words in sorted order (for prefix look-ups by bisection), built on first use."""
         if self._ordered is None:
             self._ordered = sorted(self.by_word)
         return self._ordered

@@ -11,6 +11,7 @@ that matches — the match — is the same as the whole alternation's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 
@@ -81,9 +82,14 @@ class WordAlternation:
         """Non-overlapping matches beginning at a token that is one of the first words or has one of
         the prefixes, left to right: the matches of `tokens.starts(words, prefixes)` tried with `full`."""
         keys: dict[str, list[str]] = {word: [word] for word in tokens.present(self._first_words)}
-        for prefix in self._prefix_list:
-            for word in tokens.with_prefix(prefix):
-                keys.setdefault(word, []).append("*" + prefix)
+        if self._prefix_list:
+            ordered = tokens.ordered_words()
+            count = len(ordered)
+            for prefix in self._prefix_list:  # inline: one call per prefix per document added up
+                i = bisect_left(ordered, prefix)
+                while i < count and ordered[i].startswith(prefix):
+                    keys.setdefault(ordered[i], []).append("*" + prefix)
+                    i += 1
         if not keys:
             return
         by_word = tokens.by_word

@@ -55,6 +55,8 @@ TABLE_WORDS = 10
 """A line of at most this many words around its figures, with 'vs' between them, is a table row ("Shr 2.31
 dlrs vs 1.96 dlrs"): a prose sentence has its verbs and more words."""
 LISTED_ITEMS = 3
+ROW_CHARS = 120
+"""A line of mostly figures is a row of statistics only up to this length."""
 
 
 def _line(text: str, position: int) -> tuple[int, int]:
@@ -65,14 +67,17 @@ def _line(text: str, position: int) -> tuple[int, int]:
 
 def _is_table_row(line: str) -> bool:
     """'Shr 2.31 dlrs vs 1.96 dlrs', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a results table or statistics."""
-    if len(_DIGIT_RUN.findall(line)) < 2:
+    first = _DIGIT_RUN.search(line)
+    if first is None or _DIGIT_RUN.search(line, first.end()) is None:
         return False  # most lines: one figure or none
+    vs = _VS.search(line) is not None
+    if not vs and len(line) > ROW_CHARS:
+        return False  # neither kind of row: the cheap tests first (a paragraph on one line is long)
     tokens = line.split()
     numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
-    words = len(_WORD.findall(line))
-    if _VS.search(line) and numbers >= 2 and words <= TABLE_WORDS:
+    if vs and numbers >= 2 and len(_WORD.findall(line)) <= TABLE_WORDS:
         return True
-    return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= 120
+    return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= ROW_CHARS
 
 
 def _is_listed(text: str, quantity: Quantity) -> bool:
