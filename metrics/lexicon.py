@@ -27,19 +27,24 @@ def _csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def alternation_parts(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, regex) of literal words in alternation order: longest first so the longest phrase wins."""
+    return [(word, re.escape(word).replace(r"\ ", r"\s+")) for word in sorted(set(words), key=_longest_first)]
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so the longest phrase wins."""
-    escaped = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        pattern = re.escape(word).replace(r"\ ", r"\s+")
-        escaped.append(pattern)
-    return "|".join(escaped)
+    return "|".join(regex for _word, regex in alternation_parts(words))
 
 
 def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
     """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
     parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+    for word in sorted(set(words), key=_longest_first):
         if word.endswith("*"):
             parts.append((word, re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*"))
         else:

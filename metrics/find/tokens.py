@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from re import Match, Pattern
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
 
@@ -20,7 +23,7 @@ _WORD = re.compile(r"\w+")
 class Tokens:
     """Where each distinct (lower-cased) word of a text starts, and where tokens start with a digit."""
 
-    __slots__ = ("_ordered", "by_word", "digit_starts", "text")
+    __slots__ = ("_found", "_ordered", "by_word", "digit_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -35,6 +38,14 @@ class Tokens:
         self.by_word = by_word
         self.digit_starts = digit_starts
         self._ordered: list[str] | None = None
+        self._found: dict[str, Any] = {}
+
+    def once(self, key: str, find: Callable[[], T]) -> T:
+        """What a finder found in this text, found once: the linker and the cast both ask for the
+        entity mentions of the same text (`key` names the finder, so it is bounded by the code)."""
+        if key not in self._found:
+            self._found[key] = find()
+        return self._found[key]
 
     @property
     def vocabulary(self) -> frozenset[str] | set[str]:

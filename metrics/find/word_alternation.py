@@ -34,18 +34,27 @@ class WordAlternation:
         "_flags",
         "_matchers",
         "_parts",
+        "_prefix",
         "_prefix_list",
         "_suffix",
         "full",
     )
 
     def __init__(
-        self, parts: Sequence[tuple[str, str]], suffix: str = "", flags: int = re.IGNORECASE
+        self,
+        parts: Sequence[tuple[str, str]],
+        suffix: str = "",
+        flags: int = re.IGNORECASE,
+        prefix: str = "",
+        wildcards: bool = True,
     ) -> None:
+        """`prefix` stands before the alternation (a lookbehind); with wildcards=False a trailing '*'
+        is a literal character, not a prefix phrase."""
         self._parts = [regex for _phrase, regex in parts]
+        self._prefix = prefix
         self._suffix = suffix
         self._flags = flags
-        self.full = re.compile(f"(?:{'|'.join(self._parts)}){suffix}", flags)
+        self.full = re.compile(f"{prefix}(?:{'|'.join(self._parts)}){suffix}", flags)
         self._by_word: dict[str, list[int]] = {}
         self._by_prefix: dict[str, list[int]] = {}
         self._everywhere: list[int] = []
@@ -58,7 +67,7 @@ class WordAlternation:
                 self._everywhere.append(index)
             if first is None:
                 continue
-            if phrase.endswith("*") and first.end() == len(phrase) - 1:
+            if wildcards and phrase.endswith("*") and first.end() == len(phrase) - 1:
                 self._by_prefix.setdefault(first.group(), []).append(index)
             else:
                 self._by_word.setdefault(first.group(), []).append(index)
@@ -114,6 +123,6 @@ class WordAlternation:
             for key in keys:
                 indexes.update(self._by_prefix[key[1:]] if key[0] == "*" else self._by_word[key])
             alternatives = "|".join(self._parts[i] for i in sorted(indexes))
-            matcher = re.compile(f"(?:{alternatives}){self._suffix}", self._flags).match
+            matcher = re.compile(f"{self._prefix}(?:{alternatives}){self._suffix}", self._flags).match
             self._matchers[keys] = matcher
         return matcher

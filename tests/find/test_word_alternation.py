@@ -98,3 +98,20 @@ def test_the_metric_vocabulary_finds_what_its_whole_pattern_finds() -> None:
     whole = matches_at(metrics.pattern, text, tokens.starts(metrics.words, metrics.prefixes))
     assert _spans(metrics.alternation.matches(text, tokens)) == _spans(whole)
     assert len(metrics.hits(text, tokens).items) >= 4
+
+
+def test_entity_names_found_grouped_equal_the_whole_case_sensitive_pattern() -> None:
+    from metrics.find.gazetteer import _entity_index, find_entities
+
+    text = (
+        "The U.S. and West Germany met OPEC in Vienna; us and them, the IMF said, and US$5 went to "
+        "Côte d'Ivoire. Britain's Bank of England and the European Community agreed with Japan."
+    )
+    tokens = Tokens(text)
+    pattern, _names = _entity_index()
+    whole = matches_at(pattern.full, text, tokens.starts(pattern.words))
+    assert _spans(pattern.matches(text, tokens)) == _spans(whole)
+    first = find_entities(text, tokens)
+    first.clear()  # a caller's list is its own: the mentions kept for the next stage are not touched
+    again = find_entities(text, tokens)
+    assert again == find_entities(text, Tokens(text)) and len(again) >= 5
