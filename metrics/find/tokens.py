@@ -52,13 +52,17 @@ class Tokens:
         return self.by_word.keys()  # type: ignore[return-value]
 
     def present(self, words: AbstractSet[str]) -> AbstractSet[str]:
-        """Which of `words` occur in the text (the smaller walk: the document's words, in C)."""
-        if isinstance(words, (set, frozenset)):
-            return words.intersection(self.by_word)
-        return self.by_word.keys() & words
+        """Which of `words` occur in the text. Both ways walk the smaller collection in C:
+        `dict_keys & set` walks its right side and `set.intersection(dict)` the dict (a long
+        trigger table against a document's few hundred words, or a few cue words against them)."""
+        by_word = self.by_word
+        if len(words) <= len(by_word) or not isinstance(words, (set, frozenset)):
+            return by_word.keys() & words
+        return words.intersection(by_word)
 
-    def any_of(self, words: frozenset[str] | set[str]) -> bool:
-        return not words.isdisjoint(self.by_word)
+    def any_of(self, words: AbstractSet[str]) -> bool:
+        """Whether any of `words` occurs in the text (dict_keys.isdisjoint walks the shorter side)."""
+        return not self.by_word.keys().isdisjoint(words)
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of the (lower-case) word as a whole token."""
@@ -71,9 +75,7 @@ class Tokens:
         or (with digits=True) begin with a digit."""
         found: list[int] = list(self.digit_starts) if digits else []
         by_word = self.by_word
-        # set.intersection(dict) walks the document's words in C; `by_word.keys() & frozenset` built a set
-        # of every table word first, ten times slower for the long trigger tables (gazetteer, metrics).
-        present = (words if isinstance(words, (set, frozenset)) else set(words)).intersection(by_word)
+        present = self.present(words if isinstance(words, (set, frozenset)) else set(words))
         for word in present:
             found.extend(by_word[word])
         if prefixes:
