@@ -47,6 +47,10 @@ class Patterns:
     scale_fraction: re.Pattern[str]
     article_scales: frozenset[str]
     unit_scales: dict[str, float]
+    vague_words: frozenset[str]
+    """The first words of the vague plurals ("tens" of "tens of thousands"): without one, none is read."""
+    fraction_words: frozenset[str]
+    """The last words of the fractions ("thirds" of "two-thirds"): without one, none is read."""
     """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
@@ -142,6 +146,8 @@ def _compiled(lex: Lexicon) -> Patterns:
         trailing_qualifiers=trailing,
         article_scales=article_scales,
         unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
+        vague_words=frozenset(key.replace("-", " ").split()[0] for key in lex.vague),
+        fraction_words=frozenset(key.replace("-", " ").split()[-1] for key in lex.fractions),
     )
 
 

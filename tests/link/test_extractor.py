@@ -36,6 +36,15 @@ def test_a_custom_scale_and_unit_are_honoured_by_an_extractor_built_with_them() 
     assert found["40 zorkmids"] == (40.0, "zorkmid")
 
 
+def test_a_custom_vague_plural_is_read_by_the_extractor_built_with_it() -> None:
+    packaged = lexicon()
+    custom = dataclasses.replace(packaged, vague={**packaged.vague, "oodles": (10.0, 100.0)})
+    text = "Oodles of workers joined the strike in 1986."
+    ours = [(q.low, q.high) for q in Extractor(custom).finder.find(text)]
+    assert (10.0, 100.0) in ours
+    assert (10.0, 100.0) not in [(q.low, q.high) for q in Extractor().finder.find(text)]
+
+
 def test_the_packaged_extractor_ignores_a_custom_lexicon_built_before_it() -> None:
     Extractor(_custom()).extract(DOCUMENT)  # compiled first: must not leak into the packaged tables
     for claims in (Extractor().extract(DOCUMENT), claims_from_document(DOCUMENT)):
