@@ -87,6 +87,8 @@ class Lexicon:
     units: dict[str, str]
     vague: dict[str, tuple[float, float]]
     fractions: dict[str, float]
+    durations: frozenset[str]
+    """Units of time ("year", "month"): a duration inside a time expression is part of it, no claim."""
     number_words: dict[str, float]
     qualifiers: dict[str, str]
     forecast_cues: tuple[str, ...]
@@ -138,6 +140,7 @@ def lexicon() -> Lexicon:
         units={squash(k): v for k, v in units["units"].items()},
         vague={squash(k): (float(v[0]), float(v[1])) for k, v in units["vague"].items()},
         fractions={squash(k): float(v) for k, v in units["fractions"].items()},
+        durations=frozenset(units["durations"]["units"]),
         number_words={squash(k): float(v) for k, v in words["number_words"].items()},
         qualifiers={squash(k): v for k, v in words["qualifiers"].items()},
         forecast_cues=tuple(squash(c) for c in words["status"]["forecast"]),

@@ -151,7 +151,7 @@ class Extractor:
         found_quantities = self.finder.find(text, blocked, tokens)
         time_spans = [(start, end) for start, end, _kind, period, _relation in found if period is not None]
         quantities = claims_only(
-            text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans
+            text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans, self.lexicon
         )
         if not quantities:
             return []

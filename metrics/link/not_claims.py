@@ -9,19 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 from itertools import accumulate
 
-from metrics.lexicon import _toml
+from metrics.lexicon import Lexicon, lexicon
 from metrics.records import Quantity
 
 _POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
 """'the two nations', 'these three plants': the things were counted before; this names them again."""
-
-
-@cache
-def duration_units() -> frozenset[str]:
-    return frozenset(_toml("units.toml")["durations"]["units"])
 
 
 class Spans:
@@ -95,12 +89,13 @@ def is_claim(
     quantity: Quantity,
     time_spans: Sequence[tuple[int, int]] | Spans = (),
     table_rows: dict[int, bool] | None = None,
+    lex: Lexicon | None = None,
 ) -> bool:
     """Whether a quantity found in `text` states how much or how many of something; `time_spans` are the
     offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
-    table row."""
+    table row; `lex` gives the units of time (the packaged lexicon when None)."""
     spans = time_spans if isinstance(time_spans, Spans) else Spans(time_spans)
-    if quantity.unit in duration_units() and _in_time_expression(quantity, spans):
+    if quantity.unit in (lex or lexicon()).durations and _in_time_expression(quantity, spans):
         return False
     if spans.cover(quantity.start, quantity.end):
         return False  # "the first half of 2019": the half is the time expression's
@@ -117,8 +112,12 @@ def is_claim(
 
 
 def claims_only(
-    text: str, quantities: Sequence[Quantity], time_spans: Sequence[tuple[int, int]] = ()
+    text: str,
+    quantities: Sequence[Quantity],
+    time_spans: Sequence[tuple[int, int]] = (),
+    lex: Lexicon | None = None,
 ) -> list[Quantity]:
     rows: dict[int, bool] = {}
     spans = Spans(time_spans)
-    return [quantity for quantity in quantities if is_claim(text, quantity, spans, rows)]
+    lex = lex or lexicon()
+    return [quantity for quantity in quantities if is_claim(text, quantity, spans, rows, lex)]
