@@ -32,12 +32,12 @@ class WordAlternation:
         "_everywhere",
         "_first_words",
         "_flags",
+        "_full",
         "_matchers",
         "_parts",
         "_prefix",
         "_prefix_list",
         "_suffix",
-        "full",
     )
 
     def __init__(
@@ -54,7 +54,7 @@ class WordAlternation:
         self._prefix = prefix
         self._suffix = suffix
         self._flags = flags
-        self.full = re.compile(f"{prefix}(?:{'|'.join(self._parts)}){suffix}", flags)
+        self._full: re.Pattern[str] | None = None
         self._by_word: dict[str, list[int]] = {}
         self._by_prefix: dict[str, list[int]] = {}
         self._everywhere: list[int] = []
@@ -76,6 +76,14 @@ class WordAlternation:
         self._matchers: dict[tuple[str, ...], Matcher] = {}
         """One compiled sub-alternation per combination of first word and prefixes met; bounded by
         the table (its keys are table words, never text)."""
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The whole alternation, compiled on first use (a token outside ASCII; most texts have none):
+        compiling 800 entity names costs start-up time a one-line extract need not pay."""
+        if self._full is None:
+            self._full = re.compile(f"{self._prefix}(?:{'|'.join(self._parts)}){self._suffix}", self._flags)
+        return self._full
 
     @property
     def words(self) -> frozenset[str]:
