@@ -100,6 +100,12 @@ class Lexicon:
     name_words: frozenset[str]
     metric_keywords: dict[str, str]
     event_keywords: dict[str, str]
+    change_keywords: dict[str, str]
+    """Verbs of change -> the metric they name when the clause names no other (metrics.toml [changes])."""
+    reporting_verbs: tuple[str, ...]
+    possibility_modals: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    """Words that start a new clause ("but", "while"; words.toml [clause_breaks])."""
     noun_metrics: dict[str, str]
     qualified_nouns: dict[str, tuple[str, frozenset[str]]]
     irregular_plurals: dict[str, str]
@@ -152,6 +158,10 @@ def lexicon() -> Lexicon:
         name_words=frozenset(words["name_words"]["words"]),
         metric_keywords={squash(k): v for k, v in metrics["keywords"].items()},
         event_keywords={squash(k): v for k, v in metrics["events"].items()},
+        change_keywords={squash(k): v for k, v in metrics["changes"].items()},
+        reporting_verbs=tuple(words["status"]["reporting"]),
+        possibility_modals=tuple(words["status"]["possibility"]),
+        clause_breaks=tuple(squash(word) for word in words["clause_breaks"]["words"]),
         noun_metrics={squash(k): v for k, v in metrics["nouns"].items()},
         qualified_nouns={
             topic: (spec["prefix"], frozenset(spec["nouns"]))

@@ -118,13 +118,13 @@ def _vocabularies_of(lex: Lexicon) -> Vocabularies:
     """Once per lexicon (keyed by its identity; a handful per process at most)."""
     return Vocabularies(
         metrics=Vocabulary.of(_metric_words(lex.metric_keywords)),
-        changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
+        changes=Vocabulary.of(lex.change_keywords),
         events=Vocabulary.of(lex.event_keywords),
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
-        clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
-        reporting=tuple(_toml("words.toml")["status"]["reporting"]),
-        possibility=tuple(_toml("words.toml")["status"]["possibility"]),
+        clause_breaks=Vocabulary.of({word: "break" for word in lex.clause_breaks}),
+        reporting=lex.reporting_verbs,
+        possibility=lex.possibility_modals,
     )
 
 

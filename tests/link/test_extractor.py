@@ -45,6 +45,23 @@ def test_a_custom_vague_plural_is_read_by_the_extractor_built_with_it() -> None:
     assert (10.0, 100.0) not in [(q.low, q.high) for q in Extractor().finder.find(text)]
 
 
+def test_the_linker_reads_the_cue_words_of_the_lexicon_it_is_given() -> None:
+    from metrics.link.linker import Linker
+
+    packaged = lexicon()
+    custom = dataclasses.replace(
+        packaged,
+        clause_breaks=(*packaged.clause_breaks, "howbeit"),
+        reporting_verbs=(*packaged.reporting_verbs, "averred"),
+    )
+    text = "Exports rose 5% in 1986, howbeit imports fell 2%, the minister averred."
+    ours, default = Linker(text, None, lex=custom).doc, Linker(text, None).doc
+    breaks = text.index("howbeit") + len("howbeit")
+    assert breaks in ours.clause_breaks and breaks not in default.clause_breaks
+    said = text.index("averred") + len("averred")
+    assert said in ours.reporting_ends and said not in default.reporting_ends
+
+
 def test_the_packaged_extractor_ignores_a_custom_lexicon_built_before_it() -> None:
     Extractor(_custom()).extract(DOCUMENT)  # compiled first: must not leak into the packaged tables
     for claims in (Extractor().extract(DOCUMENT), claims_from_document(DOCUMENT)):
