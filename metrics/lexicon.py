@@ -27,24 +27,34 @@ def _csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def alternation_parts(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, regex) of literal words in alternation order: longest first so the longest phrase wins."""
+    return [(word, re.escape(word).replace(r"\ ", r"\s+")) for word in sorted(set(words), key=_longest_first)]
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so the longest phrase wins."""
-    escaped = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        pattern = re.escape(word).replace(r"\ ", r"\s+")
-        escaped.append(pattern)
-    return "|".join(escaped)
+    return "|".join(regex for _word, regex in alternation_parts(words))
+
+
+def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
+    """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
+    parts = []
+    for word in sorted(set(words), key=_longest_first):
+        if word.endswith("*"):
+            parts.append((word, re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*"))
+        else:
+            parts.append((word, re.escape(word).replace(r"\ ", r"\s+")))
+    return parts
 
 
 def keyword_pattern(words: Iterable[str]) -> str:
     """Like alternation, but a trailing '*' in a word matches any word ending."""
-    parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]).replace(r"\ ", r"\s+") + r"[a-z]*")
-        else:
-            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
-    return "|".join(parts)
+    return "|".join(regex for _word, regex in keyword_parts(words))
 
 
 def squash(phrase: str) -> str:
@@ -62,9 +72,11 @@ class Leader:
     end: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Every word table the extractor reads, with lookups keyed by `squash`ed phrases."""
+    """Every word table the extractor reads, with lookups keyed by `squash`ed phrases. Compared and
+    hashed by identity (eq=False), so what is compiled from a lexicon can be cached keyed by it; build a
+    variant with `dataclasses.replace(lexicon(), units={...})` and pass it to `Extractor`."""
 
     scales: dict[str, float]
     attached_scales: dict[str, float]
@@ -75,6 +87,8 @@ class Lexicon:
     units: dict[str, str]
     vague: dict[str, tuple[float, float]]
     fractions: dict[str, float]
+    durations: frozenset[str]
+    """Units of time ("year", "month"): a duration inside a time expression is part of it, no claim."""
     number_words: dict[str, float]
     qualifiers: dict[str, str]
     forecast_cues: tuple[str, ...]
@@ -86,6 +100,12 @@ class Lexicon:
     name_words: frozenset[str]
     metric_keywords: dict[str, str]
     event_keywords: dict[str, str]
+    change_keywords: dict[str, str]
+    """Verbs of change -> the metric they name when the clause names no other (metrics.toml [changes])."""
+    reporting_verbs: tuple[str, ...]
+    possibility_modals: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    """Words that start a new clause ("but", "while"; words.toml [clause_breaks])."""
     noun_metrics: dict[str, str]
     qualified_nouns: dict[str, tuple[str, frozenset[str]]]
     irregular_plurals: dict[str, str]
@@ -126,6 +146,7 @@ def lexicon() -> Lexicon:
         units={squash(k): v for k, v in units["units"].items()},
         vague={squash(k): (float(v[0]), float(v[1])) for k, v in units["vague"].items()},
         fractions={squash(k): float(v) for k, v in units["fractions"].items()},
+        durations=frozenset(units["durations"]["units"]),
         number_words={squash(k): float(v) for k, v in words["number_words"].items()},
         qualifiers={squash(k): v for k, v in words["qualifiers"].items()},
         forecast_cues=tuple(squash(c) for c in words["status"]["forecast"]),
@@ -137,6 +158,10 @@ def lexicon() -> Lexicon:
         name_words=frozenset(words["name_words"]["words"]),
         metric_keywords={squash(k): v for k, v in metrics["keywords"].items()},
         event_keywords={squash(k): v for k, v in metrics["events"].items()},
+        change_keywords={squash(k): v for k, v in metrics["changes"].items()},
+        reporting_verbs=tuple(words["status"]["reporting"]),
+        possibility_modals=tuple(words["status"]["possibility"]),
+        clause_breaks=tuple(squash(word) for word in words["clause_breaks"]["words"]),
         noun_metrics={squash(k): v for k, v in metrics["nouns"].items()},
         qualified_nouns={
             topic: (spec["prefix"], frozenset(spec["nouns"]))

@@ -4,16 +4,16 @@ and leaders, with canonical names from metrics/data/countries.csv, organisations
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import _csv, alternation, lexicon
+from metrics.find.tokens import Tokens
+from metrics.find.word_alternation import WordAlternation
+from metrics.lexicon import _csv, alternation_parts, lexicon
 from metrics.records import EntityMention
 
 
 @cache
-def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozenset[str]]:
+def _entity_index() -> tuple[WordAlternation, dict[str, tuple[str, str]]]:
     lex = lexicon()
     names: dict[str, tuple[str, str]] = {alias: (name, "country") for alias, name in lex.countries.items()}
     for row in _csv("organisations.csv"):
@@ -26,15 +26,24 @@ def _entity_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], frozen
             names[alias] = (leader.name, "person")
     # Case-sensitive: "US" is the country, "us" is a pronoun. Aliases ending in "." end the word themselves.
     # A code glued to a currency sign is part of the currency ("US$5 million"), not a mention.
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation(names)})(?:(?<=\.)|(?![\w]))(?![$£€¥])")
-    return pattern, names, first_words(names)[0]
+    pattern = WordAlternation(
+        alternation_parts(names), r"(?:(?<=\.)|(?![\w]))(?![$£€¥])", 0, r"(?<![\w.])", wildcards=False
+    )
+    return pattern, names
 
 
 def find_entities(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
-    """Entity mentions in `text`, in order."""
-    pattern, names, triggers = _entity_index()
+    """Entity mentions in `text`, in order (found once per Tokens of the text: linker and cast ask)."""
+    tokens = tokens or Tokens(text)
+    if tokens.text is not text:
+        return _find_entities(text, tokens)
+    return list(tokens.once("entities", lambda: _find_entities(text, tokens)))
+
+
+def _find_entities(text: str, tokens: Tokens) -> list[EntityMention]:
+    pattern, names = _entity_index()
     found = []
-    for match in matches_at(pattern, text, (tokens or Tokens(text)).starts(triggers)):
+    for match in pattern.matches(text, tokens):
         surface = match.group()
         name, kind = names.get(surface) or names.get(" ".join(surface.split()), ("", ""))
         if name:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
-from metrics.lexicon import alternation, lexicon, squash
+from metrics.lexicon import Lexicon, alternation, lexicon, squash
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,22 @@ class Patterns:
     scale_fraction: re.Pattern[str]
     article_scales: frozenset[str]
     unit_scales: dict[str, float]
+    vague_words: frozenset[str]
+    """The first words of the vague plurals ("tens" of "tens of thousands"): without one, none is read."""
+    fraction_words: frozenset[str]
+    """The last words of the fractions ("thirds" of "two-thirds"): without one, none is read."""
     """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
 
-@cache
-def patterns() -> Patterns:
-    lex = lexicon()
+def patterns(lex: Lexicon | None = None) -> Patterns:
+    """The finder's patterns compiled from `lex` (the packaged lexicon when None), once per lexicon."""
+    return _compiled(lex or lexicon())
+
+
+@lru_cache(maxsize=8)
+def _compiled(lex: Lexicon) -> Patterns:
+    """Keyed by the Lexicon's identity: a handful of lexicons per process at most, so the cache is small."""
     from metrics.lexicon import _toml  # the id/change word lists are only used here
 
     words = _toml("words.toml")
@@ -137,6 +146,8 @@ def patterns() -> Patterns:
         trailing_qualifiers=trailing,
         article_scales=article_scales,
         unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
+        vague_words=frozenset(key.replace("-", " ").split()[0] for key in lex.vague),
+        fraction_words=frozenset(key.replace("-", " ").split()[-1] for key in lex.fractions),
     )
 
 

@@ -13,10 +13,6 @@ from metrics.find.tokens import Tokens
 from metrics.lexicon import squash
 from metrics.records import Quantity
 
-_VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "billions"})
-_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth"})
-
-
 _SYMBOL = re.compile(r"(US\$|\$|£|€|¥)")
 
 
@@ -85,9 +81,9 @@ class RangeReader(EdgeReader):
         """Vague plurals ('dozens of', 'tens of thousands of dollars') and fractions ('half of')."""
         if "of" not in tokens.vocabulary:
             return
-        if tokens.vocabulary & _VAGUE_WORDS:
+        if tokens.any_of(self.p.vague_words):
             yield from self._vague(text)
-        if tokens.vocabulary & _FRACTION_WORDS:
+        if tokens.any_of(self.p.fraction_words):
             yield from self._fractions(text)
 
     def _vague(self, text: str) -> Iterable[Quantity]:

@@ -29,7 +29,7 @@ class QuantityFinder(RangeReader):
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
-        self.p = patterns()
+        self.p = patterns(self.lex)
         self._start_words = NUMBER_WORDS | self.p.vulgar_fractions.keys()
         self._article_words = self.p.article_scales | self.p.denominators.keys()
 
@@ -67,7 +67,7 @@ class QuantityFinder(RangeReader):
         for i, start in enumerate(starts):
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 starts[i] = start - 1  # ".500"
-        for word in tokens.vocabulary & self._article_words:
+        for word in tokens.present(self._article_words):
             for s in tokens.positions(word):
                 article = _ARTICLE.search(text, max(0, s - 4), s)
                 if article:
@@ -212,7 +212,7 @@ _URL_WORDS = frozenset({"http", "https", "www"})
 
 def _url_spans(text: str, tokens: Tokens) -> list[tuple[int, int]]:
     """Web addresses: their digits ('q=30%25', 'page=2') are not quantities."""
-    if not tokens.vocabulary & _URL_WORDS:
+    if not tokens.any_of(_URL_WORDS):
         return []
     return [match.span() for match in _URL.finditer(text)]
 

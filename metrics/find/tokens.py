@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from re import Match, Pattern
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
 
@@ -19,7 +23,7 @@ _WORD = re.compile(r"\w+")
 class Tokens:
     """Where each distinct (lower-cased) word of a text starts, and where tokens start with a digit."""
 
-    __slots__ = ("_ordered", "by_word", "digit_starts", "text")
+    __slots__ = ("_found", "_ordered", "by_word", "digit_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -34,10 +38,31 @@ class Tokens:
         self.by_word = by_word
         self.digit_starts = digit_starts
         self._ordered: list[str] | None = None
+        self._found: dict[str, Any] = {}
+
+    def once(self, key: str, find: Callable[[], T]) -> T:
+        """What a finder found in this text, found once: the linker and the cast both ask for the
+        entity mentions of the same text (`key` names the finder, so it is bounded by the code)."""
+        if key not in self._found:
+            self._found[key] = find()
+        return self._found[key]
 
     @property
     def vocabulary(self) -> frozenset[str] | set[str]:
         return self.by_word.keys()  # type: ignore[return-value]
+
+    def present(self, words: AbstractSet[str]) -> AbstractSet[str]:
+        """Which of `words` occur in the text. Both ways walk the smaller collection in C:
+        `dict_keys & set` walks its right side and `set.intersection(dict)` the dict (a long
+        trigger table against a document's few hundred words, or a few cue words against them)."""
+        by_word = self.by_word
+        if len(words) <= len(by_word) or not isinstance(words, (set, frozenset)):
+            return by_word.keys() & words
+        return words.intersection(by_word)
+
+    def any_of(self, words: AbstractSet[str]) -> bool:
+        """Whether any of `words` occurs in the text (dict_keys.isdisjoint walks the shorter side)."""
+        return not self.by_word.keys().isdisjoint(words)
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of the (lower-case) word as a whole token."""
@@ -50,11 +75,11 @@ class Tokens:
         or (with digits=True) begin with a digit."""
         found: list[int] = list(self.digit_starts) if digits else []
         by_word = self.by_word
-        present = by_word.keys() & (words if isinstance(words, (set, frozenset)) else set(words))
+        present = self.present(words if isinstance(words, (set, frozenset)) else set(words))
         for word in present:
             found.extend(by_word[word])
         if prefixes:
-            ordered = self._ordered_words()
+            ordered = self.ordered_words()
             for prefix in prefixes:
                 i = bisect_left(ordered, prefix)
                 while i < len(ordered) and ordered[i].startswith(prefix):
@@ -64,7 +89,8 @@ class Tokens:
         found.sort()
         return found
 
-    def _ordered_words(self) -> list[str]:
+    def ordered_words(self) -> list[str]:
+        """The distinct words in sorted order (for prefix look-ups by bisection), built on first use."""
         if self._ordered is None:
             self._ordered = sorted(self.by_word)
         return self._ordered

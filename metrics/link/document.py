@@ -4,6 +4,7 @@ offset range. The rules in link/ only ask this object questions; they never scan
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,7 +57,7 @@ class LinkDocument:
         self.lex = lex or lexicon()
         self.sentences = Sentences(text)
         tokens = tokens or Tokens(text)
-        words = vocabularies()
+        words = vocabularies(self.lex)
         opening = dateline_end(text)
         self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
         self.change_hits = words.changes.hits(text, tokens)
@@ -71,7 +72,7 @@ class LinkDocument:
         )
         """Where each lower-case modal of possibility ends ("may", not the month)."""
         breaks = words.clause_breaks.hits(text, tokens).items
-        semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
+        semicolons = [m.start() for m in re.finditer(";", text)] if ";" in text else []
         ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])
         self.clause_breaks = [end for end, _start in ends_starts]
         self._break_starts = [start for _end, start in ends_starts]

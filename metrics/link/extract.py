@@ -6,11 +6,14 @@ import dataclasses
 import hashlib
 import re
 from datetime import date
+from functools import cache
 
 from metrics.find.normal_text import NormalText
-from metrics.find.numbers import default_finder, is_bare_number_word
+from metrics.find.numbers import QuantityFinder, default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
+from metrics.lexicon import Lexicon
+from metrics.lexicon import lexicon as packaged_lexicon
 from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
@@ -120,45 +123,73 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     return claim, measured
 
 
+class Extractor:
+    """Extraction with one lexicon: a Document in, its Claims out (never raises on any text).
+
+    It owns its Lexicon and what is compiled from it (the quantity finder's patterns, the linker's cue
+    vocabularies), so a caller may pass its own tables — an extra unit or scale word — and they are
+    honoured. Build once and call `extract` for any number of documents; it keeps no state between
+    documents. The time expressions, entities, roles and metric classifier still read the packaged
+    tables (docs/performance.md lists which)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or packaged_lexicon()
+        self.finder = default_finder() if lexicon is None else QuantityFinder(self.lexicon)
+
+    def extract(self, document: Document) -> list[Claim]:
+        """Every dated quantitative claim in the document, in text order. The finders and the linker read
+        a copy with Unicode digits and invisible joiners normalised (find.normal_text); every claim's
+        offsets, surface and quote are of the text as given."""
+        if not document.text:
+            return []
+        normal = NormalText(document.text)
+        text = normal.text
+        tokens = Tokens(text)
+        found = scan(text, document.published, tokens)
+        blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
+        blocked += powers(text) if "^" in text or "**" in text else []
+        # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
+        found_quantities = self.finder.find(text, blocked, tokens)
+        time_spans = [(start, end) for start, end, _kind, period, _relation in found if period is not None]
+        quantities = claims_only(
+            text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans, self.lexicon
+        )
+        if not quantities:
+            return []
+        after_dateline = dateline_end(text)
+        times = [
+            TimeMention(start, end, text[start:end], period, relation)
+            for start, end, kind, period, relation in found
+            if period is not None and kind != "time_of_day" and start >= after_dateline
+        ]
+        spans = [(start, end) for start, end, _kind, _period, _relation in found]
+        extra = [
+            m
+            for m in attributive_months(text, tokens, document.published, spans)
+            if m.start >= after_dateline
+        ]
+        times = sorted(times + extra, key=lambda m: m.start) if extra else times
+        linker = Linker(text, document.published, tokens, lex=self.lexicon, title=document.title)
+        linked = linker.link(quantities, times)
+        context = _Context(document, normal, linker, tokens, quantities, times)
+        claims = []
+        before: tuple[Quantity, Measure] | None = None
+        for item in linked:
+            claim, measured = _claim(context, item, before)
+            claims.append(claim)
+            before = (item.quantity, measured)
+        return claims
+
+
+@cache
+def default_extractor() -> Extractor:
+    """The extractor of the packaged tables, built once per process."""
+    return Extractor()
+
+
 def claims_from_document(document: Document) -> list[Claim]:
-    """Every dated quantitative claim in the document, in text order. The finders and the linker read a
-    copy with Unicode digits and invisible joiners normalised (find.normal_text); every claim's offsets,
-    surface and quote are of the text as given."""
-    if not document.text:
-        return []
-    normal = NormalText(document.text)
-    text = normal.text
-    tokens = Tokens(text)
-    found = scan(text, document.published, tokens)
-    blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
-    blocked += powers(text) if "^" in text or "**" in text else []
-    # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.
-    found_quantities = default_finder().find(text, blocked, tokens)
-    time_spans = [(start, end) for start, end, _kind, period, _relation in found if period is not None]
-    quantities = claims_only(text, [q for q in found_quantities if not is_bare_number_word(q)], time_spans)
-    if not quantities:
-        return []
-    after_dateline = dateline_end(text)
-    times = [
-        TimeMention(start, end, text[start:end], period, relation)
-        for start, end, kind, period, relation in found
-        if period is not None and kind != "time_of_day" and start >= after_dateline
-    ]
-    spans = [(start, end) for start, end, _kind, _period, _relation in found]
-    extra = [
-        m for m in attributive_months(text, tokens, document.published, spans) if m.start >= after_dateline
-    ]
-    times = sorted(times + extra, key=lambda m: m.start) if extra else times
-    linker = Linker(text, document.published, tokens, title=document.title)
-    linked = linker.link(quantities, times)
-    context = _Context(document, normal, linker, tokens, quantities, times)
-    claims = []
-    before: tuple[Quantity, Measure] | None = None
-    for item in linked:
-        claim, measured = _claim(context, item, before)
-        claims.append(claim)
-        before = (item.quantity, measured)
-    return claims
+    """Every dated quantitative claim in the document, in text order (the packaged tables)."""
+    return default_extractor().extract(document)
 
 
 def claims_from_text(text: str, published: date | None = None, doc_id: str | None = None) -> list[Claim]:

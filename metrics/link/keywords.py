@@ -8,11 +8,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from metrics.find.tokens import Tokens, first_words, matches_at
-from metrics.lexicon import _toml, keyword_pattern, lexicon, metric_vocabulary, squash
+from metrics.find.tokens import Tokens
+from metrics.find.word_alternation import WordAlternation
+from metrics.lexicon import Lexicon, _toml, keyword_parts, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -51,18 +52,28 @@ class Vocabulary:
     """A table of phrases (a trailing '*' matches any ending) -> names, compiled for token-anchored search."""
 
     table: dict[str, str]
-    pattern: re.Pattern[str]
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
+    alternation: WordAlternation
+    """The phrases as one alternation, tried at each token with only the phrases that can begin there."""
     starred: tuple[tuple[str, str], ...] = ()
     """(prefix, name) of the phrases ending in '*', in table order."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
-        words, prefixes = first_words(table)
-        pattern = re.compile(rf"(?:{keyword_pattern(table)})\b", re.IGNORECASE)
+        alternation = WordAlternation(keyword_parts(table), suffix=r"\b")
         starred = tuple((phrase[:-1], name) for phrase, name in table.items() if phrase.endswith("*"))
-        return cls(table, pattern, words, prefixes, starred)
+        return cls(table, alternation, starred)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.alternation.full
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.alternation.words
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        return self.alternation.prefixes
 
     def name_of(self, surface: str) -> str | None:
         key = squash(surface)
@@ -75,7 +86,7 @@ class Vocabulary:
 
     def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
         found = []
-        for match in matches_at(self.pattern, text, tokens.starts(self.words, self.prefixes)):
+        for match in self.alternation.matches(text, tokens):
             name = self.name_of(match.group())
             if name:
                 found.append(Hit(match.start(), match.end(), name))
@@ -97,18 +108,23 @@ class Vocabularies:
     """Modals of possibility (words.toml [status] possibility), matched in lower case only."""
 
 
-@cache
-def vocabularies() -> Vocabularies:
-    lex = lexicon()
+def vocabularies(lex: Lexicon | None = None) -> Vocabularies:
+    """The linker's cue vocabularies compiled from `lex` (the packaged lexicon when None)."""
+    return _vocabularies_of(lex or lexicon())
+
+
+@lru_cache(maxsize=8)
+def _vocabularies_of(lex: Lexicon) -> Vocabularies:
+    """Once per lexicon (keyed by its identity; a handful per process at most)."""
     return Vocabularies(
         metrics=Vocabulary.of(_metric_words(lex.metric_keywords)),
-        changes=Vocabulary.of({squash(k): v for k, v in _toml("metrics.toml")["changes"].items()}),
+        changes=Vocabulary.of(lex.change_keywords),
         events=Vocabulary.of(lex.event_keywords),
         forecast=Vocabulary.of({cue: "forecast" for cue in lex.forecast_cues}),
         target=Vocabulary.of({cue: "target" for cue in lex.target_cues}),
-        clause_breaks=Vocabulary.of({word: "break" for word in ("but", "while", "whereas", "although")}),
-        reporting=tuple(_toml("words.toml")["status"]["reporting"]),
-        possibility=tuple(_toml("words.toml")["status"]["possibility"]),
+        clause_breaks=Vocabulary.of({word: "break" for word in lex.clause_breaks}),
+        reporting=lex.reporting_verbs,
+        possibility=lex.possibility_modals,
     )
 
 

@@ -9,19 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 from itertools import accumulate
 
-from metrics.lexicon import _toml
+from metrics.lexicon import Lexicon, lexicon
 from metrics.records import Quantity
 
 _POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
 """'the two nations', 'these three plants': the things were counted before; this names them again."""
-
-
-@cache
-def duration_units() -> frozenset[str]:
-    return frozenset(_toml("units.toml")["durations"]["units"])
 
 
 class Spans:
@@ -55,6 +49,8 @@ TABLE_WORDS = 10
 """A line of at most this many words around its figures, with 'vs' between them, is a table row ("Shr 2.31
 dlrs vs 1.96 dlrs"): a prose sentence has its verbs and more words."""
 LISTED_ITEMS = 3
+ROW_CHARS = 120
+"""A line of mostly figures is a row of statistics only up to this length."""
 
 
 def _line(text: str, position: int) -> tuple[int, int]:
@@ -65,14 +61,17 @@ def _line(text: str, position: int) -> tuple[int, int]:
 
 def _is_table_row(line: str) -> bool:
     """'Shr 2.31 dlrs vs 1.96 dlrs', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a results table or statistics."""
-    if len(_DIGIT_RUN.findall(line)) < 2:
+    first = _DIGIT_RUN.search(line)
+    if first is None or _DIGIT_RUN.search(line, first.end()) is None:
         return False  # most lines: one figure or none
+    vs = _VS.search(line) is not None
+    if not vs and len(line) > ROW_CHARS:
+        return False  # neither kind of row: the cheap tests first (a paragraph on one line is long)
     tokens = line.split()
     numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
-    words = len(_WORD.findall(line))
-    if _VS.search(line) and numbers >= 2 and words <= TABLE_WORDS:
+    if vs and numbers >= 2 and len(_WORD.findall(line)) <= TABLE_WORDS:
         return True
-    return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= 120
+    return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= ROW_CHARS
 
 
 def _is_listed(text: str, quantity: Quantity) -> bool:
@@ -90,12 +89,13 @@ def is_claim(
     quantity: Quantity,
     time_spans: Sequence[tuple[int, int]] | Spans = (),
     table_rows: dict[int, bool] | None = None,
+    lex: Lexicon | None = None,
 ) -> bool:
     """Whether a quantity found in `text` states how much or how many of something; `time_spans` are the
     offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
-    table row."""
+    table row; `lex` gives the units of time (the packaged lexicon when None)."""
     spans = time_spans if isinstance(time_spans, Spans) else Spans(time_spans)
-    if quantity.unit in duration_units() and _in_time_expression(quantity, spans):
+    if quantity.unit in (lex or lexicon()).durations and _in_time_expression(quantity, spans):
         return False
     if spans.cover(quantity.start, quantity.end):
         return False  # "the first half of 2019": the half is the time expression's
@@ -112,8 +112,12 @@ def is_claim(
 
 
 def claims_only(
-    text: str, quantities: Sequence[Quantity], time_spans: Sequence[tuple[int, int]] = ()
+    text: str,
+    quantities: Sequence[Quantity],
+    time_spans: Sequence[tuple[int, int]] = (),
+    lex: Lexicon | None = None,
 ) -> list[Quantity]:
     rows: dict[int, bool] = {}
     spans = Spans(time_spans)
-    return [quantity for quantity in quantities if is_claim(text, quantity, spans, rows)]
+    lex = lex or lexicon()
+    return [quantity for quantity in quantities if is_claim(text, quantity, spans, rows, lex)]

@@ -111,3 +111,19 @@ def test_ingest_table_shows_rates_memory_and_cost_per_thousand() -> None:
     text = "\n".join(size_lines(runs))
     assert "500" in text and "2,500" in text and "failed: StoreError: locked" in text
     assert "seconds per 1,000 articles at each size: wall 2, 2; CPU 1.9, 1.9" in text
+
+
+def test_extraction_against_another_tree_prints_both_and_the_ratio(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from benchmarks import extraction
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", articles=6)
+    articles, words, cpu = extraction.measure_tree(extraction.ROOT, corpus, every=2)
+    assert articles == 3 and words > 0 and cpu >= 0
+    result = CliRunner().invoke(
+        extraction.main, ["--against", str(extraction.ROOT), "--corpus", str(corpus), "--rounds", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "median  this tree" in result.output and "median  against" in result.output
+    assert "this tree / against:" in result.output
