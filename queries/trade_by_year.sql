@@ -6,7 +6,7 @@
 WITH busiest AS (
     SELECT entity_a, entity_b
     FROM series_claims
-    WHERE metric IN ('trade', 'trade balance') AND grain = 'year' AND entity_b IS NOT NULL
+    WHERE metric IN ('trade', 'trade balance', 'trade deficit', 'trade surplus') AND grain = 'year' AND entity_b IS NOT NULL
     GROUP BY entity_a, entity_b
     ORDER BY count(*) DESC, entity_a, entity_b
     LIMIT 1
@@ -35,5 +35,5 @@ JOIN series AS s
   ON s.metric = c.metric AND s.unit = c.unit AND s.grain = c.grain
  AND s.entity_a IS NOT DISTINCT FROM c.entity_a AND s.entity_b IS NOT DISTINCT FROM c.entity_b
  AND s.period_start IS NOT DISTINCT FROM c.period_start AND s.period_end IS NOT DISTINCT FROM c.period_end
-WHERE c.metric IN ('trade', 'trade balance') AND c.grain = 'year' AND length(c.unit) = 3 AND upper(c.unit) = c.unit
+WHERE c.metric IN ('trade', 'trade balance', 'trade deficit', 'trade surplus') AND c.grain = 'year' AND length(c.unit) = 3 AND upper(c.unit) = c.unit
 ORDER BY year, c.metric, c.unit, c.published DESC NULLS LAST, c.claim_id;

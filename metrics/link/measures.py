@@ -25,6 +25,7 @@ from metrics.lexicon import (
     singular,
     squash,
 )
+from metrics.link.heads import attributive_head, difference, governing_hit, partitive, per_item
 from metrics.link.keywords import Hit, Located, Vocabulary
 from metrics.records import Quantity
 
@@ -54,8 +55,8 @@ def unit_class(unit: str) -> str:
     head = unit.partition(" per ")[0]
     if len(head) == 3 and head.isupper():
         return "money"
-    if unit in ("%", "percentage point", "basis point"):
-        return "percent"
+    if head in ("%", "percentage point", "basis point"):
+        return "percent"  # "10 pct a month" is a rate in percent like "10 pct"
     if unit in ("count", "number"):
         return unit
     if unit == "point":
@@ -243,10 +244,12 @@ def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple
 
 
 _COMPARED_FROM = re.compile(
-    r"\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?$",
+    r"(?:\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?|,\s+or\s+|\(\s*)$",
     re.IGNORECASE,
 )
-"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric."""
+"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric, and so
+is one restated after ', or' ('a gain of 2 mln dlrs, or 9 cts a share'); a figure that is itself the
+modifier of a metric noun ('against a 1.9 mln profit') is that noun's."""
 
 
 def classify(
@@ -262,14 +265,30 @@ def classify(
     "percentage"); `clause` bounds the text the figure's own words come from; `before` is the figure
     before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares."""
     text = words.text
-    same_kind = before is not None and unit_class(before[0].unit) == unit_class(quantity.unit)
-    if before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start):
+    elided = (  # "from 316" after "300 mln dlrs" lost its scale as well as its unit: no unit is better
+        quantity.unit == "number"
+        and before is not None
+        and before[0].unit not in ("number", "count")
+        and (quantity.scaled or not before[0].scaled)
+        and 0.1 <= abs(quantity.value) / max(abs(before[0].value), 1e-9) <= 10  # a pair is of one size
+    )
+    same_kind = before is not None and (elided or unit_class(before[0].unit) == unit_class(quantity.unit))
+    compared = (
+        before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start)
+    )
+    if compared and before is not None and not attributive_head(text, words.metrics, quantity, clause[1]):
         earlier = before[1]
-        return Measure(earlier.metric, earlier.measure, earlier.item, earlier.unit)
+        # "rose to 95,000 tonnes from 85,000": the figure compared with is in the same unit too
+        unit = (earlier.unit or before[0].unit) if elided else earlier.unit
+        return Measure(earlier.metric, earlier.measure, earlier.item, unit)
     indicator = None
     measure = None
-    if quantity.unit == "count" and quantity.noun:
-        measure = " ".join(quantity.noun.split())
+    whole = partitive(text, quantity)
+    between = difference(text, quantity, clause) if unit_class(quantity.unit) == "money" else None
+    if between is not None:
+        indicator, measure = _names().by_name[between[0]], between[1]
+    elif (quantity.unit == "count" and quantity.noun) or whole:
+        measure = whole or " ".join(str(quantity.noun).split())
         indicator = indicator_of(raw) or indicator_of(measure)
     else:
         indicator = indicator_of(raw)
@@ -279,21 +298,28 @@ def classify(
         indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and measure is None and not words.metrics.within(*clause):
         indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
+    if _per_share(text, quantity, indicator, words, clause):
+        indicator = _names().by_name["price per share"]
     if indicator is None and unit_class(quantity.unit) == "money":
         item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
             return Measure("price", measure or _written(raw, text, clause), item)
     if indicator is None and quantity.unit == "count" and measure:
-        # a count of a thing the vocabulary does not name: the thing, singular ("300 nurses" -> nurse)
-        return Measure(singular(measure.lower(), lexicon()), measure, None)
+        indicator = _governing(words, quantity, clause, measure)
+    if indicator is None and (quantity.unit == "count" or whole) and measure:
+        # a count of a thing the vocabulary does not name: the thing as written, plural like the
+        # vocabulary's own names ("300 nurses" -> nurses, "two new roads" -> new roads)
+        return Measure(counted(measure), measure, None, "count" if whole else None)
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
     indicator = _narrowed(indicator, text, clause)
     span = None
     if measure is None:
         span = _nearest_phrase(words, indicator, quantity, clause)
-        if span is not None:
-            span = _phrase(text, span[0], span[1], clause[0], clause[1])
+        if span is not None:  # the phrase stops at the figure: "a 3.2 mln dlr profit" is the profit
+            after = span[0] >= quantity.noun_end
+            floor, ceiling = (quantity.noun_end, clause[1]) if after else (clause[0], quantity.start)
+            span = _phrase(text, span[0], span[1], floor, ceiling)
             measure = " ".join(text[span[0] : span[1]].split())
         else:
             measure = raw
@@ -305,14 +331,53 @@ def classify(
         unit = words.currency  # a money metric's bare figure is in the article's currency
     elif quantity.unit == "number" and indicator.units[0] == "count" and measure:
         unit = "count"  # "Avg shrs 5,970,000": a countable metric, its measure names what is counted
+    elif quantity.unit == "number" and indicator.units[0] == "index":
+        unit = "point"  # "the index closed at 1,333.18": an index level is in points
     return Measure(indicator.name, measure, item, unit)
+
+
+def _governing(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], noun: str
+) -> Indicator | None:
+    """The countable metric whose verb governs a count of people: "employs about 3,000 workers" counts
+    employees, "laid off 400 workers" job cuts; a flow ("sold") counts no people."""
+    hit = governing_hit(words.text, words.metrics, quantity, clause, noun)
+    indicator = indicator_of(hit.name) if hit else None
+    if indicator is not None and "count" in indicator.units and indicator.kind != "flow":
+        return indicator
+    return None
+
+
+def _per_share(
+    text: str, quantity: Quantity, indicator: Indicator | None, words: DocumentWords, clause: tuple[int, int]
+) -> bool:
+    """Whether a money figure is the price of one share: written per share, or 'each' beside shares
+    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares or a price."""
+    if unit_class(quantity.unit) != "money" or (indicator and indicator.name not in ("shares", "price")):
+        return False
+    if quantity.unit.endswith(" per share"):
+        return True
+    if not per_item(text, quantity):
+        return False
+    return any(indicator_of(hit.name) is _names().by_name["shares"] for hit in words.metrics.within(*clause))
+
+
+def counted(noun: str) -> str:
+    """A counted noun as a metric name: lower case, without the demonyms or country names before it
+    ("300 Russian individuals" counts individuals; Russia is an entity of the claim)."""
+    words = noun.split()
+    countries = lexicon().countries
+    while len(words) > 1 and words[0] in countries:
+        words.pop(0)
+    return " ".join(words).lower()
 
 
 def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
     """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
     if not indicator.narrowed:
         return indicator
-    lowered = f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} "
+    words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, clause[0], clause[1]))
+    lowered = f" {' '.join(words).lower()} "  # "the company's deficit" names the company
     for word, metric in indicator.narrowed:
         if f" {word} " in lowered:
             return _names().by_name.get(metric, indicator)

@@ -1,0 +1,132 @@
+"""Which noun a figure measures, read from the grammar around it: the noun it modifies ("a 22 pct
+stake"), the complement of an amount of money ("34 mln dlrs in debt"), the whole a bare number is part
+of ("450 of its 1,200 buses"), the verb that governs a count of people ("employs 3,000 workers"), a
+difference of two flows named as such ("the gap between exports and imports") and the per-item words
+that make a money figure a unit price ("31 dlrs each"). The word lists are data (metrics.toml); the
+vocabulary step (measures.py) names what these rules find."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from metrics.lexicon import _toml, lexicon
+from metrics.link.keywords import Hit, Located
+from metrics.records import Quantity
+
+_DETERMINED = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|whose)|\w['’]s)"
+    r"\s+(?:[a-z-]+\s+)?$"
+)
+"""What stands before a figure used as a modifier: a determiner or genitive, perhaps with one adjective
+("an initial 2.5 mln stg order", "Acme's proposed 40 dlr offer")."""
+_MODIFIER_GAP = re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z]+)[ \t]+)?")
+"""What may stand between such a figure and its noun: a hyphen, a year ("a 1.08 billion crown 1986 loss")
+or one modifier that is no function word."""
+_COMPLEMENT = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|its|their)[ \t]+)?")
+"""'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills': an amount of
+money whose complement names what the money is."""
+_PARTITIVE = re.compile(
+    r"[ \t]+of[ \t]+(?:its|their|the|his|her|our)[ \t]+(?:[\d,.]+[ \t]+)?([A-Za-z][a-z-]+)\b"
+)
+
+
+def is_money(unit: str) -> bool:
+    """ISO 4217 codes are the only three-capital-letter units ("USD", "JPY per tonne")."""
+    head = unit.partition(" per ")[0]
+    return len(head) == 3 and head.isupper()
+
+
+def _modifier_only(text: str, start: int, end: int) -> bool:
+    gap = _MODIFIER_GAP.fullmatch(text, start, end)
+    return gap is not None and (gap.group(1) is None or gap.group(1) not in lexicon().noun_stop)
+
+
+def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int) -> Hit | None:
+    """The metric noun a figure modifies: "a 22 pct stake", "the 35 dlr offer", "a 1.9 mln profit" measure
+    the stake, the offer and the profit, whatever metric words stand earlier in the sentence. Without a
+    determiner the noun must follow the figure at once ("demands for 10 pct pay rises")."""
+    determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
+    for hit in hits.within(quantity.end, min(end, quantity.end + 16)):  # a noun the finder read as counted
+        if not determined and text[quantity.end : hit.start].strip(" \t-"):
+            continue
+        if _modifier_only(text, quantity.end, hit.start):
+            return hit
+    return None
+
+
+def complement_head(text: str, hits: Located[Hit], quantity: Quantity, end: int) -> Hit | None:
+    """The metric noun an amount of money is 'in' or 'of' ('assumed 34 mln dlrs in debt')."""
+    if not is_money(quantity.unit) or " per " in quantity.unit:
+        return None
+    gap = _COMPLEMENT.match(text, quantity.noun_end, end)
+    if gap is None:
+        return None
+    for hit in hits.within(gap.end(), min(end, gap.end() + 24)):
+        if _modifier_only(text, gap.end(), hit.start):
+            return hit
+    return None
+
+
+def partitive(text: str, quantity: Quantity) -> str | None:
+    """The counted whole a bare number is part of: "450 of its 1,200 buses" counts buses."""
+    whole = _PARTITIVE.match(text, quantity.end) if quantity.unit == "number" else None
+    if whole is None or whole.group(1).lower() in lexicon().noun_stop:
+        return None
+    return whole.group(1).lower()
+
+
+@cache
+def _differences() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    word = r"(?:[\w.'’-]+\s+)"
+    for metric, spec in _toml("metrics.toml")["differences"].items():
+        nouns = "|".join(re.escape(noun) for noun in spec["words"])
+        first, second = (re.escape(flow) for flow in spec["between"])
+        pair = rf"(?:{first}\s+and\s+{word}{{0,2}}?{second}|{second}\s+and\s+{word}{{0,2}}?{first})"
+        out.append((re.compile(rf"\b(?:{nouns})\s+between\s+{word}{{0,3}}?{pair}\b", re.IGNORECASE), metric))
+    return tuple(out)
+
+
+def difference(text: str, quantity: Quantity, clause: tuple[int, int]) -> tuple[str, str] | None:
+    """The metric a clause names as the difference of two others, and the phrase ("the gap between
+    exports and imports widened to 60 billion dlrs": the trade deficit), for a figure after it."""
+    for pattern, metric in _differences():
+        found = pattern.search(text, clause[0], quantity.start)
+        if found:
+            return metric, " ".join(found.group().split())
+    return None
+
+
+@cache
+def _people() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["people"]["nouns"])
+
+
+def governing_hit(
+    text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[int, int], noun: str
+) -> Hit | None:
+    """The metric word (a verb) that governs a count of people: "employs about 3,000 workers"; only
+    qualifiers and determiners may stand between it and the figure."""
+    if noun.split()[-1].lower() not in _people():
+        return None
+    lex = lexicon()
+    before = hits.within(max(clause[0], quantity.start - 40), quantity.start)
+    if not before:
+        return None
+    between = text[before[-1].end : quantity.start].lower().split()
+    if len(between) > 3 or any(w not in lex.qualifiers and w not in lex.noun_stop for w in between):
+        return None
+    return before[-1]
+
+
+@cache
+def _per_item() -> re.Pattern[str]:
+    words = sorted(_toml("metrics.toml")["per_item"]["words"], key=len, reverse=True)
+    joined = "|".join(re.escape(word) for word in words)  # after a restatement: "at 570 rupees ($13) each"
+    return re.compile(rf"(?:[ \t]*\([^()]{{1,40}}\))?[ \t)]+(?:{joined})\b", re.IGNORECASE)
+
+
+def per_item(text: str, quantity: Quantity) -> bool:
+    """Whether a per-item word follows the figure ("31 dlrs each", "900 yen (6.20 dlrs) apiece")."""
+    return _per_item().match(text, quantity.noun_end) is not None

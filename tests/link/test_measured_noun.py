@@ -1,0 +1,114 @@
+"""Which noun a figure measures: the noun it modifies, the complement of an amount of money, the whole a
+bare number is part of, the verb that governs a count of people, a difference of two flows, a price per
+share; and the sign a balance keeps in its name. Sentences are the project's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from metrics.link.extract import claims_from_text
+from metrics.link.measures import unit_class
+
+DAY = date(1990, 6, 1)
+
+
+def metrics_of(text: str) -> dict[str, tuple[str, str]]:
+    """surface -> (metric, unit) of every claim of the text."""
+    return {c.surface: (c.metric, c.unit) for c in claims_from_text(text, published=DAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The brewer sold its rival a 15 pct stake in its bottling shares.", "15 pct", "stake"),
+        ("Holders turned down the 27 dlr offer for their shares.", "27 dlr", "offer"),
+        ("It had a loss of 3.4 mln dlrs against a 2.2 mln dlr profit in 1988.", "2.2 mln dlr", "profit"),
+        ("The yard won an initial 40 mln stg order for ferries.", "40 mln stg", "orders"),
+        ("Nurses pressed for 9 pct pay rises in May.", "9 pct", "wages"),
+    ],
+)
+def test_a_figure_measures_the_noun_it_modifies(text: str, surface: str, metric: str) -> None:
+    assert metrics_of(text)[surface][0] == metric
+
+
+def test_the_modified_noun_phrase_stops_at_the_figure() -> None:
+    claim = claims_from_text("Acme booked a 3.2 mln dlr profit in May.", published=DAY)[0]
+    assert claim.metric == "profit" and claim.measure == "profit"
+
+
+def test_an_amount_of_money_measures_its_complement() -> None:
+    found = metrics_of("Acme paid 50 mln dlrs for the mill and took on 12 mln dlrs in debt.")
+    assert found["12 mln dlrs"][0] == "debt"
+    assert found["50 mln dlrs"][0] == "price"
+    found = metrics_of("The utility plans to sell 100 mln dlrs of convertible debentures.")
+    assert found["100 mln dlrs"][0] == "bonds"
+
+
+def test_counted_things_keep_their_plural_as_written() -> None:
+    found = metrics_of("The council opened two new libraries and hired 85 librarians in 1989.")
+    assert found["two"] == ("new libraries", "count")
+    assert found["85"] == ("librarians", "count")
+
+
+def test_a_bare_number_that_is_part_of_a_whole_counts_the_whole() -> None:
+    found = metrics_of("The carrier will retire 30 of its 210 aircraft next year.")
+    assert found["30"] == ("aircraft", "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The foundry employs about 1,200 workers.", "employees"),
+        ("The foundry laid off 300 workers in May.", "job cuts"),
+        ("About 1,200 workers marched to the town hall.", "workers"),
+    ],
+)
+def test_a_count_of_people_is_what_its_governing_verb_counts(text: str, metric: str) -> None:
+    (claim,) = claims_from_text(text, published=DAY)
+    assert claim.metric == metric
+
+
+def test_balances_keep_their_sign_and_a_named_difference_is_one() -> None:
+    found = metrics_of("Korea's trade surplus rose to 4 billion dlrs, and its budget deficit to 2 billion.")
+    assert found["4 billion dlrs"][0] == "trade surplus"
+    found = metrics_of("The gap between Chile's imports and exports widened to 900 mln dlrs in 1989.")
+    assert found["900 mln dlrs"][0] == "trade deficit"
+    found = metrics_of("The difference between imports and exports was 900 mln dlrs in 1989.")
+    assert found["900 mln dlrs"][0] == "trade balance"
+
+
+def test_a_money_figure_each_beside_shares_is_a_price_per_share() -> None:
+    found = metrics_of("The bank will buy back 4 mln shares at 900 yen (6.20 dlrs) apiece.")
+    assert found["900 yen"][0] == "price per share"
+    assert found["6.20 dlrs"][0] == "price per share"
+    assert found["4 mln"][0] == "shares"
+
+
+def test_a_restated_figure_shares_its_metric() -> None:
+    found = metrics_of("It expects an extraordinary gain of 9 mln dlrs, or 31 cts a share, in 1990.")
+    assert found["9 mln dlrs"][0] == "gain" and found["31 cts"][0] == "gain"
+
+
+def test_a_rate_per_period_is_a_percent_and_an_index_level_is_in_points() -> None:
+    assert unit_class("% per month") == "percent"
+    assert metrics_of("Inflation fell to 6 pct a month in May.")["6 pct a month"][0] == "inflation"
+    found = metrics_of("The composite index climbed 0.4 pct to 1,872.5 on Friday.")
+    assert found["1,872.5"] == ("index", "point")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Coffee stocks in consuming countries rose to 2 mln bags in May.", "2 mln bags", "inventories"),
+        ("Copper demand fell 3 pct in 1989.", "3 pct", "consumption"),
+        ("Its hedging costs reached 30 mln marks in 1989.", "30 mln marks", "costs"),
+        ("Gross national product grew 2.5 pct in 1989.", "2.5 pct", "gnp"),
+        ("Lenders offered a fixed rate of 9.5 pct on home loans in May.", "9.5 pct", "mortgage rate"),
+        ("The firm's debt to equity ratio rose to 45 pct in 1989.", "45 pct", "debt to equity ratio"),
+        ("Tourist revenues rose 12 pct in 1989.", "12 pct", "tourism revenue"),
+    ],
+)
+def test_indicators_an_analyst_keeps_apart(text: str, surface: str, metric: str) -> None:
+    assert metrics_of(text)[surface][0] == metric
