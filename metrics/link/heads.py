@@ -2,8 +2,9 @@
 stake"), the complement of an amount of money ("34 mln dlrs in debt"), the whole a bare number is part
 of ("450 of its 1,200 buses"), the verb that governs a count of people ("employs 3,000 workers"), a
 difference of two flows named as such ("the gap between exports and imports") and the per-item words
-that make a money figure a unit price ("31 dlrs each"). The word lists are data (metrics.toml); the
-vocabulary step (measures.py) names what these rules find."""
+that make a money figure a unit price ("31 dlrs each"); and the phrase a metric word is written in, the
+clause around a figure and the words that compare it with the figure before. The word lists are data
+(metrics.toml); the vocabulary step (measures.py) names what these rules find."""
 
 from __future__ import annotations
 
@@ -14,13 +15,74 @@ from metrics.lexicon import _toml, lexicon
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
+MAX_MODIFIERS = 3
+"""Words before a metric word that still belong to its phrase ("net new lending")."""
+MAX_COMPLEMENT = 3
+"""Words of an 'of'/'by' complement after it ("lending by building societies")."""
+
+_STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "down", "total", "totalled"})
+
+
+def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """Where the metric word at [start, end) is written with its modifiers before and an of/by
+    complement after ("net new lending by building societies")."""
+    stop = lexicon().noun_stop | _STOP_EXTRA
+    left = start
+    for _ in range(MAX_MODIFIERS):
+        before = text[floor:left].rstrip()
+        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
+        if not match or match.group(1).lower() in stop:
+            break
+        opening = not before[: match.start(1)].strip(" \"'“(")
+        if match.group(1)[0].isupper() and not opening:
+            break  # a name ("Ford"), not a modifier, unless it opens the sentence
+        left = floor + match.start(1)
+    right = end
+    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
+    if tail:
+        stretch = end + tail.end()
+        for taken, word in enumerate(_PHRASE_WORD.finditer(text, stretch, ceiling)):
+            if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
+                break
+            right = stretch = word.end()
+            space = re.match(r"\s+", text[stretch:ceiling])
+            stretch += space.end() if space else 0
+    return left, right
+
+
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
+
+
+def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
+    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure."""
+    start, end = sentence
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.end() <= quantity.start:
+            start = match.end()
+        elif match.start() >= quantity.noun_end:
+            end = match.start()
+            break
+    return start, end
+
+
+COMPARED_FROM = re.compile(
+    r"(?:\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?|,\s+or\s+|\(\s*)$",
+    re.IGNORECASE,
+)
+"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric, and so
+is one restated after ', or' ('a gain of 2 mln dlrs, or 9 cts a share'); a figure that is itself the
+modifier of a metric noun ('against a 1.9 mln profit') is that noun's."""
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 _DETERMINED = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|whose)|\w['’]s)"
     r"\s+(?:[a-z-]+\s+)?$"
 )
 """What stands before a figure used as a modifier: a determiner or genitive, perhaps with one adjective
 ("an initial 2.5 mln stg order", "Acme's proposed 40 dlr offer")."""
-_MODIFIER_GAP = re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z]+)[ \t]+)?")
+_MODIFIER_GAP = re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z][a-z-]*)[ \t]+)?")
 """What may stand between such a figure and its noun: a hyphen, a year ("a 1.08 billion crown 1986 loss")
 or one modifier that is no function word."""
 _COMPLEMENT = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|its|their)[ \t]+)?")
@@ -47,11 +109,14 @@ def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int
     the stake, the offer and the profit, whatever metric words stand earlier in the sentence. Without a
     determiner the noun must follow the figure at once ("demands for 10 pct pay rises")."""
     determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
-    for hit in hits.within(quantity.end, min(end, quantity.end + 16)):  # a noun the finder read as counted
-        if not determined and text[quantity.end : hit.start].strip(" \t-"):
-            continue
-        if _modifier_only(text, quantity.end, hit.start):
-            return hit
+    # from the figure's end (a metric noun the finder read as counted: "a 1.9 mln profit"), or after the
+    # unit word it took in ("a 1.08 billion crown 1986 loss")
+    for after in dict.fromkeys((quantity.end, max(quantity.end, quantity.noun_end))):
+        for hit in hits.within(after, min(end, after + 16)):
+            if not determined and text[after : hit.start].strip(" \t-"):
+                continue
+            if _modifier_only(text, after, hit.start):
+                return hit
     return None
 
 

@@ -25,19 +25,26 @@ from metrics.lexicon import (
     singular,
     squash,
 )
-from metrics.link.heads import attributive_head, difference, governing_hit, partitive, per_item
+from metrics.link.heads import (
+    COMPARED_FROM,
+    attributive_head,
+    complement_head,
+    difference,
+    governing_hit,
+    partitive,
+    per_item,
+    phrase_around,
+)
+from metrics.link.heads import (
+    clause_of as clause_of,
+)
 from metrics.link.keywords import Hit, Located, Vocabulary
 from metrics.records import Quantity
 
-MAX_MODIFIERS = 3
-"""Words before a metric word that still belong to its phrase ("net new lending")."""
-MAX_COMPLEMENT = 3
-"""Words of an 'of'/'by' complement after it ("lending by building societies")."""
 ITEM_WINDOW = 60
 """Characters either side of a figure within which an item word names what it is of."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "down", "total", "totalled"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,33 +169,6 @@ def _admits(indicator: Indicator, unit: str) -> bool:
     return cls in indicator.units or cls == "number"
 
 
-def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
-    """Where the metric word at [start, end) is written with its modifiers before and an of/by
-    complement after ("net new lending by building societies")."""
-    stop = lexicon().noun_stop | _STOP_EXTRA
-    left = start
-    for _ in range(MAX_MODIFIERS):
-        before = text[floor:left].rstrip()
-        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
-        if not match or match.group(1).lower() in stop:
-            break
-        opening = not before[: match.start(1)].strip(" \"'“(")
-        if match.group(1)[0].isupper() and not opening:
-            break  # a name ("Ford"), not a modifier, unless it opens the sentence
-        left = floor + match.start(1)
-    right = end
-    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
-    if tail:
-        stretch = end + tail.end()
-        for taken, word in enumerate(_WORD.finditer(text, stretch, ceiling)):
-            if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
-                break
-            right = stretch = word.end()
-            space = re.match(r"\s+", text[stretch:ceiling])
-            stretch += space.end() if space else 0
-    return left, right
-
-
 def _nearest_phrase(
     words: DocumentWords, indicator: Indicator, quantity: Quantity, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -228,30 +208,6 @@ def _item(
     return best[1] if best else None
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
-
-
-def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
-    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure."""
-    start, end = sentence
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if match.end() <= quantity.start:
-            start = match.end()
-        elif match.start() >= quantity.noun_end:
-            end = match.start()
-            break
-    return start, end
-
-
-_COMPARED_FROM = re.compile(
-    r"(?:\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?|,\s+or\s+|\(\s*)$",
-    re.IGNORECASE,
-)
-"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric, and so
-is one restated after ', or' ('a gain of 2 mln dlrs, or 9 cts a share'); a figure that is itself the
-modifier of a metric noun ('against a 1.9 mln profit') is that noun's."""
-
-
 def classify(
     raw: str,
     quantity: Quantity,
@@ -274,7 +230,7 @@ def classify(
     )
     same_kind = before is not None and (elided or unit_class(before[0].unit) == unit_class(quantity.unit))
     compared = (
-        before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start)
+        before is not None and same_kind and COMPARED_FROM.search(text, before[0].noun_end, quantity.start)
     )
     if compared and before is not None and not attributive_head(text, words.metrics, quantity, clause[1]):
         earlier = before[1]
@@ -294,6 +250,13 @@ def classify(
         indicator = indicator_of(raw)
     if indicator is not None and not _admits(indicator, quantity.unit):
         indicator = None
+    if indicator is None and measure is None:  # the raw word was no metric ("1.2 billion crown 1989 loss")
+        head = complement_head(text, words.metrics, quantity, clause[1]) or attributive_head(
+            text, words.metrics, quantity, clause[1]
+        )
+        indicator = indicator_of(head.name) if head else None
+        if indicator is not None and not _admits(indicator, quantity.unit):
+            indicator = None
     if indicator is None and measure is None:
         indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and measure is None and not words.metrics.within(*clause):
@@ -319,7 +282,7 @@ def classify(
         if span is not None:  # the phrase stops at the figure: "a 3.2 mln dlr profit" is the profit
             after = span[0] >= quantity.noun_end
             floor, ceiling = (quantity.noun_end, clause[1]) if after else (clause[0], quantity.start)
-            span = _phrase(text, span[0], span[1], floor, ceiling)
+            span = phrase_around(text, span[0], span[1], floor, ceiling)
             measure = " ".join(text[span[0] : span[1]].split())
         else:
             measure = raw
@@ -329,11 +292,19 @@ def classify(
     unit = None
     if quantity.unit == "number" and words.currency and indicator.units[0] == "money":
         unit = words.currency  # a money metric's bare figure is in the article's currency
-    elif quantity.unit == "number" and indicator.units[0] == "count" and measure:
-        unit = "count"  # "Avg shrs 5,970,000": a countable metric, its measure names what is counted
+    elif quantity.unit == "number" and _counted_only(indicator) and measure:
+        unit = "count"  # "Avg shrs 5,970,000", "voted 350 to 73": a metric that is no amount counts
     elif quantity.unit == "number" and indicator.units[0] == "index":
         unit = "point"  # "the index closed at 1,333.18": an index level is in points
     return Measure(indicator.name, measure, item, unit)
+
+
+def _counted_only(indicator: Indicator) -> bool:
+    """Whether a bare figure of the indicator can only be a count: its usual unit is a count, or it
+    admits counts and percents but no money or measure (a percent is written with its sign)."""
+    return indicator.units[0] == "count" or (
+        "count" in indicator.units and not {"money", "measure", "index"} & set(indicator.units)
+    )
 
 
 def _governing(

@@ -112,3 +112,21 @@ def test_a_rate_per_period_is_a_percent_and_an_index_level_is_in_points() -> Non
 )
 def test_indicators_an_analyst_keeps_apart(text: str, surface: str, metric: str) -> None:
     assert metrics_of(text)[surface][0] == metric
+
+
+def test_a_noun_after_the_unit_word_the_finder_took_in_is_the_one_modified() -> None:
+    text = "Sweden's Norrmetall expects profits in 1990 after a 1.2 billion crown 1989 loss, its bank said."
+    (claim,) = [c for c in claims_from_text(text, published=DAY) if c.value == 1.2e9]
+    assert claim.metric == "loss"
+
+
+def test_a_bare_figure_of_a_metric_that_is_no_amount_is_a_count() -> None:
+    found = metrics_of("The senate voted 61 to 38 to pass the farm bill.")
+    assert found["61"] == ("votes", "count") and found["38"] == ("votes", "count")
+
+
+def test_a_figure_compared_with_keeps_the_unit_it_lost_when_of_the_same_size() -> None:
+    found = metrics_of("Tea exports should rise to 95,000 tonnes in 1990 from 85,000 in 1989.")
+    assert found["85,000"] == ("exports", "tonne")
+    found = metrics_of("Car exports rose to 95,000 tonnes of parts in 1990 from 12 in 1989.")
+    assert found["12"][1] != "tonne"  # a pair is of one size: 12 is no elided 12 tonnes
