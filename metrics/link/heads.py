@@ -169,20 +169,35 @@ def _people() -> frozenset[str]:
 
 
 def governing_hit(
-    text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[int, int], noun: str
+    text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[int, int], noun: str | None
 ) -> Hit | None:
-    """The metric word (a verb) that governs a count of people: "employs about 3,000 workers"; only
-    qualifiers and determiners may stand between it and the figure."""
-    if noun.split()[-1].lower() not in _people():
+    """The metric word (a verb) that governs a figure, when it counts people ("employs about 3,000
+    workers") or whatever it counts (`noun` None); only qualifiers and determiners stand between."""
+    if noun is not None and noun.split()[-1].lower() not in _people():
         return None
-    lex = lexicon()
     before = hits.within(max(clause[0], quantity.start - 40), quantity.start)
     if not before:
         return None
     between = text[before[-1].end : quantity.start].lower().split()
-    if len(between) > 3 or any(w not in lex.qualifiers and w not in lex.noun_stop for w in between):
+    if len(between) > 3 or any(word not in _governed_gap() for word in between):
         return None
     return before[-1]
+
+
+@cache
+def _governed_gap() -> frozenset[str]:
+    words = [*_toml("metrics.toml")["governed"]["between"], *lexicon().qualifiers]
+    return frozenset(part for word in words for part in word.split())
+
+
+@cache
+def _verb_metrics() -> dict[str, str]:
+    return dict(_toml("metrics.toml")["verb_metrics"])
+
+
+def verb_metric(word: str) -> str | None:
+    """The metric a metric word names when it is the verb of the figure after it (metrics.toml)."""
+    return _verb_metrics().get(word.lower())
 
 
 @cache

@@ -34,6 +34,7 @@ from metrics.link.heads import (
     partitive,
     per_item,
     phrase_around,
+    verb_metric,
 )
 from metrics.link.heads import (
     clause_of as clause_of,
@@ -261,6 +262,9 @@ def classify(
         indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and measure is None and not words.metrics.within(*clause):
         indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
+    verb = _as_verb(words, quantity, clause, indicator) if indicator is not None and raw else None
+    if verb is not None:
+        indicator, measure = verb
     if _per_share(text, quantity, indicator, words, clause):
         indicator = _names().by_name["price per share"]
     if indicator is None and unit_class(quantity.unit) == "money":
@@ -297,6 +301,20 @@ def classify(
     elif quantity.unit == "number" and indicator.units[0] == "index":
         unit = "point"  # "the index closed at 1,333.18": an index level is in points
     return Measure(indicator.name, measure, item, unit)
+
+
+def _as_verb(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], indicator: Indicator
+) -> tuple[Indicator, str] | None:
+    """The metric and verb of a metric word used as the verb of the figure after it ("pay 93 mln dlrs":
+    a price), or None."""
+    hit = governing_hit(words.text, words.metrics, quantity, clause, None)
+    written = words.text[hit.start : hit.end] if hit else ""
+    metric = verb_metric(written)
+    named = _names().by_name.get(metric) if metric else None
+    if named is None or named is indicator or not _admits(named, quantity.unit):
+        return None
+    return named, written
 
 
 def _counted_only(indicator: Indicator) -> bool:

@@ -130,3 +130,8 @@ def test_a_figure_compared_with_keeps_the_unit_it_lost_when_of_the_same_size() -
     assert found["85,000"] == ("exports", "tonne")
     found = metrics_of("Car exports rose to 95,000 tonnes of parts in 1990 from 12 in 1989.")
     assert found["12"][1] != "tonne"  # a pair is of one size: 12 is no elided 12 tonnes
+
+
+def test_a_metric_word_used_as_the_verb_of_a_figure_names_what_the_verb_does() -> None:
+    assert metrics_of("The utility will pay 40 mln dlrs for the dam.")["40 mln dlrs"][0] == "price"
+    assert metrics_of("Pay rose 4 pct in May.")["4 pct"][0] == "wages"  # a noun, the verb between
