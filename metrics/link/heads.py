@@ -31,8 +31,8 @@ def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     for _ in range(MAX_MODIFIERS):
         before = text[floor:left].rstrip()
         match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
-        if not match or match.group(1).lower() in stop:
-            break
+        if not match or match.group(1).lower() in stop or before[: match.start(1)].endswith(("'", "’")):
+            break  # a function word, or the "s" of a genitive ("Acme's hedging costs")
         opening = not before[: match.start(1)].strip(" \"'“(")
         if match.group(1)[0].isupper() and not opening:
             break  # a name ("Ford"), not a modifier, unless it opens the sentence
@@ -188,6 +188,20 @@ def governing_hit(
 def _governed_gap() -> frozenset[str]:
     words = [*_toml("metrics.toml")["governed"]["between"], *lexicon().qualifiers]
     return frozenset(part for word in words for part in word.split())
+
+
+_GLOSS = re.compile(r",\s+or\s+[^,;]{3,90},")
+"""'Japan's PSE, or the amount of aid to farmers as a percentage, averaged 83 pct': a gloss explains
+the metric before it; its own words are not what the figure measures."""
+
+
+def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hit]:
+    """The hits in [start, end) that are not inside a gloss, when some metric word stands before it."""
+    glosses = [m.span() for m in _GLOSS.finditer(text, start, end)]
+    if not glosses:
+        return hits
+    kept = [hit for hit in hits if not any(a <= hit.start < b for a, b in glosses)]
+    return kept if kept else hits
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
-from metrics.link.heads import attributive_head, complement_head, is_money, partitive
+from metrics.link.heads import attributive_head, complement_head, is_money, outside_glosses, partitive
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -78,7 +78,7 @@ def metric_of(
     )
     if modified:
         return modified.name
-    before = doc.metric_hits.within(start, quantity.start)
+    before = outside_glosses(doc.text, doc.metric_hits.within(start, quantity.start), start, quantity.start)
     if before:
         return before[-1].name
     if inherited:

@@ -135,3 +135,11 @@ def test_a_figure_compared_with_keeps_the_unit_it_lost_when_of_the_same_size() -
 def test_a_metric_word_used_as_the_verb_of_a_figure_names_what_the_verb_does() -> None:
     assert metrics_of("The utility will pay 40 mln dlrs for the dam.")["40 mln dlrs"][0] == "price"
     assert metrics_of("Pay rose 4 pct in May.")["4 pct"][0] == "wages"  # a noun, the verb between
+
+
+def test_a_gloss_explains_the_metric_before_it_and_a_genitive_is_no_modifier() -> None:
+    (claim,) = claims_from_text(
+        "Canada's PSE, or the amount of aid to growers as a share of farm income, averaged 40 pct in 1986.",
+        published=DAY,
+    )
+    assert claim.metric == "producer subsidy equivalent" and claim.measure == "PSE"
