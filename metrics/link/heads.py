@@ -113,8 +113,10 @@ def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int
     # unit word it took in ("a 1.08 billion crown 1986 loss")
     for after in dict.fromkeys((quantity.end, max(quantity.end, quantity.noun_end))):
         for hit in hits.within(after, min(end, after + 16)):
-            if not determined and text[after : hit.start].strip(" \t-"):
-                continue
+            if not determined and (
+                text[after : hit.start].strip(" \t-") or re.match(r"[ \t]+of\b", text[hit.end : hit.end + 4])
+            ):
+                continue  # "exported 16.9bn worth of goods": a postposition, no noun the figure modifies
             if _modifier_only(text, after, hit.start):
                 return hit
     return None

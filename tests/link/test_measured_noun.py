@@ -143,3 +143,8 @@ def test_a_gloss_explains_the_metric_before_it_and_a_genitive_is_no_modifier() -
         published=DAY,
     )
     assert claim.metric == "producer subsidy equivalent" and claim.measure == "PSE"
+
+
+def test_worth_of_after_a_figure_is_no_noun_it_modifies() -> None:
+    found = metrics_of("During May the firm exported 16.9 mln stg worth of goods.")
+    assert found["16.9 mln stg"][0] == "exports"
