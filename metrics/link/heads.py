@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, lexicon
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
@@ -190,6 +191,42 @@ def governing_hit(
 def _governed_gap() -> frozenset[str]:
     words = [*_toml("metrics.toml")["governed"]["between"], *lexicon().qualifiers]
     return frozenset(part for word in words for part in word.split())
+
+
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)[ \t]+$")
+_NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z][\w&'’-]*)")
+
+
+def in_name(text: str, hit: Hit) -> bool:
+    """Whether a metric word is part of a proper name ("the Federal Reserve", "the Toronto Stock Exchange",
+    "Tosco Refining Co", "the Trade Ministry"): capitalised mid-sentence beside another capitalised word.
+    A word capitalised only because it opens the sentence ("Exports rose") is no name; neither is any
+    word of a line in capitals."""
+    word = text[hit.start : hit.end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    after = _NEIGHBOUR_AFTER.match(text, hit.end, hit.end + 40)
+    if after and _titled(after.group(1)):
+        return True
+    if " " in word.strip():
+        return False  # "Dutch Gross National Product rose": an indicator written in capitals, no name
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if before is None or not _titled(before.group(1)):
+        return False  # "U.S. Exports of groundnuts": an abbreviation, not a name's word
+    opening = text[max(0, before.start(1) - 3) : before.start(1)].strip(" \t") in ("", ".", "\n", '"')
+    return before.group(1).lower() not in lexicon().noun_stop and not opening
+
+
+def _titled(word: str) -> bool:
+    """A capitalised word that may belong to a name: no abbreviation ("U.S."), month or weekday."""
+    lowered = word.lower().rstrip(".")
+    calendar_word = lowered in MONTHS or lowered in WEEKDAYS
+    return word[0].isupper() and any(ch.islower() for ch in word) and not calendar_word
+
+
+def not_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits that are no part of a proper name; an index keeps its name ("the Nikkei Index rose")."""
+    return [hit for hit in hits if hit.name == "index" or not in_name(text, hit)]
 
 
 _GLOSS = re.compile(r",\s+or\s+[^,;]{3,90},")

@@ -31,6 +31,7 @@ from metrics.link.heads import (
     complement_head,
     difference,
     governing_hit,
+    not_names,
     partitive,
     per_item,
     phrase_around,
@@ -175,7 +176,7 @@ def _nearest_phrase(
 ) -> tuple[int, int] | None:
     """The written synonym of `indicator` nearest the figure in its clause, before it preferred."""
     best: tuple[int, int, int] | None = None
-    for hit in words.metrics.within(clause[0], clause[1]):
+    for hit in not_names(words.text, words.metrics.within(clause[0], clause[1])):
         if quantity.start <= hit.start < quantity.noun_end or indicator_of(hit.name) is not indicator:
             continue
         distance = _distance(quantity, hit.start, hit.end)
@@ -377,7 +378,7 @@ def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[in
     """The nearest metric phrase of the clause whose indicator admits the figure's unit, words before
     the figure preferred to words after it (the linker found none it could use)."""
     best: tuple[int, Indicator] | None = None
-    for hit in words.metrics.within(clause[0], clause[1]):
+    for hit in not_names(words.text, words.metrics.within(clause[0], clause[1])):
         indicator = indicator_of(hit.name)
         if quantity.start <= hit.start < quantity.noun_end or indicator is None:
             continue

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
-from metrics.link.heads import attributive_head, complement_head, is_money, outside_glosses, partitive
+from metrics.link.heads import (
+    attributive_head,
+    complement_head,
+    is_money,
+    not_names,
+    outside_glosses,
+    partitive,
+)
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -78,12 +85,13 @@ def metric_of(
     )
     if modified:
         return modified.name
-    before = outside_glosses(doc.text, doc.metric_hits.within(start, quantity.start), start, quantity.start)
+    hits = not_names(doc.text, doc.metric_hits.within(start, quantity.start))
+    before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
         return before[-1].name
     if inherited:
         return inherited
-    after = doc.metric_hits.within(quantity.noun_end, end)
+    after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, end))
     if after:
         return after[0].name
     if inherited_keyword:

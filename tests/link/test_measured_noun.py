@@ -148,3 +148,20 @@ def test_a_gloss_explains_the_metric_before_it_and_a_genitive_is_no_modifier() -
 def test_worth_of_after_a_figure_is_no_noun_it_modifies() -> None:
     found = metrics_of("During May the firm exported 16.9 mln stg worth of goods.")
     assert found["16.9 mln stg"][0] == "exports"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Shares of Acme Investment Corp rose 5 pct in May.", "5 pct", "shares"),
+        ("The Federal Reserve said M-1 rose 2 billion dlrs in May.", "2 billion dlrs", "money supply"),
+        ("U.S. Exports of walnuts fell to 9,000 tonnes in 1989.", "9,000 tonnes", "exports"),
+        ("Exports rose 5 pct in May.", "5 pct", "exports"),
+        ("Dutch Gross National Product rose to 432 billion guilders in 1989.", "432 billion guilders", "gnp"),
+        ("The Nikkei Index rose 2 pct on Monday.", "2 pct", "index"),
+    ],
+)
+def test_a_metric_word_inside_a_proper_name_is_not_what_a_figure_measures(
+    text: str, surface: str, metric: str
+) -> None:
+    assert metrics_of(text)[surface][0] == metric
