@@ -229,6 +229,19 @@ def not_names(text: str, hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if hit.name == "index" or not in_name(text, hit)]
 
 
+_BASE = re.compile(
+    r"(?:pct|percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?$", re.IGNORECASE
+)
+
+
+def not_bases(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits that are no base of an earlier share ("94,000 jobless, 2.2 pct of the workforce, against
+    120,000 or 2.8 pct": the workforce is what 2.2 pct is of, not what 2.8 pct measures), when others
+    remain."""
+    kept = [hit for hit in hits if not _BASE.search(text, max(0, hit.start - 24), hit.start)]
+    return kept if kept else hits
+
+
 _GLOSS = re.compile(r",\s+or\s+[^,;]{3,90},")
 """'Japan's PSE, or the amount of aid to farmers as a percentage, averaged 83 pct': a gloss explains
 the metric before it; its own words are not what the figure measures."""

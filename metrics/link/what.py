@@ -9,6 +9,7 @@ from metrics.link.heads import (
     attributive_head,
     complement_head,
     is_money,
+    not_bases,
     not_names,
     outside_glosses,
     partitive,
@@ -85,7 +86,7 @@ def metric_of(
     )
     if modified:
         return modified.name
-    hits = not_names(doc.text, doc.metric_hits.within(start, quantity.start))
+    hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
     before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
         return before[-1].name

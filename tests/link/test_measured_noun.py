@@ -165,3 +165,11 @@ def test_a_metric_word_inside_a_proper_name_is_not_what_a_figure_measures(
     text: str, surface: str, metric: str
 ) -> None:
     assert metrics_of(text)[surface][0] == metric
+
+
+def test_the_base_of_an_earlier_share_is_not_what_a_later_figure_measures() -> None:
+    text = (
+        "The state deficit should fall to 2.2 pct of GDP in 1991 from 2.6 pct this year and 3.1 pct in 1989."
+    )
+    found = metrics_of(text)
+    assert found["3.1 pct"][0] == "budget deficit" and found["2.2 pct"][0] == "budget deficit"
