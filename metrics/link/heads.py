@@ -55,9 +55,13 @@ _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|whi
 
 
 def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
-    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure."""
+    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure;
+    a break inside parentheses ("570 rupees (£6.80; $13) apiece") is none."""
     start, end = sentence
     for match in _CLAUSE_BREAK.finditer(text, start, end):
+        before = text[sentence[0] : match.start()]
+        if before.count("(") > before.count(")"):
+            continue
         if match.end() <= quantity.start:
             start = match.end()
         elif match.start() >= quantity.noun_end:

@@ -80,9 +80,10 @@ def test_balances_keep_their_sign_and_a_named_difference_is_one() -> None:
 
 
 def test_a_money_figure_each_beside_shares_is_a_price_per_share() -> None:
-    found = metrics_of("The bank will buy back 4 mln shares at 900 yen (6.20 dlrs) apiece.")
+    found = metrics_of("The bank will buy back 4 mln shares at 900 yen (6.20 dlrs; 4 stg) apiece.")
     assert found["900 yen"][0] == "price per share"
     assert found["6.20 dlrs"][0] == "price per share"
+    assert found["4 stg"][0] == "price per share"  # a ';' inside parentheses breaks no clause
     assert found["4 mln"][0] == "shares"
 
 
