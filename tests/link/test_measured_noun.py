@@ -174,3 +174,16 @@ def test_the_base_of_an_earlier_share_is_not_what_a_later_figure_measures() -> N
     )
     found = metrics_of(text)
     assert found["3.1 pct"][0] == "budget deficit" and found["2.2 pct"][0] == "budget deficit"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Personal income rose 0.5 pct in May.", "0.5 pct", "personal income"),
+        ("Wages and salaries rose 2 billion dlrs in May.", "2 billion dlrs", "wages"),
+        ("Personal consumption expenditures rose 0.3 pct in May.", "0.3 pct", "spending"),
+        ("Operating income fell to 12 mln dlrs in 1989.", "12 mln dlrs", "profit"),
+    ],
+)
+def test_household_and_company_income_are_kept_apart(text: str, surface: str, metric: str) -> None:
+    assert metrics_of(text)[surface][0] == metric
