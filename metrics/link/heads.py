@@ -98,6 +98,30 @@ _PARTITIVE = re.compile(
 )
 
 
+def unit_class(unit: str) -> str:
+    """The unit class of a claim unit: ISO codes are money, '%' and points percent, and so on."""
+    head = unit.partition(" per ")[0]
+    if len(head) == 3 and head.isupper():
+        return "money"
+    if head in ("%", "percentage point", "basis point"):
+        return "percent"  # "10 pct a month" is a rate in percent like "10 pct"
+    if unit in ("count", "number"):
+        return unit
+    if unit == "point":
+        return "index"
+    return "measure"
+
+
+def counted(noun: str) -> str:
+    """A counted noun as a metric name: lower case, without the demonyms or country names before it
+    ("300 Russian individuals" counts individuals; Russia is an entity of the claim)."""
+    words = noun.split()
+    countries = lexicon().countries
+    while len(words) > 1 and words[0] in countries:
+        words.pop(0)
+    return " ".join(words).lower()
+
+
 def is_money(unit: str) -> bool:
     """ISO 4217 codes are the only three-capital-letter units ("USD", "JPY per tonne")."""
     head = unit.partition(" per ")[0]
@@ -258,6 +282,28 @@ def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hi
         return hits
     kept = [hit for hit in hits if not any(a <= hit.start < b for a, b in glosses)]
     return kept if kept else hits
+
+
+@cache
+def _quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {word.lower(): code for word, code in _toml("metrics.toml")["quoted_currencies"].items()}
+    words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), table
+
+
+def quoted_currency(
+    text: str, quantity: Quantity, clause: tuple[int, int], taken: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether a money figure prices a currency named before it in its clause ("the dollar was at 141.10
+    yen"): a currency word outside any money figure (`taken`) that is not the figure's own."""
+    pattern, table = _quoted_currencies()
+    own = quantity.unit.partition(" ")[0]
+    for found in pattern.finditer(text, clause[0], quantity.start):
+        if any(a <= found.start() < b for a, b in taken):
+            continue
+        if table[found.group().lower()] != own:
+            return True
+    return False
 
 
 @cache

@@ -29,12 +29,15 @@ from metrics.link.heads import (
     COMPARED_FROM,
     attributive_head,
     complement_head,
+    counted,
     difference,
     governing_hit,
     not_names,
     partitive,
     per_item,
     phrase_around,
+    quoted_currency,
+    unit_class,
     verb_metric,
 )
 from metrics.link.heads import (
@@ -57,20 +60,6 @@ class Measure:
     unit: str | None = None
     """The unit the figure lost, where its metric and its article say it ("Net 232,000 vs 814,000" in
     a results table written in dollars is USD); None keeps the quantity's own."""
-
-
-def unit_class(unit: str) -> str:
-    """The unit class of a claim unit: ISO codes are money, '%' and points percent, and so on."""
-    head = unit.partition(" per ")[0]
-    if len(head) == 3 and head.isupper():
-        return "money"
-    if head in ("%", "percentage point", "basis point"):
-        return "percent"  # "10 pct a month" is a rate in percent like "10 pct"
-    if unit in ("count", "number"):
-        return unit
-    if unit == "point":
-        return "index"
-    return "measure"
 
 
 @dataclass(frozen=True)
@@ -119,6 +108,8 @@ class DocumentWords:
     items: Located[Hit]
     currency: str | None = None
     """The currency the article's money figures are written in most often."""
+    money_spans: tuple[tuple[int, int], ...] = ()
+    """Where the document's money figures are written, unit words included."""
     headline: tuple[Indicator, ...] = ()
     """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
     clause names none is about."""
@@ -143,7 +134,8 @@ class DocumentWords:
                 indicator = indicator_of(hit.name)
                 if indicator is not None and indicator not in headline:
                     headline.append(indicator)
-        return cls(text, metrics, names.item_words.hits(text, tokens), currency, tuple(headline))
+        spans = tuple((q.start, max(q.end, q.noun_end)) for q in quantities if unit_class(q.unit) == "money")
+        return cls(text, metrics, names.item_words.hits(text, tokens), currency, spans, tuple(headline))
 
 
 @lru_cache(maxsize=4096)
@@ -268,7 +260,11 @@ def classify(
         indicator, measure = verb
     if _per_share(text, quantity, indicator, words, clause):
         indicator = _names().by_name["price per share"]
+    elif indicator is _names().by_name["profit"] and per_item(text, quantity):
+        indicator = _names().by_name["earnings"]  # "earned 158.7 mln dlrs or 2.23 dlrs a share": per share
     if indicator is None and unit_class(quantity.unit) == "money":
+        if quoted_currency(text, quantity, clause, words.money_spans):
+            return Measure("exchange rate", None, None)  # "the dollar was at 141.10 yen"
         item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
             return Measure("price", measure or _written(raw, text, clause), item)
@@ -350,16 +346,6 @@ def _per_share(
     if not per_item(text, quantity):
         return False
     return any(indicator_of(hit.name) is _names().by_name["shares"] for hit in words.metrics.within(*clause))
-
-
-def counted(noun: str) -> str:
-    """A counted noun as a metric name: lower case, without the demonyms or country names before it
-    ("300 Russian individuals" counts individuals; Russia is an entity of the claim)."""
-    words = noun.split()
-    countries = lexicon().countries
-    while len(words) > 1 and words[0] in countries:
-        words.pop(0)
-    return " ".join(words).lower()
 
 
 def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:

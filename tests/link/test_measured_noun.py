@@ -187,3 +187,12 @@ def test_the_base_of_an_earlier_share_is_not_what_a_later_figure_measures() -> N
 )
 def test_household_and_company_income_are_kept_apart(text: str, surface: str, metric: str) -> None:
     assert metrics_of(text)[surface][0] == metric
+
+
+def test_a_quoted_currency_is_an_exchange_rate_and_profit_per_share_is_earnings() -> None:
+    assert metrics_of("The dollar was at 141.10 yen at midday.")["141.10 yen"][0] == "exchange rate"
+    assert metrics_of("Sterling hovered at 2.955 marks on Monday.")["2.955 marks"][0] == "exchange rate"
+    found = metrics_of("Last year Acme earned 158.7 mln dlrs or 2.23 dlrs a share.")
+    assert found["158.7 mln dlrs"][0] == "profit" and found["2.23 dlrs"][0] == "earnings"
+    found = metrics_of("Acme earned 300 mln marks, or 160 mln dlrs, in 1989.")
+    assert found["160 mln dlrs"][0] == "profit"  # a restated amount prices no currency
