@@ -114,12 +114,18 @@ def unit_class(unit: str) -> str:
 
 def counted(noun: str) -> str:
     """A counted noun as a metric name: lower case, without the demonyms or country names before it
-    ("300 Russian individuals" counts individuals; Russia is an entity of the claim)."""
+    ("300 Russian individuals" counts individuals; Russia is an entity of the claim) or the modifiers
+    that do not change what is counted ("two new roads" counts roads)."""
     words = noun.split()
     countries = lexicon().countries
-    while len(words) > 1 and words[0] in countries:
+    while len(words) > 1 and (words[0] in countries or words[0].lower() in _leading_modifiers()):
         words.pop(0)
     return " ".join(words).lower()
+
+
+@cache
+def _leading_modifiers() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["counted"]["leading_modifiers"])
 
 
 def is_money(unit: str) -> bool:
