@@ -29,7 +29,8 @@ def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     complement after ("net new lending by building societies")."""
     stop = lexicon().noun_stop | _STOP_EXTRA
     left = start
-    for _ in range(MAX_MODIFIERS):
+    verb = text[start:end].lower().endswith("ed")  # "Acme earned": the word before a verb is its subject
+    for _ in range(0 if verb else MAX_MODIFIERS):
         before = text[floor:left].rstrip()
         match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
         if not match or match.group(1).lower() in stop or before[: match.start(1)].endswith(("'", "’")):

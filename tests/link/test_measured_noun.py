@@ -36,6 +36,8 @@ def test_a_figure_measures_the_noun_it_modifies(text: str, surface: str, metric:
 def test_the_modified_noun_phrase_stops_at_the_figure() -> None:
     claim = claims_from_text("Acme booked a 3.2 mln dlr profit in May.", published=DAY)[0]
     assert claim.metric == "profit" and claim.measure == "profit"
+    claim = claims_from_text("Acme earned 300 mln marks in 1989.", published=DAY)[0]
+    assert claim.metric == "profit" and claim.measure == "earned"  # a verb's subject is no modifier
 
 
 def test_an_amount_of_money_measures_its_complement() -> None:
