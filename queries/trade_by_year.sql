@@ -7,7 +7,7 @@
 WITH busiest AS (
     SELECT least(subject, counterpart) AS a, greatest(subject, counterpart) AS b
     FROM series_claims
-    WHERE metric IN ('trade', 'trade balance') AND grain = 'year' AND counterpart IS NOT NULL
+    WHERE metric IN ('trade', 'trade balance', 'trade deficit', 'trade surplus') AND grain = 'year' AND counterpart IS NOT NULL
     GROUP BY a, b
     ORDER BY count(*) DESC, a, b
     LIMIT 1
@@ -37,5 +37,5 @@ JOIN series AS s
  AND s.item IS NOT DISTINCT FROM c.item
  AND s.subject IS NOT DISTINCT FROM c.subject AND s.counterpart IS NOT DISTINCT FROM c.counterpart
  AND s.period_start IS NOT DISTINCT FROM c.period_start AND s.period_end IS NOT DISTINCT FROM c.period_end
-WHERE c.metric IN ('trade', 'trade balance') AND c.grain = 'year' AND length(c.unit) = 3 AND upper(c.unit) = c.unit
+WHERE c.metric IN ('trade', 'trade balance', 'trade deficit', 'trade surplus') AND c.grain = 'year' AND length(c.unit) = 3 AND upper(c.unit) = c.unit
 ORDER BY year, c.metric, c.subject, c.unit, c.published DESC NULLS LAST, c.claim_id;

@@ -25,18 +25,31 @@ from metrics.lexicon import (
     singular,
     squash,
 )
+from metrics.link.heads import (
+    COMPARED_FROM,
+    attributive_head,
+    complement_head,
+    counted,
+    difference,
+    governing_hit,
+    not_names,
+    partitive,
+    per_item,
+    phrase_around,
+    quoted_currency,
+    unit_class,
+    verb_metric,
+)
+from metrics.link.heads import (
+    clause_of as clause_of,
+)
 from metrics.link.keywords import Hit, Located, Vocabulary
 from metrics.records import Quantity
 
-MAX_MODIFIERS = 3
-"""Words before a metric word that still belong to its phrase ("net new lending")."""
-MAX_COMPLEMENT = 3
-"""Words of an 'of'/'by' complement after it ("lending by building societies")."""
 ITEM_WINDOW = 60
 """Characters either side of a figure within which an item word names what it is of."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "down", "total", "totalled"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +60,6 @@ class Measure:
     unit: str | None = None
     """The unit the figure lost, where its metric and its article say it ("Net 232,000 vs 814,000" in
     a results table written in dollars is USD); None keeps the quantity's own."""
-
-
-def unit_class(unit: str) -> str:
-    """The unit class of a claim unit: ISO codes are money, '%' and points percent, and so on."""
-    head = unit.partition(" per ")[0]
-    if len(head) == 3 and head.isupper():
-        return "money"
-    if unit in ("%", "percentage point", "basis point"):
-        return "percent"
-    if unit in ("count", "number"):
-        return unit
-    if unit == "point":
-        return "index"
-    return "measure"
 
 
 @dataclass(frozen=True)
@@ -109,6 +108,8 @@ class DocumentWords:
     items: Located[Hit]
     currency: str | None = None
     """The currency the article's money figures are written in most often."""
+    money_spans: tuple[tuple[int, int], ...] = ()
+    """Where the document's money figures are written, unit words included."""
     headline: tuple[Indicator, ...] = ()
     """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
     clause names none is about."""
@@ -133,7 +134,8 @@ class DocumentWords:
                 indicator = indicator_of(hit.name)
                 if indicator is not None and indicator not in headline:
                     headline.append(indicator)
-        return cls(text, metrics, names.item_words.hits(text, tokens), currency, tuple(headline))
+        spans = tuple((q.start, max(q.end, q.noun_end)) for q in quantities if unit_class(q.unit) == "money")
+        return cls(text, metrics, names.item_words.hits(text, tokens), currency, spans, tuple(headline))
 
 
 @lru_cache(maxsize=4096)
@@ -161,39 +163,12 @@ def _admits(indicator: Indicator, unit: str) -> bool:
     return cls in indicator.units or cls == "number"
 
 
-def _phrase(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
-    """Where the metric word at [start, end) is written with its modifiers before and an of/by
-    complement after ("net new lending by building societies")."""
-    stop = lexicon().noun_stop | _STOP_EXTRA
-    left = start
-    for _ in range(MAX_MODIFIERS):
-        before = text[floor:left].rstrip()
-        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
-        if not match or match.group(1).lower() in stop:
-            break
-        opening = not before[: match.start(1)].strip(" \"'“(")
-        if match.group(1)[0].isupper() and not opening:
-            break  # a name ("Ford"), not a modifier, unless it opens the sentence
-        left = floor + match.start(1)
-    right = end
-    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
-    if tail:
-        stretch = end + tail.end()
-        for taken, word in enumerate(_WORD.finditer(text, stretch, ceiling)):
-            if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
-                break
-            right = stretch = word.end()
-            space = re.match(r"\s+", text[stretch:ceiling])
-            stretch += space.end() if space else 0
-    return left, right
-
-
 def _nearest_phrase(
     words: DocumentWords, indicator: Indicator, quantity: Quantity, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
     """The written synonym of `indicator` nearest the figure in its clause, before it preferred."""
     best: tuple[int, int, int] | None = None
-    for hit in words.metrics.within(clause[0], clause[1]):
+    for hit in not_names(words.text, words.metrics.within(clause[0], clause[1])):
         if quantity.start <= hit.start < quantity.noun_end or indicator_of(hit.name) is not indicator:
             continue
         distance = _distance(quantity, hit.start, hit.end)
@@ -227,28 +202,6 @@ def _item(
     return best[1] if best else None
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
-
-
-def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
-    """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure."""
-    start, end = sentence
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if match.end() <= quantity.start:
-            start = match.end()
-        elif match.start() >= quantity.noun_end:
-            end = match.start()
-            break
-    return start, end
-
-
-_COMPARED_FROM = re.compile(
-    r"\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?$",
-    re.IGNORECASE,
-)
-"""'fell to 11.8 pct of the workforce from 12.1 pct': the figure compared with is of the same metric."""
-
-
 def classify(
     raw: str,
     quantity: Quantity,
@@ -262,38 +215,75 @@ def classify(
     "percentage"); `clause` bounds the text the figure's own words come from; `before` is the figure
     before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares."""
     text = words.text
-    same_kind = before is not None and unit_class(before[0].unit) == unit_class(quantity.unit)
-    if before is not None and same_kind and _COMPARED_FROM.search(text, before[0].noun_end, quantity.start):
+    elided = (  # "from 316" after "300 mln dlrs" lost its scale as well as its unit: no unit is better
+        quantity.unit == "number"
+        and before is not None
+        and before[0].unit not in ("number", "count")
+        and (quantity.scaled or not before[0].scaled)
+        and 0.1 <= abs(quantity.value) / max(abs(before[0].value), 1e-9) <= 10  # a pair is of one size
+    )
+    same_kind = before is not None and (elided or unit_class(before[0].unit) == unit_class(quantity.unit))
+    compared = (
+        before is not None and same_kind and COMPARED_FROM.search(text, before[0].noun_end, quantity.start)
+    )
+    if compared and before is not None and not attributive_head(text, words.metrics, quantity, clause[1]):
         earlier = before[1]
-        return Measure(earlier.metric, earlier.measure, earlier.item, earlier.unit)
+        # "rose to 95,000 tonnes from 85,000": the figure compared with is in the same unit too
+        unit = (earlier.unit or before[0].unit) if elided else earlier.unit
+        return Measure(earlier.metric, earlier.measure, earlier.item, unit)
     indicator = None
     measure = None
-    if quantity.unit == "count" and quantity.noun:
-        measure = " ".join(quantity.noun.split())
+    whole = partitive(text, quantity)
+    between = difference(text, quantity, clause) if unit_class(quantity.unit) == "money" else None
+    if between is not None:
+        indicator, measure = _names().by_name[between[0]], between[1]
+    elif (quantity.unit == "count" and quantity.noun) or whole:
+        measure = whole or " ".join(str(quantity.noun).split())
         indicator = indicator_of(raw) or indicator_of(measure)
     else:
         indicator = indicator_of(raw)
     if indicator is not None and not _admits(indicator, quantity.unit):
         indicator = None
+    if indicator is None and measure is None:  # the raw word was no metric ("1.2 billion crown 1989 loss")
+        head = complement_head(text, words.metrics, quantity, clause[1]) or attributive_head(
+            text, words.metrics, quantity, clause[1]
+        )
+        indicator = indicator_of(head.name) if head else None
+        if indicator is not None and not _admits(indicator, quantity.unit):
+            indicator = None
     if indicator is None and measure is None:
         indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and measure is None and not words.metrics.within(*clause):
         indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
+    verb = _as_verb(words, quantity, clause, indicator) if indicator is not None and raw else None
+    if verb is not None:
+        indicator, measure = verb
+    if _per_share(text, quantity, indicator, words, clause):
+        indicator = _names().by_name["price per share"]
+    elif indicator is _names().by_name["profit"] and per_item(text, quantity):
+        indicator = _names().by_name["earnings"]  # "earned 158.7 mln dlrs or 2.23 dlrs a share": per share
     if indicator is None and unit_class(quantity.unit) == "money":
+        if quoted_currency(text, quantity, clause, words.money_spans):
+            return Measure("exchange rate", None, None)  # "the dollar was at 141.10 yen"
         item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
             return Measure("price", measure or _written(raw, text, clause), item)
     if indicator is None and quantity.unit == "count" and measure:
-        # a count of a thing the vocabulary does not name: the thing, singular ("300 nurses" -> nurse)
-        return Measure(singular(measure.lower(), lexicon()), measure, None)
+        indicator = _governing(words, quantity, clause, measure)
+    if indicator is None and (quantity.unit == "count" or whole) and measure:
+        # a count of a thing the vocabulary does not name: the thing as written, plural like the
+        # vocabulary's own names ("300 nurses" -> nurses, "two new roads" -> new roads)
+        return Measure(counted(measure), measure, None, "count" if whole else None)
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
     indicator = _narrowed(indicator, text, clause)
     span = None
     if measure is None:
         span = _nearest_phrase(words, indicator, quantity, clause)
-        if span is not None:
-            span = _phrase(text, span[0], span[1], clause[0], clause[1])
+        if span is not None:  # the phrase stops at the figure: "a 3.2 mln dlr profit" is the profit
+            after = span[0] >= quantity.noun_end
+            floor, ceiling = (quantity.noun_end, clause[1]) if after else (clause[0], quantity.start)
+            span = phrase_around(text, span[0], span[1], floor, ceiling)
             measure = " ".join(text[span[0] : span[1]].split())
         else:
             measure = raw
@@ -303,16 +293,67 @@ def classify(
     unit = None
     if quantity.unit == "number" and words.currency and indicator.units[0] == "money":
         unit = words.currency  # a money metric's bare figure is in the article's currency
-    elif quantity.unit == "number" and indicator.units[0] == "count" and measure:
-        unit = "count"  # "Avg shrs 5,970,000": a countable metric, its measure names what is counted
+    elif quantity.unit == "number" and _counted_only(indicator) and measure:
+        unit = "count"  # "Avg shrs 5,970,000", "voted 350 to 73": a metric that is no amount counts
+    elif quantity.unit == "number" and indicator.units[0] == "index":
+        unit = "point"  # "the index closed at 1,333.18": an index level is in points
     return Measure(indicator.name, measure, item, unit)
+
+
+def _as_verb(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], indicator: Indicator
+) -> tuple[Indicator, str] | None:
+    """The metric and verb of a metric word used as the verb of the figure after it ("pay 93 mln dlrs":
+    a price), or None."""
+    hit = governing_hit(words.text, words.metrics, quantity, clause, None)
+    written = words.text[hit.start : hit.end] if hit else ""
+    metric = verb_metric(written)
+    named = _names().by_name.get(metric) if metric else None
+    if named is None or named is indicator or not _admits(named, quantity.unit):
+        return None
+    return named, written
+
+
+def _counted_only(indicator: Indicator) -> bool:
+    """Whether a bare figure of the indicator can only be a count: its usual unit is a count, or it
+    admits counts and percents but no money or measure (a percent is written with its sign)."""
+    return indicator.units[0] == "count" or (
+        "count" in indicator.units and not {"money", "measure", "index"} & set(indicator.units)
+    )
+
+
+def _governing(
+    words: DocumentWords, quantity: Quantity, clause: tuple[int, int], noun: str
+) -> Indicator | None:
+    """The countable metric whose verb governs a count of people: "employs about 3,000 workers" counts
+    employees, "laid off 400 workers" job cuts; a flow ("sold") counts no people."""
+    hit = governing_hit(words.text, words.metrics, quantity, clause, noun)
+    indicator = indicator_of(hit.name) if hit else None
+    if indicator is not None and "count" in indicator.units and indicator.kind != "flow":
+        return indicator
+    return None
+
+
+def _per_share(
+    text: str, quantity: Quantity, indicator: Indicator | None, words: DocumentWords, clause: tuple[int, int]
+) -> bool:
+    """Whether a money figure is the price of one share: written per share, or 'each' beside shares
+    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares or a price."""
+    if unit_class(quantity.unit) != "money" or (indicator and indicator.name not in ("shares", "price")):
+        return False
+    if quantity.unit.endswith(" per share"):
+        return True
+    if not per_item(text, quantity):
+        return False
+    return any(indicator_of(hit.name) is _names().by_name["shares"] for hit in words.metrics.within(*clause))
 
 
 def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
     """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
     if not indicator.narrowed:
         return indicator
-    lowered = f" {' '.join(_WORD.findall(text, clause[0], clause[1])).lower()} "
+    words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, clause[0], clause[1]))
+    lowered = f" {' '.join(words).lower()} "  # "the company's deficit" names the company
     for word, metric in indicator.narrowed:
         if f" {word} " in lowered:
             return _names().by_name.get(metric, indicator)
@@ -323,7 +364,7 @@ def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[in
     """The nearest metric phrase of the clause whose indicator admits the figure's unit, words before
     the figure preferred to words after it (the linker found none it could use)."""
     best: tuple[int, Indicator] | None = None
-    for hit in words.metrics.within(clause[0], clause[1]):
+    for hit in not_names(words.text, words.metrics.within(clause[0], clause[1])):
         indicator = indicator_of(hit.name)
         if quantity.start <= hit.start < quantity.noun_end or indicator is None:
             continue

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
-from metrics.lexicon import singular
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
+from metrics.link.heads import (
+    attributive_head,
+    complement_head,
+    is_money,
+    not_bases,
+    not_names,
+    outside_glosses,
+    partitive,
+)
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
-
-
-def _is_currency(unit: str) -> bool:
-    """ISO 4217 codes are the only three-capital-letter units."""
-    return len(unit) == 3 and unit.isupper()
 
 
 def metric_and_entities(scope: Scope, figure: Figure) -> None:
@@ -74,13 +77,22 @@ def metric_of(
         for topic, (prefix, nouns) in lex.qualified_nouns.items():
             if topic in topics and last in nouns:
                 return f"{prefix} {last}"
-        return singular(noun, lex)
-    before = doc.metric_hits.within(start, quantity.start)
+        return noun  # as written, plural like the vocabulary's names: "300 nurses" counts nurses
+    whole = partitive(doc.text, quantity)
+    if whole:
+        return whole
+    modified = complement_head(doc.text, doc.metric_hits, quantity, end) or attributive_head(
+        doc.text, doc.metric_hits, quantity, end
+    )
+    if modified:
+        return modified.name
+    hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
+    before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
         return before[-1].name
     if inherited:
         return inherited
-    after = doc.metric_hits.within(quantity.noun_end, end)
+    after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, end))
     if after:
         return after[0].name
     if inherited_keyword:
@@ -95,7 +107,7 @@ def metric_of(
     if quantity.unit == "number":
         return "number"
     head, per, _ = quantity.unit.partition(" per ")
-    if _is_currency(head):
+    if is_money(head):
         return "price" if per else "amount"
     return head
 

@@ -14,7 +14,7 @@ DEFINITION = ROOT / "tests" / "fixtures" / "reports_reuters" / "us_trade_deficit
 
 
 # Needs the store (metrics.pipeline.ingest) and an extractor that yields claims whose metric contains
-# "trade balance" (the vocabulary's name for deficits and surpluses), with subject "United States",
+# "trade deficit" (the vocabulary keeps a balance's sign in its name), with subject "United States",
 # no counterpart, unit "USD" and grain "year".
 def test_the_us_trade_deficit_from_reuters_renders_real_figures(tmp_path: Path) -> None:
     corpus = need(CORPUS / "reuters21578.jsonl")

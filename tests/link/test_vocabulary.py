@@ -35,12 +35,14 @@ def test_every_synonym_names_one_metric_and_every_metric_has_a_kind() -> None:
 @pytest.mark.parametrize(
     ("written", "metric"),
     [
-        ("trade gap", "trade balance"),
+        ("trade gap", "trade deficit"),
+        ("payments surplus", "current account surplus"),
         ("quarterly net profit", "profit"),
         ("interest rates", "interest rate"),
         ("sanctioned individual", "sanctioned individuals"),
         ("telephone calls", "phone conversations"),
-        ("employee", "jobs"),
+        ("employee", "employees"),
+        ("nonfarm payrolls", "jobs"),
         ("layoffs", "job cuts"),
         ("percentage", None),
     ],
@@ -99,9 +101,11 @@ def test_the_vocabulary_command_lists_each_metric() -> None:
 
 def test_a_generic_balance_is_narrowed_by_its_clause() -> None:
     claim = only("The current account showed a surplus of 2.1 billion dlrs in 1988.")
-    assert claim["metric"] == "current account"
+    assert claim["metric"] == "current account surplus"
     claim = only("The budget showed a surplus of 2.1 billion dlrs in 1988.")
-    assert claim["metric"] == "budget balance"
+    assert claim["metric"] == "budget surplus"
+    claim = only("The firm's deficit widened to 40 mln dlrs in 1988.")
+    assert claim["metric"] == "loss"  # a company's deficit is its loss, also written with a genitive
 
 
 def test_a_money_figure_of_a_commodity_is_its_price() -> None:

@@ -131,7 +131,10 @@ def _is_money(unit: str) -> bool:
 def test_a_countrys_trade_balance_on_reuters(reuters_store: Path) -> None:
     frame = _ask(reuters_store, "trade_balance_by_period")
     assert len(frame) >= 1
-    assert set(frame["metric"]) == {"trade balance"} and frame["country"].nunique() == 1
+    assert set(frame["metric"]) <= {"trade balance", "trade deficit", "trade surplus"}
+    assert frame["country"].nunique() == 1
+    deficits = frame[frame["metric"] == "trade deficit"]
+    assert (deficits["balance"] == -deficits["value"]).all()
     assert all(_is_money(unit) for unit in frame["unit"])
     assert set(frame["grain"]) <= {"month", "quarter", "year"}
 
@@ -158,6 +161,7 @@ def test_the_other_named_questions_answer_sensibly_on_reuters(reuters_store: Pat
         assert set(frame["metric"]) <= {"meetings", "summits", "phone conversations", "visits"}
         assert frame["subject"].notna().all() and frame["counterpart"].notna().all()
     else:
-        assert len(frame) >= 1 and set(frame["metric"]) <= {"trade", "trade balance"}
+        assert len(frame) >= 1
+        assert set(frame["metric"]) <= {"trade", "trade balance", "trade deficit", "trade surplus"}
         assert all(_is_money(unit) for unit in frame["unit"])
         assert len({frozenset(pair) for pair in frame[["subject", "counterpart"]].to_numpy()}) == 1
