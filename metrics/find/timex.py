@@ -159,7 +159,12 @@ def _groups(match: re.Match[str], name: str) -> list[str | None]:
 def resolve(name: str, groups: list[str | None], reference: date | None) -> tuple[Period, str] | None:
     """The period an expression of kind `name` denotes, or None (unknown kind, or it needs a reference)."""
     resolver = RESOLVERS.get(name)
-    return resolver(groups, reference) if resolver else None
+    resolved = resolver(groups, reference) if resolver else None
+    if resolved is not None:
+        period = resolved[0]
+        if period.start is not None and period.end is not None and period.start > period.end:
+            return None  # "since 2001" in a text of 2000: no period ends before it starts
+    return resolved
 
 
 @cache

@@ -111,3 +111,12 @@ def test_a_second_before_a_noun_is_the_ordinal() -> None:
     text = "A second group of bidders joined, and the alarm rang for a second."
     found = [(e.start, e.value) for e in find_time_expressions(text, date(2014, 10, 22))]
     assert found == [(text.rindex("a second"), "PT1S")]
+
+
+def test_a_span_that_would_end_before_it_starts_is_no_period() -> None:
+    from metrics.find.timex import resolve
+
+    published = date(2030, 5, 1)
+    assert resolve("since_year", ["2031"], published) is None  # "since 2031" in a text of 2030
+    since = resolve("since_year", ["2021"], published)
+    assert since is not None and (since[0].start, since[0].end) == (date(2021, 1, 1), published)
