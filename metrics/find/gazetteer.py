@@ -40,3 +40,8 @@ def find_entities(text: str, tokens: Tokens | None = None) -> list[EntityMention
         if name:
             found.append(EntityMention(match.start(), match.end(), surface, name, kind))
     return found
+
+
+def is_known(name: str) -> bool:
+    """Whether `name` is a country, organisation, outlet or leader the gazetteer knows (as written)."""
+    return name in _entity_index()[1]

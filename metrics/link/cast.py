@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import cache
 
-from metrics.find.companies import find_companies
+from metrics.find.companies import find_companies, short_forms
 from metrics.find.gazetteer import find_entities
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _csv, _toml, alternation
@@ -137,37 +137,40 @@ class Cast:
         return as_of(mention.name, self.published)
 
     def _headline(self, title: str | None) -> list[EntityMention]:
-        """The headline's actors. A wire headline in capitals is read as written and in title case, and
-        a company it names stands as the article's text names it ("SEARS" is Sears Roebuck); a company
-        the text never names is left out (capitals make every run of words look like a name)."""
+        """The headline's actors, in headline order: its countries and organisations, and the article's
+        companies that it names by any of their forms ("SEARS" is Sears Roebuck, "BP" British Petroleum).
+        A company the text never names is left out (capitals make every run of words look like a name),
+        except the one a wire results table opens with ("AM INTERNATIONAL INC <AM> 2ND QTR")."""
         if not title:
             return []
-        found = [m for m in _mentions(title) if m.kind not in NOT_ACTORS]
+        found = [m for m in find_entities(title) if m.kind not in NOT_ACTORS]
         if title.isupper():
-            found += [m for m in _mentions(title.title()) if m.kind not in NOT_ACTORS]
-        kept = []
-        for mention in sorted(found, key=lambda m: m.start):
-            if mention.kind != "company":
-                kept.append(mention)
-                continue
-            named = self._company_named(mention.name)
-            if named is not None:
-                kept.append(named)
+            found += [m for m in find_entities(title.title()) if m.kind not in NOT_ACTORS]
+        lowered = title.lower()
+        for form, name in self._company_forms().items():
+            hit = re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", lowered)
+            if hit:
+                surface = title[hit.start() : hit.end()]
+                found.append(EntityMention(hit.start(), hit.end(), surface, name, "company"))
+        kept = _choose(found)
         if not any(m.kind == "company" for m in kept) and title.isupper():
-            # "AM INTERNATIONAL INC <AM> 2ND QTR": a results table names its company only up here
             opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
-            if opening:
-                name = _wire_name(opening[0].name)
-                if name:
-                    kept.append(EntityMention(0, opening[0].end, opening[0].surface, name, "company"))
-        if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
-            words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
-            for mention in self.mentions.items:
-                written = {" ".join(mention.surface.lower().split()), mention.name.lower()}
-                if mention.kind == "company" and any(f" {form} " in words for form in written):
-                    kept.append(mention)
-                    break
+            wire = _wire_name(opening[0].name) if opening else None
+            if wire:
+                kept.insert(0, EntityMention(0, opening[0].end, opening[0].surface, wire, "company"))
         return kept
+
+    def _company_forms(self) -> dict[str, str]:
+        """Every way the article writes each of its companies, lower-cased, to the company's name."""
+        forms: dict[str, str] = {}
+        for mention in self.mentions.items:
+            if mention.kind != "company":
+                continue
+            written = " ".join(mention.surface.strip("<>").split()).lower()
+            for form in (written, *(f.lower() for f in short_forms(mention.name))):
+                if len(form) > 1:
+                    forms.setdefault(form, mention.name)
+        return forms
 
     def _company_named(self, headline_name: str) -> EntityMention | None:
         """The article's company whose name holds the headline's name as whole words."""
@@ -223,9 +226,16 @@ class Cast:
         return bool(_reference_pattern(kind).search(self.text, start, end))
 
     def company_before(self, position: int) -> str | None:
-        """The company "the company" means: the article's main one, else the one named last before."""
+        """The company "the company" means: the article's main one when it is named in this sentence or
+        the one before or no other is, else the one named there last ("Bolt Bank sold its stake. A
+        statement cited Acme's losses. The company's deficit..." is Acme's), else the one named last."""
+        index = self.sentences.index(position)
+        since = self.sentences.span(index - 1)[0] if index > 0 else 0
+        near = [self.name(m) for m in self.mentions.within(since, position) if m.kind == "company"]
         main = self.main("company")
-        if main is not None:
+        if main is not None and (main in near or not near):
             return main
+        if near:
+            return near[-1]
         before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
         return self.name(before[-1]) if before else None

@@ -32,6 +32,9 @@ _LISTED = re.compile(
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
 _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 """What opens a list item before its actor ("..., with Chile at 12 pct")."""
+_DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
+"""A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
+_DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
@@ -104,8 +107,23 @@ def _eligible(
             continue
         if p["place"].search(before):
             continue
+        described = next((m for m in mentions if _describes(text, mention, m)), None)
+        if described is not None and not _DIVISION.match(text, described.end):
+            continue  # "Vexa's unit Corin Labs": the parent describes the company that is the actor
+        if _DIVISION.match(text, mention.end) and any(_describes(text, m, mention) for m in mentions):
+            continue  # "Vexa's Corin Labs Division": a division gives way to its parent
         kept.append(mention)
     return kept
+
+
+def _describes(text: str, owner: EntityMention, named: EntityMention) -> bool:
+    """Whether company `owner` is a genitive that describes the company named right after it."""
+    return (
+        owner.kind == named.kind == "company"
+        and text.startswith(("'s", "’s"), owner.end)
+        and 0 < named.start - owner.end < 40
+        and bool(_DESCRIBES.fullmatch(text, owner.end, named.start))
+    )
 
 
 def _actor_name(cast: Cast, mention: EntityMention, contact: bool) -> str:
@@ -148,7 +166,14 @@ def assign(
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
     if not names:
         names = _from_context(cast, sentence, quantity, parties, contact)
-    elif len(names) == 1 and roles and _is_counterpart(text, roles[0], p, False):
+    elif (
+        len(names) == 1
+        and roles
+        and (
+            _is_counterpart(text, roles[0], p, False)
+            or (roles[0].start >= quantity.end and cue.PRONOUN_START.match(text, sentence[0]))
+        )
+    ):  # "It bought 60 pct of Acme": the pronoun is the subject
         subject = _from_context(cast, sentence, quantity, parties, contact)[:1]
         names = tuple(dict.fromkeys((*subject, *names))) if subject else names
     cast.last = names
@@ -184,6 +209,8 @@ def _roles(
     if not actors:
         return []
     for first, second in itertools.pairwise(actors):  # "trade between X and Y"
+        if any(quantity.end <= m.start < first.start for m in actors):
+            break  # a pair after a nearer actor is another phrase's ("6 pct owned by X, ... between Y and Z")
         opening = text[max(0, first.start - 20) : first.start]
         joined = re.fullmatch(r"\s*(?:and|-|–|/)\s*(?:the\s+)?", text[first.end : second.start])
         if joined and second.end <= quantity.start and first.kind == second.kind:
@@ -225,10 +252,19 @@ def _roles(
         subject = before[0] if before else after[0] if after else None
     if contact:
         others = [m for m in actors if subject is None or m.name != subject.name]
-        partner = others[0] if others else None
     else:
         others = [m for m in partners if subject is None or m.name != subject.name]
-        partner = others[0] if others else None
+        if not others and parties and subject is not None and subject.start < quantity.start:
+            # "X acquired 60 pct of Y's unit Z": a two-party figure's other actor after it is its partner
+            others = [
+                m
+                for m in actors
+                if m.start >= quantity.end
+                and m.name != subject.name
+                and not _HEADS_FIGURE.match(text, m.end)
+                and not _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
+            ][:1]
+    partner = others[0] if others else None
     if subject is None:
         return [partner] if partner else []
     return [subject, partner] if partner else [subject]
