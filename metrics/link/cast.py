@@ -5,6 +5,7 @@ their legal forms, named as of the article's date (West Germany in 1987), and th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -19,6 +20,9 @@ from metrics.records import Document, EntityMention
 
 NOT_ACTORS = frozenset({"outlet"})
 """Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
+NOT_MAIN = frozenset({"party", "person"})
+"""Kinds of actor that own the figures of their own sentence but never stand as the article's main actor
+for a sentence that names none (a story about a party's campaign quotes the government's figures)."""
 
 
 @cache
@@ -186,10 +190,12 @@ class Cast:
     def main(self, kind: str | None = None) -> str | None:
         """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
         first of the article's opening sentence."""
-        lead = self.mentions.items[:4]
+        lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
+                if mention.kind in NOT_MAIN:
+                    continue
                 if (
                     kind is None
                     or mention.kind == kind
@@ -198,9 +204,12 @@ class Cast:
                     return self.name(mention)
         return None
 
-    def references(self, start: int, end: int) -> list[EntityMention]:
+    def references(
+        self, start: int, end: int, partner: Callable[[EntityMention], bool] | None = None
+    ) -> list[EntityMention]:
         """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
-        they take part in the sentence's roles like a name ("the company's sales", "its exports")."""
+        they take part in the sentence's roles like a name ("the company's sales", "its exports"). "Its"
+        passes over an actor that is a `partner` ("Peru owes $2bn to the IMF while its deficit...")."""
         found = []
         for kind in ("company", "country"):
             for match in _reference_pattern(kind).finditer(self.text, start, end):
@@ -209,7 +218,11 @@ class Cast:
                     found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
         for match in _ITS.finditer(self.text, start, end):
             # "its" is the nearest actor named before it in the sentence, else the one before's
-            before = [m for m in self.mentions.within(start, match.start()) if m.kind != "person"]
+            before = [
+                m
+                for m in self.mentions.within(start, match.start())
+                if m.kind != "person" and not (partner and partner(m))
+            ]
             name = self.name(before[-1]) if before else self.last[0] if self.last else self.main()
             if name:
                 found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))

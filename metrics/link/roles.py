@@ -58,6 +58,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "source_after": re.compile(
             rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\b", re.IGNORECASE
         ),
+        "report_noun": re.compile(
+            rf"^(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words['sources']['nouns'])})\b",
+            re.IGNORECASE,
+        ),
         "source_before": re.compile(
             rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+)?$", re.IGNORECASE
         ),
@@ -86,6 +90,8 @@ def _contacts() -> frozenset[str]:
 def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
     after = text[mention.end : mention.end + SOURCE_REACH]
     before = text[max(0, mention.start - 30) : mention.start]
+    if mention.kind == "organisation" and p["report_noun"].match(after):
+        return True  # "the OECD outlook", "an IMF report": the figure is the report's subject's
     if p["source_after"].match(after):
         return not p["self_report"].match(after)  # "the IMF said"; but "Acme said its profit" is Acme's
     # "..., said the IMF." reports; "said the United States has used sanctions" opens what it reports
@@ -103,10 +109,12 @@ def _eligible(
         before = text[max(0, mention.start - 40) : mention.start]
         if any(t.start <= mention.start < t.end for t in times):
             continue
-        if p["currency"].match(text, mention.end) or p["inside_name"].search(before):
+        if (mention.kind == "country" and p["currency"].match(text, mention.end)) or p["inside_name"].search(
+            before
+        ):  # "Canadian dollars" is money; "the Tories won" a vote
             continue
-        if p["place"].search(before):
-            continue
+        if p["place"].search(before) and mention.kind != "company":
+            continue  # "a plant in Ohio" is where; "a stake in Acme" is in whom
         described = next((m for m in mentions if _describes(text, mention, m)), None)
         if described is not None and not _DIVISION.match(text, described.end):
             continue  # "Vexa's unit Corin Labs": the parent describes the company that is the actor
@@ -114,6 +122,17 @@ def _eligible(
             continue  # "Vexa's Corin Labs Division": a division gives way to its parent
         kept.append(mention)
     return kept
+
+
+def _with_references(
+    cast: Cast, sentence: tuple[int, int], named: list[EntityMention]
+) -> list[EntityMention]:
+    """The sentence's named actors and its "the company", "the country" and "its", in text order."""
+    spans = [(m.start, m.end) for m in named]
+    p = _patterns()
+    found = cast.references(*sentence, partner=lambda m: _is_counterpart(cast.text, m, p, False))
+    references = [r for r in found if not any(s <= r.start < e for s, e in spans)]
+    return sorted([*named, *references], key=lambda m: m.start)
 
 
 def _describes(text: str, owner: EntityMention, named: EntityMention) -> bool:
@@ -148,10 +167,7 @@ def assign(
     p = _patterns()
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
-    in_sentence = _eligible(cast, cast.mentions.within(*sentence), times)
-    named = [(m.start, m.end) for m in in_sentence]
-    references = [r for r in cast.references(*sentence) if not any(s <= r.start < e for s, e in named)]
-    in_sentence = sorted([*in_sentence, *references], key=lambda m: m.start)
+    in_sentence = _with_references(cast, sentence, _eligible(cast, cast.mentions.within(*sentence), times))
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
     sources = [m for m in in_sentence if _is_source(text, m, p)]
     owners = [m for m in in_sentence if m not in sources]
@@ -281,7 +297,7 @@ def _from_context(
             return cast.last  # "It has happened 37 times": as the figure before
         earlier = cast.sentence_before(start)
         if earlier is not None:  # "The EU has sanctioned Iran again. It has happened 37 times."
-            actors = _eligible(cast, cast.mentions.within(*earlier), ())
+            actors = _with_references(cast, earlier, _eligible(cast, cast.mentions.within(*earlier), ()))
             roles = _roles(
                 text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, _patterns()
             )

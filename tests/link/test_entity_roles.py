@@ -37,13 +37,41 @@ def test_the_company_is_the_one_just_named_when_the_main_one_is_not() -> None:
 
 
 def test_a_pair_after_a_nearer_actor_belongs_to_another_phrase() -> None:
-    text = (
-        "Delmont Canada Inc, 60 pct owned by Delmont Inc, is not part of the dispute between Delmont Inc"
-        " and Presswick Co."
-    )
+    text = "Delmont Canada Inc, 60 pct owned by Delmont Inc, has no part in the row between Japan and France."
     assert entities(text)["60 pct"] in (["Delmont", "Delmont Canada"], ["Delmont Canada", "Delmont"])
 
 
 def test_a_pronoun_subject_and_the_partner_after_the_figure() -> None:
     text = "Vexa AG said it bought all of Austria's Kerbler.\nIt bought 60 pct of Kerbler's unit Corin Labs."
     assert entities(text)["60 pct"] == ["Vexa", "Corin Labs"]
+
+
+def test_a_party_owns_its_own_figures_but_is_never_the_articles_main_actor() -> None:
+    text = "The Tories won 41 pct of the vote.\nTurnout reached 70 pct."
+    found = entities(text, title="Labour trails in polls")
+    assert found["41 pct"] == ["Conservative Party"]
+    assert found["70 pct"] == []
+
+
+def test_it_said_goes_on_from_the_company_the_sentence_before_refers_to() -> None:
+    text = (
+        "Ostrava Systems said it received 3 mln dlrs in new funds.\n"
+        "The company said backers include Kellan Partners and Brisk Ventures.\n"
+        "It said it had raised 9 mln dlrs in all."
+    )
+    assert entities(text, title="OSTRAVA SYSTEMS GETS FUNDS")["9 mln dlrs"] == ["Ostrava Systems"]
+
+
+def test_its_passes_over_the_partner_named_before_it() -> None:
+    text = "Peru owes $2bn to the IMF, while its budget deficit widened to $3bn."
+    assert entities(text, published=date(2004, 6, 1))["$3bn"] == ["Peru"]
+
+
+def test_a_stake_in_a_company_names_the_company_held() -> None:
+    text = "The swap gave Orland Inc a 22 pct stake in Presswick Co."
+    assert entities(text)["22 pct"] == ["Orland", "Presswick"]
+
+
+def test_an_organisations_outlook_is_the_source_of_another_actors_figure() -> None:
+    text = "The IMF outlook did not count the 5 billion dlr package meant to raise imports to Brazil."
+    assert entities(text, title="BRAZIL SURPLUS TO GROW, IMF SAYS")["5 billion dlr"] == ["Brazil"]
