@@ -5,7 +5,7 @@ their legal forms, named as of the article's date (West Germany in 1987), and th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
@@ -110,20 +110,41 @@ def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _mentions(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
-    return _choose([*find_entities(text, tokens), *find_companies(text)])
+def _whole_word(text: str, form: str) -> int:
+    """Where `form` first occurs in `text` as whole words, or -1 (a plain search: a regex per form per
+    headline cost more than the rest of the headline's reading)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return at
+        at = text.find(form, at + 1)
+    return -1
+
+
+def _mentions(
+    text: str, tokens: Tokens | None = None, entities: Sequence[EntityMention] | None = None
+) -> list[EntityMention]:
+    found = find_entities(text, tokens) if entities is None else list(entities)
+    return _choose([*found, *find_companies(text)])
 
 
 class Cast:
     """The actors of one document, queried by offset range; build once per document."""
 
     def __init__(
-        self, document: Document, tokens: Tokens | None = None, sentences: Sentences | None = None
+        self,
+        document: Document,
+        tokens: Tokens | None = None,
+        sentences: Sentences | None = None,
+        entities: Sequence[EntityMention] | None = None,
     ) -> None:
+        """`entities`: the gazetteer's mentions of the text when the caller has found them already
+        (LinkDocument has), so they are not looked up twice."""
         self.text = document.text
         self.published = document.published
         opening = dateline_end(self.text)
-        everything = [m for m in _mentions(self.text, tokens) if m.start >= opening]
+        everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
         self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
         self.headline = self._headline(document.title)
@@ -132,6 +153,9 @@ class Cast:
         """The roles of the figure linked last (for a sentence that goes on with "It ...")."""
         self.last_sentence = -2
         """The index of the sentence that figure was in."""
+        self._references: dict[tuple[int, int], list[EntityMention]] = {}
+        self.eligible: dict[tuple[int, int], list[EntityMention]] = {}
+        """The mentions of each sentence that can own a figure (roles.py fills it, once per sentence)."""
 
     def sentence_before(self, position: int) -> tuple[int, int] | None:
         index = self.sentences.index(position)
@@ -152,10 +176,10 @@ class Cast:
             found += [m for m in find_entities(title.title()) if m.kind not in NOT_ACTORS]
         lowered = title.lower()
         for form, name in self._company_forms().items():
-            hit = re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", lowered)
-            if hit:
-                surface = title[hit.start() : hit.end()]
-                found.append(EntityMention(hit.start(), hit.end(), surface, name, "company"))
+            at = _whole_word(lowered, form)
+            if at >= 0:
+                end = at + len(form)
+                found.append(EntityMention(at, end, title[at:end], name, "company"))
         kept = _choose(found)
         if not any(m.kind == "company" for m in kept) and title.isupper():
             opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
@@ -167,14 +191,17 @@ class Cast:
     def _company_forms(self) -> dict[str, str]:
         """Every way the article writes each of its companies, lower-cased, to the company's name."""
         forms: dict[str, str] = {}
+        names: set[str] = set()
         for mention in self.mentions.items:
             if mention.kind != "company":
                 continue
             written = " ".join(mention.surface.strip("<>").split()).lower()
-            for form in (written, *(f.lower() for f in short_forms(mention.name))):
-                if len(form) > 1:
-                    forms.setdefault(form, mention.name)
-        return forms
+            forms.setdefault(written, mention.name)
+            if mention.name not in names:  # each name's short forms once, not once per mention
+                names.add(mention.name)
+                for form in short_forms(mention.name):
+                    forms.setdefault(form.lower(), mention.name)
+        return {form: name for form, name in forms.items() if len(form) > 1}
 
     def _company_named(self, headline_name: str) -> EntityMention | None:
         """The article's company whose name holds the headline's name as whole words."""
@@ -210,12 +237,7 @@ class Cast:
         """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
         they take part in the sentence's roles like a name ("the company's sales", "its exports"). "Its"
         passes over an actor that is a `partner` ("Peru owes $2bn to the IMF while its deficit...")."""
-        found = []
-        for kind in ("company", "country"):
-            for match in _reference_pattern(kind).finditer(self.text, start, end):
-                name = self.company_before(match.start()) if kind == "company" else self.main("country")
-                if name:
-                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        found = list(self._named_references(start, end))
         for match in _ITS.finditer(self.text, start, end):
             # "its" is the nearest actor named before it in the sentence, else the one before's
             before = [
@@ -227,6 +249,22 @@ class Cast:
             if name:
                 found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
         return found
+
+    def _named_references(self, start: int, end: int) -> list[EntityMention]:
+        """ "the company" and "the country" in text[start:end]: the same for every figure of a sentence,
+        so read once per sentence."""
+        key = (start, end)
+        if key not in self._references:
+            found = []
+            for kind in ("company", "country"):
+                for match in _reference_pattern(kind).finditer(self.text, start, end):
+                    name = self.company_before(match.start()) if kind == "company" else self.main("country")
+                    if name:
+                        found.append(
+                            EntityMention(match.start(), match.end(), match.group(), name, "reference")
+                        )
+            self._references[key] = found
+        return self._references[key]
 
     def _reports_only(self, mention: EntityMention) -> bool:
         """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its

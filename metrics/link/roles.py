@@ -167,7 +167,9 @@ def assign(
     p = _patterns()
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
-    in_sentence = _with_references(cast, sentence, _eligible(cast, cast.mentions.within(*sentence), times))
+    if sentence not in cast.eligible:  # the same for every figure of the sentence
+        cast.eligible[sentence] = _eligible(cast, cast.mentions.within(*sentence), times)
+    in_sentence = _with_references(cast, sentence, cast.eligible[sentence])
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
     sources = [m for m in in_sentence if _is_source(text, m, p)]
     owners = [m for m in in_sentence if m not in sources]
