@@ -175,7 +175,13 @@ def assign(
     owners = [m for m in in_sentence if m not in sources]
     if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
         context = _from_context(cast, sentence, quantity, parties, contact)
-        owners = sources if not context or context == tuple(cast.name(m) for m in sources[:1]) else []
+        # the opening's first name is too weak a guess to take a figure from the one who gives it
+        weak = not cast.headline and not cue.PRONOUN_START.match(text, sentence[0])
+        same = context == tuple(cast.name(m) for m in sources[:1])
+        owners = sources if not context or same or weak else []
+    colon = text.rfind(":", sentence[0], quantity.start)
+    if colon >= 0 and any(colon < m.start < quantity.start for m in owners):
+        owners = [m for m in owners if m.start > colon]  # 'He said: "OPEC wants 18 dlrs"': the quote's
     # the figure's clause; else the main clause before it, never a relative clause after it
     in_clause = [m for m in owners if clause[0] <= m.start < clause[1]] or [
         m for m in owners if m.start < clause[0]

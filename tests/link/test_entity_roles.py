@@ -75,3 +75,26 @@ def test_a_stake_in_a_company_names_the_company_held() -> None:
 def test_an_organisations_outlook_is_the_source_of_another_actors_figure() -> None:
     text = "The IMF outlook did not count the 5 billion dlr package meant to raise imports to Brazil."
     assert entities(text, title="BRAZIL SURPLUS TO GROW, IMF SAYS")["5 billion dlr"] == ["Brazil"]
+
+
+def test_a_source_that_names_none_but_itself_owns_the_figure_when_the_article_has_no_headline_actor() -> None:
+    text = (
+        "Delegates met in the Austrian resort of Lech on Monday.\n"
+        "A $2bn shortfall still stood in the way of the target, the World Health Organisation said."
+    )
+    assert entities(text, title="Health and trade top the agenda", published=date(2005, 1, 20))["$2bn"] == [
+        "WHO"
+    ]
+
+
+def test_a_quote_after_a_colon_is_the_figures_clause() -> None:
+    text = 'At a seminar of the European Community, the envoy said: "OPEC wants a price of 18 dlrs."'
+    assert entities(text)["18 dlrs"] == ["OPEC"]
+
+
+def test_them_goes_on_from_the_company_of_the_sentence_before() -> None:
+    text = (
+        "LONDON, April 2 - Fenwick Holdings Plc failed to agree terms of a bid for <Orland Plc>.\n"
+        "Last week, Orland shares rose 40p to 230p on Friday. The news brought them back down to 210p."
+    )
+    assert entities(text, title="Fenwick bid talks fail")["210p"] == ["Orland"]
