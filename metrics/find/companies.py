@@ -27,6 +27,8 @@ _POSSESSED = re.compile(
 """A name after a country's genitive ("Germany's Hexal"), a company of that country when it is no title."""
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
 """A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
+_TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")
+"""An abbreviated title before a name ("Dr.", "Ing."): no word of the company's name."""
 _INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
 """A word of initials or an abbreviated title opening a company name ("E.F.", "I", "Dr.")."""
 _PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
@@ -86,7 +88,12 @@ def _trim(words: list[str], tables: _Tables) -> list[str]:
     """Drop the sentence words a run of capitals picked up before the name ("Shares of", "The") and a
     country's genitive that gives the company's nationality ("Israel's Teva Pharmaceuticals")."""
     countries = lexicon().countries
-    while words and (words[0] in tables.not_names or words[0] in ("of", "and", "&") or words[0].islower()):
+    while words and (
+        words[0] in tables.not_names
+        or words[0] in ("of", "and", "&")
+        or words[0].islower()
+        or (len(words) > 1 and _TITLE.fullmatch(words[0]))
+    ):
         words = words[1:]
     for size in (1, 2, 3):
         head = " ".join(words[:size])
@@ -191,6 +198,9 @@ def find_companies(text: str) -> list[EntityMention]:
             runs = _split_designated([*match.group("name").split(), match.group("end")], tables)
         else:
             runs = [(match.group("alone") or match.group("tick")).split()]
+            joined = " ".join(runs[0])
+            if " and " in joined and is_known(joined.split(" and ")[0].removeprefix("The ")):
+                continue  # "the International Monetary Fund and World Bank": two known names, no company
         at = match.start()
         for words in runs:
             at = text.find(words[0], at)

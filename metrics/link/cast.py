@@ -12,7 +12,7 @@ from functools import cache
 from metrics.find.companies import find_companies, short_forms
 from metrics.find.gazetteer import find_entities
 from metrics.find.tokens import Tokens
-from metrics.lexicon import _csv, _toml, alternation
+from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.link.keywords import Located
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
@@ -20,7 +20,7 @@ from metrics.records import Document, EntityMention
 
 NOT_ACTORS = frozenset({"outlet"})
 """Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
-NOT_MAIN = frozenset({"party", "person"})
+NOT_MAIN = frozenset({"party"})
 """Kinds of actor that own the figures of their own sentence but never stand as the article's main actor
 for a sentence that names none (a story about a party's campaign quotes the government's figures)."""
 
@@ -223,6 +223,8 @@ class Cast:
             for mention in pool:
                 if mention.kind in NOT_MAIN:
                     continue
+                if mention.kind == "person":  # a leader stands for the country he leads
+                    mention = self._leader_country(mention) or mention
                 if (
                     kind is None
                     or mention.kind == kind
@@ -230,6 +232,14 @@ class Cast:
                 ):
                     return self.name(mention)
         return None
+
+    def _leader_country(self, mention: EntityMention) -> EntityMention | None:
+        country = next((leader.country for leader in lexicon().leaders if leader.name == mention.name), None)
+        return (
+            EntityMention(mention.start, mention.end, mention.surface, country, "country")
+            if country
+            else None
+        )
 
     def references(
         self, start: int, end: int, partner: Callable[[EntityMention], bool] | None = None

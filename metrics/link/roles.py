@@ -35,6 +35,8 @@ _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 _DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 """A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
 _DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
+_IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
+"""A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
@@ -195,7 +197,7 @@ def assign(
         and roles
         and (
             _is_counterpart(text, roles[0], p, False)
-            or (roles[0].start >= quantity.end and cue.PRONOUN_START.match(text, sentence[0]))
+            or (roles[0].start >= quantity.end and _IT_START.match(text, sentence[0]))
         )
     ):  # "It bought 60 pct of Acme": the pronoun is the subject
         subject = _from_context(cast, sentence, quantity, parties, contact)[:1]

@@ -73,3 +73,8 @@ def test_a_name_after_a_country_genitive_is_a_company_when_the_article_repeats_i
     assert companies("Austria's Kerbler said so.") == []
     assert companies("Austria's Finance Ministry said so. Austria's Finance Ministry said more.") == []
     assert companies("Austria's January exports rose. Austria's January imports fell.") == []
+
+
+def test_a_title_opens_no_company_name_and_two_known_names_joined_are_no_company() -> None:
+    assert companies("Dr. Ing. Halvik Motoren AG said so.") == [("Halvik Motoren AG", "Halvik Motoren")]
+    assert companies("Loans from the International Monetary Fund and World Bank rose.") == []

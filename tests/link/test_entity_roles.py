@@ -98,3 +98,14 @@ def test_them_goes_on_from_the_company_of_the_sentence_before() -> None:
         "Last week, Orland shares rose 40p to 230p on Friday. The news brought them back down to 210p."
     )
     assert entities(text, title="Fenwick bid talks fail")["210p"] == ["Orland"]
+
+
+def test_a_leader_as_the_articles_main_actor_stands_for_his_country() -> None:
+    text = "Mr Blair praised the plan.\nThe allowance will rise to £5,000 next month."
+    found = entities(text, title="Blair backs budget", published=date(2005, 3, 1))
+    assert found["£5,000"] == ["United Kingdom"]
+
+
+def test_a_speakers_he_leaves_the_agent_after_the_figure_its_subject() -> None:
+    text = "He said a 90 mln dlr loan will be co-financed by the World Bank."
+    assert entities(text, title="PERU SEEKS LOAN")["90 mln dlr"] == ["World Bank"]
