@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from metrics.lexicon import Indicator, alternation, lexicon
+from metrics.lexicon import Indicator, _csv, alternation, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast, role_words
 from metrics.records import EntityMention, Quantity, TimeMention
@@ -35,6 +35,8 @@ _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 _DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 """A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
 _DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
+_MARKET_PRICES = frozenset({"price"})
+"""Metrics whose figure a country before a commodity word does not own ("US crude lost $2")."""
 _IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
 """A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
@@ -55,7 +57,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{alternation(words['partners']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
         ),
         "object": re.compile(
-            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:the\s+)?$", re.IGNORECASE
+            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?$",
+            re.IGNORECASE,
         ),
         "source_after": re.compile(
             rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\b", re.IGNORECASE
@@ -83,6 +86,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "between": re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE),
         "possessive": re.compile(r"(?:'s|’s|')(?!\w)"),
     }
+
+
+@cache
+def _commodity() -> re.Pattern[str]:
+    """A commodity word up to two lower-case words after a name ("US light crude", "Brent crude"): a
+    benchmark's market price, which no country issues."""
+    words = [alias for row in _csv("items.csv") for alias in row["aliases"].split("|") if alias]
+    return re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words)})\b", re.IGNORECASE)
 
 
 def _contacts() -> frozenset[str]:
@@ -132,7 +143,7 @@ def _with_references(
     """The sentence's named actors and its "the company", "the country" and "its", in text order."""
     spans = [(m.start, m.end) for m in named]
     p = _patterns()
-    found = cast.references(*sentence, partner=lambda m: _is_counterpart(cast.text, m, p, False))
+    found = cast.references(*sentence, partner=lambda m: _after_partner_word(cast.text, m, p))
     references = [r for r in found if not any(s <= r.start < e for s, e in spans)]
     return sorted([*named, *references], key=lambda m: m.start)
 
@@ -173,6 +184,12 @@ def assign(
         cast.eligible[sentence] = _eligible(cast, cast.mentions.within(*sentence), times)
     in_sentence = _with_references(cast, sentence, cast.eligible[sentence])
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
+    benchmark = False  # "US light crude lost $2": a market price, no one's (and no one's from the article)
+    if indicator is not None and indicator.name in _MARKET_PRICES:
+        dropped = {m.name for m in in_sentence if m.kind == "country" and _commodity().match(text, m.end)}
+        # its "its lowest close" is the benchmark's too
+        kept = [m for m in in_sentence if m.name not in dropped]
+        benchmark, in_sentence = bool(dropped), kept
     sources = [m for m in in_sentence if _is_source(text, m, p)]
     owners = [m for m in in_sentence if m not in sources]
     if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
@@ -190,7 +207,7 @@ def assign(
     ]
     roles = _roles(text, quantity, in_clause, parties, contact, p)
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
-    if not names:
+    if not names and not benchmark:
         names = _from_context(cast, sentence, quantity, parties, contact)
     elif (
         len(names) == 1
@@ -212,6 +229,11 @@ def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> boo
     if mention.start < quantity.noun_end or quantity.noun_end == quantity.end:
         return False
     return bool(re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
+
+
+def _after_partner_word(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """After "to", "from", "against", "into": "owes $2bn to the IMF" (the IMF is no antecedent of "its")."""
+    return bool(p["always_partner"].search(text, max(0, mention.start - 30), mention.start))
 
 
 def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
@@ -245,8 +267,14 @@ def _roles(
             r"\s+and\s+(?:the\s+)?", text[first.end : second.start]
         ):
             return [first, second]
-    possessive = [m for m in actors if p["possessive"].match(text, m.end) and m.start < quantity.start]
     partners = [m for m in actors if _is_counterpart(text, m, p, parties)]
+    possessive = [  # "to acquire Acme's routes": the possessive is the deal's object, no subject
+        m
+        for m in actors
+        if p["possessive"].match(text, m.end)
+        and m.start < quantity.start
+        and not (m in partners and p["object"].search(text, max(0, m.start - 40), m.start))
+    ]
     # "blacklisted 300 Russian individuals": whose the counted things are is the other party
     partners += [m for m in actors if quantity.end <= m.start < quantity.noun_end and m not in partners]
     subject: EntityMention | None = None

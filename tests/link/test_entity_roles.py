@@ -109,3 +109,20 @@ def test_a_leader_as_the_articles_main_actor_stands_for_his_country() -> None:
 def test_a_speakers_he_leaves_the_agent_after_the_figure_its_subject() -> None:
     text = "He said a 90 mln dlr loan will be co-financed by the World Bank."
     assert entities(text, title="PERU SEEKS LOAN")["90 mln dlr"] == ["World Bank"]
+
+
+def test_a_possessive_that_a_deal_verb_takes_is_the_counterpart() -> None:
+    text = (
+        "NEW YORK, April 2 - <Trask Lines> agreed to buy the routes of <Bellamy Coach Corp>.\n"
+        "Trask said it would acquire and operate Bellamy's routes, 300 of its 900 buses and its depots."
+    )
+    found = entities(text, title="TRASK TO BUY BELLAMY ROUTES")
+    assert found["300"] == ["Trask Lines", "Bellamy Coach"]
+    assert found["900"] == ["Bellamy Coach"]
+
+
+def test_a_benchmarks_market_price_has_no_owner() -> None:
+    text = "US crude stocks rose.\nUS light crude traded in Chicago lost $3 to $51.10, its lowest in a month."
+    found = entities(text, title="Oil falls again", published=date(2005, 3, 1))
+    assert found["$3"] == []
+    assert found["$51.10"] == []
