@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 from metrics.find.companies import find_companies, short_forms
-from metrics.find.gazetteer import find_entities
+from metrics.find.gazetteer import find_entities, is_known
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.link.keywords import Located
@@ -122,6 +122,49 @@ def _whole_word(text: str, form: str) -> int:
     return -1
 
 
+_HEADLINE_SUBJECT = re.compile(r"([A-Z][a-z][\w&-]+(?: [A-Z][\w&-]+)?) [a-z]+s\b")
+"""A headline's opening name and its verb ("Vexa buys rival", "Kerbler Bau sues banks")."""
+
+
+def _with_headline_subject(
+    text: str, title: str | None, mentions: list[EntityMention], opening: int
+) -> list[EntityMention]:
+    """Add the company a headline opens with as the subject of its verb ("Vexa sues 40 banks") when the
+    article names it again, never writes it in lower case (so it is no common word: "Oil prices ..."),
+    knows it by no other kind and speaks of a company ("the firm")."""
+    found = _HEADLINE_SUBJECT.match(title) if title and not title.isupper() else None
+    if found is None:
+        return mentions
+    name = found.group(1)
+    if is_known(name) or name.split()[0] in _company_words() or _whole_word(text.lower(), name.lower()) < 0:
+        return mentions
+    if _whole_word(text, name.lower()) >= 0 or any(m.surface == name for m in mentions):
+        return mentions
+    if not _reference_pattern("company").search(text):
+        return mentions  # a story that never says "the company" or "the firm" is about no company
+    taken = [(m.start, m.end) for m in mentions]
+    more = []
+    at = _whole_word(text, name)
+    while at >= 0:
+        end = at + len(name)
+        if at >= opening and not any(s < end and at < e for s, e in taken):
+            more.append(EntityMention(at, end, name, name, "company"))
+        following = _whole_word(text[end:], name)
+        at = end + following if following >= 0 else -1
+    return sorted([*mentions, *more], key=lambda m: m.start) if more else mentions
+
+
+@cache
+def _company_words() -> frozenset[str]:
+    """Capitalised words that open a headline without naming anyone ("Shares", "Profits", months)."""
+    table = _toml("companies.toml")
+    return (
+        frozenset(table["not_names"]["words"])
+        | frozenset(table["not_possessed"]["words"])
+        | frozenset(table["kind_words"]["words"])
+    )
+
+
 def _mentions(
     text: str, tokens: Tokens | None = None, entities: Sequence[EntityMention] | None = None
 ) -> list[EntityMention]:
@@ -146,7 +189,8 @@ class Cast:
         opening = dateline_end(self.text)
         everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
-        self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
+        actors = [m for m in everything if m.kind not in NOT_ACTORS]
+        self.mentions = Located(_with_headline_subject(self.text, document.title, actors, opening))
         self.headline = self._headline(document.title)
         self.sentences = sentences or Sentences(self.text)
         self.last: tuple[str, ...] = ()
@@ -273,6 +317,10 @@ class Cast:
                         found.append(
                             EntityMention(match.start(), match.end(), match.group(), name, "reference")
                         )
+            for match in _reference_pattern("pair").finditer(self.text, start, end):
+                named = [m.name for m in self.mentions.within(0, match.start()) if m.kind == "company"]
+                for name in list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []:
+                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
             self._references[key] = found
         return self._references[key]
 

@@ -256,6 +256,9 @@ def _roles(
 ) -> list[EntityMention]:
     if not actors:
         return []
+    for first, second in itertools.pairwise(actors):  # "the two companies": both, in the article's order
+        if first.start == second.start and first.kind == second.kind == "reference":
+            return [first, second]
     for first, second in itertools.pairwise(actors):  # "trade between X and Y"
         if any(quantity.end <= m.start < first.start for m in actors):
             break  # a pair after a nearer actor is another phrase's ("6 pct owned by X, ... between Y and Z")
