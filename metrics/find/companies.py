@@ -27,6 +27,8 @@ _POSSESSED = re.compile(
 """A name after a country's genitive ("Germany's Hexal"), a company of that country when it is no title."""
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
 """A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
+_OF_NAME = r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&'-]*){0,3}"
+"""What an organisation's name may go on with ("Chicago Board of Trade", "Federation of Banks")."""
 _TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")
 """An abbreviated title before a name ("Dr.", "Ing."): no word of the company's name."""
 _INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
@@ -63,6 +65,8 @@ def _tables() -> _Tables:
     named = re.compile(
         rf"(?<![\w<])(?P<name>{words})[ \t]*,?[ \t]+(?P<end>{alternation(designators)})(?![\w])"
         rf"|(?<![\w<])(?P<alone>{lazy}[ \t]+(?:{alternation(kinds)}))(?![\w])"
+        rf"|(?<![\w<])(?P<body>{lazy}[ \t]+(?:{alternation(table['organisation_words']['words'])})"
+        rf"(?:{_OF_NAME})?)(?![\w])"
         rf"|(?<![\w<])(?P<tick>{lazy})(?=(?:'s|’s)?[ \t]*{_TICKER.pattern})"
     )
     bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
@@ -197,10 +201,12 @@ def find_companies(text: str) -> list[EntityMention]:
         if match.group("end"):
             runs = _split_designated([*match.group("name").split(), match.group("end")], tables)
         else:
-            runs = [(match.group("alone") or match.group("tick")).split()]
+            runs = [(match.group("alone") or match.group("tick") or match.group("body")).split()]
             joined = " ".join(runs[0])
-            if " and " in joined and is_known(joined.split(" and ")[0].removeprefix("The ")):
-                continue  # "the International Monetary Fund and World Bank": two known names, no company
+            if " and " in joined and any(
+                is_known(part.removeprefix("The ")) for part in joined.split(" and ")
+            ):
+                continue  # "the International Monetary Fund and World Bank": known names, no company
         at = match.start()
         for words in runs:
             at = text.find(words[0], at)
@@ -210,6 +216,10 @@ def find_companies(text: str) -> list[EntityMention]:
             if name is None or (lone_kind and match.group("end") is None):
                 continue
             offset = text.find(name.split()[0], at)
+            if match.group("body"):  # an organisation by its last word, unless the gazetteer knows it
+                if not is_known(name) and len(name.split()) > 1:
+                    found[offset] = EntityMention(offset, run_end, text[offset:run_end], name, "organisation")
+                continue
             start = _lead_start(text, offset, tables)
             found[start] = EntityMention(start, run_end, text[start:run_end], name, "company")
             at = run_end
@@ -269,6 +279,7 @@ def _canonical(mentions: list[EntityMention], tables: _Tables) -> list[EntityMen
                 for name in given
                 if name.split()[: len(words)] == words
                 or (words[0].isupper() and len(words[0]) > 1 and words[0] == _initials(name))
+                or (mention.kind == "organisation" and name.split()[-len(words) :] == words)
             ),
             None,
         )

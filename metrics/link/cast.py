@@ -317,6 +317,14 @@ class Cast:
                         found.append(
                             EntityMention(match.start(), match.end(), match.group(), name, "reference")
                         )
+            for match in _reference_pattern("organisation").finditer(self.text, start, end):
+                bodies = [m for m in self.mentions.within(0, match.start()) if m.kind == "organisation"]
+                word = match.group().split()[-1].lower()
+                named = [m for m in bodies if m.name.lower().endswith(word)]
+                if named:
+                    found.append(
+                        EntityMention(match.start(), match.end(), match.group(), named[0].name, "reference")
+                    )
             for match in _reference_pattern("pair").finditer(self.text, start, end):
                 named = [m.name for m in self.mentions.within(0, match.start()) if m.kind == "company"]
                 for name in list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []:

@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "source_before": re.compile(
-            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+)?$", re.IGNORECASE
+            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
         ),
         "place": re.compile(
             rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",

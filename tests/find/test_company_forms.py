@@ -78,3 +78,15 @@ def test_a_name_after_a_country_genitive_is_a_company_when_the_article_repeats_i
 def test_a_title_opens_no_company_name_and_two_known_names_joined_are_no_company() -> None:
     assert companies("Dr. Ing. Halvik Motoren AG said so.") == [("Halvik Motoren AG", "Halvik Motoren")]
     assert companies("Loans from the International Monetary Fund and World Bank rose.") == []
+
+
+def test_an_organisation_by_its_last_word_and_its_later_shorter_name() -> None:
+    found = find_companies(
+        "The National Turnip Board met. The Turnip Board and the Chicago Board of Wheat agreed."
+    )
+    assert [(m.name, m.kind) for m in found] == [
+        ("National Turnip Board", "organisation"),
+        ("National Turnip Board", "organisation"),
+        ("Chicago Board of Wheat", "organisation"),
+    ]
+    assert find_companies("The Federal Reserve Board met.") == []

@@ -143,3 +143,11 @@ def test_a_headline_opening_with_a_name_and_its_verb_names_the_articles_company(
     assert found["70"] == ["Vexamo"]
     plain = "Oil prices rose 5% on Monday.\nThe oil price fell 2% later, the firm said."
     assert entities(plain, title="Oil prices reach a high", published=date(2004, 6, 1))["2%"] == []
+
+
+def test_the_board_is_the_organisation_named_before() -> None:
+    text = (
+        "CHICAGO, April 2 - The National Turnip Board allocated 2 mln dlrs to three groups.\n"
+        "In addition the board allocated 300,000 dlrs to a campaign, according to a Turnip Board aide."
+    )
+    assert entities(text, title="TURNIP BOARD ALLOCATES FUNDS")["300,000 dlrs"] == ["National Turnip Board"]
