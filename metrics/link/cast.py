@@ -305,8 +305,8 @@ class Cast:
         return found
 
     def _named_references(self, start: int, end: int) -> list[EntityMention]:
-        """ "the company" and "the country" in text[start:end]: the same for every figure of a sentence,
-        so read once per sentence."""
+        """ "the company", "the country", "the board" and "the two companies" in text[start:end]: the same
+        for every figure of a sentence, so read once per sentence."""
         key = (start, end)
         if key not in self._references:
             found = []
@@ -320,15 +320,15 @@ class Cast:
             for match in _reference_pattern("organisation").finditer(self.text, start, end):
                 bodies = [m for m in self.mentions.within(0, match.start()) if m.kind == "organisation"]
                 word = match.group().split()[-1].lower()
-                named = [m for m in bodies if m.name.lower().endswith(word)]
-                if named:
+                ending = [m for m in bodies if m.name.lower().endswith(word)]  # "the board": the last Board
+                if ending:
                     found.append(
-                        EntityMention(match.start(), match.end(), match.group(), named[0].name, "reference")
+                        EntityMention(match.start(), match.end(), match.group(), ending[-1].name, "reference")
                     )
             for match in _reference_pattern("pair").finditer(self.text, start, end):
-                named = [m.name for m in self.mentions.within(0, match.start()) if m.kind == "company"]
-                for name in list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []:
-                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+                firms = [m.name for m in self.mentions.within(0, match.start()) if m.kind == "company"]
+                for firm in list(dict.fromkeys(firms))[:2] if len(set(firms)) >= 2 else []:
+                    found.append(EntityMention(match.start(), match.end(), match.group(), firm, "reference"))
             self._references[key] = found
         return self._references[key]
 
