@@ -56,6 +56,14 @@ def _reference_pattern(kind: str) -> re.Pattern[str]:
 
 
 @cache
+def _all_references() -> re.Pattern[str]:
+    """Every kind of reference word of roles.toml in one pattern, each kind a named group."""
+    kinds = ("company", "country", "organisation", "pair")
+    groups = "|".join(rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in kinds)
+    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
+
+
+@cache
 def _reporting() -> re.Pattern[str]:
     verbs = alternation(role_words()["sources"]["after"])
     # (?<![\s\w]): a match begins only where a run of blanks or of letters begins (linear if searched)
@@ -198,6 +206,7 @@ class Cast:
         self.last_sentence = -2
         """The index of the sentence that figure was in."""
         self._references: dict[tuple[int, int], list[EntityMention]] = {}
+        self._sentence_references: dict[tuple[int, int], list[EntityMention]] = {}
         self.eligible: dict[tuple[int, int], list[EntityMention]] = {}
         """The mentions of each sentence that can own a figure (roles.py fills it, once per sentence)."""
 
@@ -291,7 +300,11 @@ class Cast:
         """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
         they take part in the sentence's roles like a name ("the company's sales", "its exports"). "Its"
         passes over an actor that is a `partner` ("Peru owes $2bn to the IMF while its deficit...")."""
+        key = (start, end)
+        if key in self._sentence_references:  # read once per sentence unless "its" follows the last figure
+            return self._sentence_references[key]
         found = list(self._named_references(start, end))
+        settled = True
         for match in _ITS.finditer(self.text, start, end):
             # "its" is the nearest actor named before it in the sentence, else the one before's
             before = [
@@ -299,38 +312,40 @@ class Cast:
                 for m in self.mentions.within(start, match.start())
                 if m.kind != "person" and not (partner and partner(m))
             ]
+            settled = settled and bool(before)
             name = self.name(before[-1]) if before else self.last[0] if self.last else self.main()
             if name:
                 found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        if settled:
+            self._sentence_references[key] = found
         return found
 
     def _named_references(self, start: int, end: int) -> list[EntityMention]:
         """ "the company", "the country", "the board" and "the two companies" in text[start:end]: the same
-        for every figure of a sentence, so read once per sentence."""
+        for every figure of a sentence, so read once per sentence, by one pattern."""
         key = (start, end)
-        if key not in self._references:
-            found = []
-            for kind in ("company", "country"):
-                for match in _reference_pattern(kind).finditer(self.text, start, end):
-                    name = self.company_before(match.start()) if kind == "company" else self.main("country")
-                    if name:
-                        found.append(
-                            EntityMention(match.start(), match.end(), match.group(), name, "reference")
-                        )
-            for match in _reference_pattern("organisation").finditer(self.text, start, end):
-                bodies = [m for m in self.mentions.within(0, match.start()) if m.kind == "organisation"]
-                word = match.group().split()[-1].lower()
-                ending = [m for m in bodies if m.name.lower().endswith(word)]  # "the board": the last Board
-                if ending:
-                    found.append(
-                        EntityMention(match.start(), match.end(), match.group(), ending[-1].name, "reference")
-                    )
-            for match in _reference_pattern("pair").finditer(self.text, start, end):
-                firms = [m.name for m in self.mentions.within(0, match.start()) if m.kind == "company"]
-                for firm in list(dict.fromkeys(firms))[:2] if len(set(firms)) >= 2 else []:
-                    found.append(EntityMention(match.start(), match.end(), match.group(), firm, "reference"))
-            self._references[key] = found
-        return self._references[key]
+        if key in self._references:
+            return self._references[key]
+        found = []
+        for match in _all_references().finditer(self.text, start, end):
+            kind, at, surface = match.lastgroup, match.start(), match.group()
+            names: list[str | None] = []
+            if kind == "company":
+                names = [self.company_before(at)]
+            elif kind == "country":
+                names = [self.main("country")]
+            elif kind == "organisation":  # "the board": the last Board named before
+                word = surface.split()[-1].lower()
+                bodies = [m for m in self.mentions.within(0, at) if m.kind == "organisation"]
+                names.extend([m.name for m in bodies if m.name.lower().endswith(word)][-1:])
+            elif kind == "pair":
+                firms = list(
+                    dict.fromkeys(m.name for m in self.mentions.within(0, at) if m.kind == "company")
+                )
+                names.extend(firms[:2] if len(firms) >= 2 else [])
+            found += [EntityMention(at, match.end(), surface, name, "reference") for name in names if name]
+        self._references[key] = found
+        return found
 
     def _reports_only(self, mention: EntityMention) -> bool:
         """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its
