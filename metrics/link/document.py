@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from metrics.find.gazetteer import find_entities
-from metrics.find.tokens import Tokens
+from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import Lexicon, lexicon
 from metrics.link import keywords as cue
 from metrics.link.keywords import Located, change_words, filler_words, vocabularies
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Period
+
+_COMPARISON_WORDS = frozenset({"from", "compared", "against", "versus", "vs"})
+"""The first words of keywords.FROM_BETWEEN."""
 
 
 @dataclass
@@ -76,7 +79,9 @@ class LinkDocument:
         self.clause_breaks = [end for end, _start in ends_starts]
         self._break_starts = [start for _end, start in ends_starts]
         self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
-        self.comparison_ends = [m.end() for m in cue.FROM_BETWEEN.finditer(text)]
+        self.comparison_ends = [  # read only where a token of one begins, not over the whole text
+            m.end() for m in matches_at(cue.FROM_BETWEEN, text, tokens.starts(_COMPARISON_WORDS))
+        ]
         """Where each 'from', 'compared with', 'against', 'versus' ends: a comparison's base follows."""
         self._present_tense: dict[tuple[int, int], bool] = {}
 
