@@ -74,6 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
+        "place_noun": re.compile(
+            rf"\s+(?:{alternation(words['places']['nouns'])})(?:\s+of\b|\s*[,.;:)]|$)", re.IGNORECASE
+        ),
         "currency": re.compile(rf"\s*+(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
         "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
         "self_report": re.compile(
@@ -126,6 +129,8 @@ def _eligible(
             before
         ):  # "Canadian dollars" is money; "the Tories won" a vote
             continue
+        if mention.kind == "country" and p["place_noun"].match(text, mention.end):
+            continue  # "the Kenyan port of Mombasa": where
         if p["place"].search(before) and mention.kind != "company":
             continue  # "a plant in Ohio" is where; "a stake in Acme" is in whom
         described = next((m for m in mentions if _describes(text, mention, m)), None)
@@ -143,7 +148,10 @@ def _with_references(
     """The sentence's named actors and its "the company", "the country" and "its", in text order."""
     spans = [(m.start, m.end) for m in named]
     p = _patterns()
-    found = cast.references(*sentence, partner=lambda m: _after_partner_word(cast.text, m, p))
+    owning = set(named)  # "its" passes over a partner and over a name that owns nothing here (a place)
+    found = cast.references(
+        *sentence, partner=lambda m: m not in owning or _after_partner_word(cast.text, m, p)
+    )
     references = [r for r in found if not any(s <= r.start < e for s, e in spans)]
     return sorted([*named, *references], key=lambda m: m.start)
 

@@ -151,3 +151,8 @@ def test_the_board_is_the_organisation_named_before() -> None:
         "In addition the board allocated 300,000 dlrs to a campaign, according to a Turnip Board aide."
     )
     assert entities(text, title="TURNIP BOARD ALLOCATES FUNDS")["300,000 dlrs"] == ["National Turnip Board"]
+
+
+def test_a_country_before_a_noun_of_place_is_where_and_no_antecedent_of_its() -> None:
+    text = "Malawi has a rail link to the Mozambican port of Beira, by which it ships 60 pct of its goods."
+    assert entities(text)["60 pct"] == ["Malawi"]
