@@ -15,9 +15,9 @@ from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import EntityMention
 
 _NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
-_DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)[ \t]+(?:[a-z-]+[ \t]+){0,4}$")
-"""A capitalised word (a demonym) up to four words before a descriptor ("Swedish mining and metals
-group")."""
+_DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-z-]+[ \t]+){0,4}$")
+"""A capitalised word (a demonym or a country's genitive) up to four words before a descriptor
+("Swedish mining and metals group", "Japan's biggest steel company")."""
 _POSSESSIVE_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
 """A country's genitive right before a company ("Korea's Hyundai"): the company's nationality."""
 _POSSESSED = re.compile(
@@ -113,10 +113,12 @@ def _trim(words: list[str], tables: _Tables) -> list[str]:
     return words
 
 
-def _name(words: list[str], tables: _Tables) -> str | None:
+def _name(words: list[str], tables: _Tables, genitive: bool = False) -> str | None:
+    """The company's name from a run of words; `genitive`: the run ends in one ("Fermenta's <FRMS ST>"),
+    which is no part of the name (but "McDonald's" found otherwise keeps its 's)."""
     words = [w.rstrip(",") for w in words]
-    if words and words[-1][-2:] in ("'s", "’s"):
-        words[-1] = words[-1][:-2]  # "Fermenta's <FRMS ST>"
+    if genitive and words and words[-1][-2:] in ("'s", "’s"):
+        words[-1] = words[-1][:-2]
     while words and words[-1] in tables.designators:
         words = words[:-1]
     words = _trim(words, tables)
@@ -211,7 +213,7 @@ def find_companies(text: str) -> list[EntityMention]:
         for words in runs:
             at = text.find(words[0], at)
             run_end = text.find(words[-1], at) + len(words[-1]) if len(runs) > 1 else match.end()
-            name = _name(words, tables)
+            name = _name(words, tables, genitive=bool(match.group("tick")))
             lone_kind = len(name.split()) == 1 and name in tables.kind_words if name else False
             if name is None or (lone_kind and match.group("end") is None):
                 continue

@@ -90,3 +90,9 @@ def test_an_organisation_by_its_last_word_and_its_later_shorter_name() -> None:
         ("Chicago Board of Wheat", "organisation"),
     ]
     assert find_companies("The Federal Reserve Board met.") == []
+
+
+def test_a_genitive_is_dropped_only_before_a_ticker() -> None:
+    assert companies("The head of burger chain Maddie's died.") == [("Maddie's", "Maddie's")]
+    assert companies("Japan's biggest steel company Ostrov Steel lost 2%.")[0][1] == "Ostrov Steel"
+    assert companies("Japan's biggest steel company Ostrov Steel lost 2%.")[0][0].startswith("Japan's")
