@@ -150,6 +150,8 @@ def _with_headline_subject(
         return mentions
     if not _reference_pattern("company").search(text):
         return mentions  # a story that never says "the company" or "the firm" is about no company
+    if re.search(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sir)\.?|(?<![.!?]\s)\b[A-Z][a-z]+) {re.escape(name)}\b", text):
+        return mentions  # "Mr Ebbers", "Bernie Ebbers": a person
     taken = [(m.start, m.end) for m in mentions]
     more = []
     at = _whole_word(text, name)

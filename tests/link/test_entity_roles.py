@@ -141,6 +141,8 @@ def test_a_headline_opening_with_a_name_and_its_verb_names_the_articles_company(
     )
     found = entities(text, title="Vexamo sues banks over crash", published=date(2004, 6, 1))
     assert found["70"] == ["Vexamo"]
+    person = "Bernie Ostlund ran the firm.\nShareholders lost $9bn when it failed."
+    assert entities(person, title="Ostlund faces trial", published=date(2004, 6, 1))["$9bn"] == []
     plain = "Oil prices rose 5% on Monday.\nThe oil price fell 2% later, the firm said."
     assert entities(plain, title="Oil prices reach a high", published=date(2004, 6, 1))["2%"] == []
 
