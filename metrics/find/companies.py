@@ -71,8 +71,10 @@ def _tables() -> _Tables:
     )
     bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
     nouns = alternation(table["descriptors"]["words"])
+    officers = alternation(table["officers"]["words"])
     described = re.compile(
-        rf"\b(?:{nouns})[ \t]+(?P<name>[A-Z][\w&'-]+(?:[ \t]+[A-Z][\w&'-]+){{0,3}})(?![\w])"
+        rf"\b(?:{nouns}|(?:{officers})[ \t]+(?:of|at))[ \t]+"
+        rf"(?P<name>[A-Z][\w&'-]+(?:[ \t]+[A-Z][\w&'-]+){{0,3}})(?![\w])"
     )
     return _Tables(
         named,
@@ -228,8 +230,11 @@ def find_companies(text: str) -> list[EntityMention]:
     for match in tables.described.finditer(text):
         if any(m.start <= match.start("name") < m.end for m in found.values()):
             continue
-        name = _name(match.group("name").split(), tables)
-        if name is None or name in lexicon().countries:
+        words = match.group("name").split()
+        if words[-1][-2:] in ("'s", "’s") and " ".join(words)[:-2] in lexicon().countries:
+            continue  # "the president of Colombia's coffee body": a country's genitive
+        name = _name(words, tables)
+        if name is None or name in lexicon().countries or is_known(name) or words[0] in tables.not_possessed:
             continue
         # the span takes a demonym opening the description, so "Swedish" is not an actor of its own
         start = _lead_start(text, match.start("name"), tables)

@@ -96,3 +96,9 @@ def test_a_genitive_is_dropped_only_before_a_ticker() -> None:
     assert companies("The head of burger chain Maddie's died.") == [("Maddie's", "Maddie's")]
     assert companies("Japan's biggest steel company Ostrov Steel lost 2%.")[0][1] == "Ostrov Steel"
     assert companies("Japan's biggest steel company Ostrov Steel lost 2%.")[0][0].startswith("Japan's")
+
+
+def test_an_officers_title_of_a_name_makes_it_a_company() -> None:
+    text = "Staff said Vexamo, which cut 400 jobs, sent 900 home. Jo Mendes, a director of Vexamo, said so."
+    assert [name for _, name in companies(text)] == ["Vexamo", "Vexamo"]
+    assert companies("The president of Colombia's coffee body and the head of OPEC spoke.") == []

@@ -158,3 +158,13 @@ def test_the_board_is_the_organisation_named_before() -> None:
 def test_a_country_before_a_noun_of_place_is_where_and_no_antecedent_of_its() -> None:
     text = "Malawi has a rail link to the Mozambican port of Beira, by which it ships 60 pct of its goods."
     assert entities(text)["60 pct"] == ["Malawi"]
+
+
+def test_a_company_known_by_its_officers_title_owns_its_figures() -> None:
+    text = (
+        "SAO PAULO, June 2 - Brazil's car industry sent workers home.\n"
+        "Staff said Vexamo, which last week laid off 4,000 workers, sent 9,000 of its staff home.\n"
+        "Jo Mendes, a director of Vexamo, said so."
+    )
+    found = entities(text)
+    assert found["4,000"] == found["9,000"] == ["Vexamo"]
