@@ -94,13 +94,16 @@ def _trim(words: list[str], tables: _Tables) -> list[str]:
     """Drop the sentence words a run of capitals picked up before the name ("Shares of", "The") and a
     country's genitive that gives the company's nationality ("Israel's Teva Pharmaceuticals")."""
     countries = lexicon().countries
+    titled = False
     while words and (
         words[0] in tables.not_names
         or words[0] in ("of", "and", "&")
         or words[0].islower()
         or (len(words) > 1 and _TITLE.fullmatch(words[0]))
+        or (titled and len(words) > 1 and _INITIAL.fullmatch(words[0]))
     ):
-        words = words[1:]
+        titled = titled or bool(_TITLE.fullmatch(words[0])) or words[0] in ("Dr", "Mr", "Sir")
+        words = words[1:]  # "Dr. Ing. H.C.F. Porsche": a founder's title and initials, the name is Porsche
     for size in (1, 2, 3):
         head = " ".join(words[:size])
         if len(words) > size and head[-2:] in ("'s", "’s") and head[:-2] in countries:
@@ -233,7 +236,8 @@ def find_companies(text: str) -> list[EntityMention]:
         words = match.group("name").split()
         if words[-1][-2:] in ("'s", "’s") and " ".join(words)[:-2] in lexicon().countries:
             continue  # "the president of Colombia's coffee body": a country's genitive
-        name = _name(words, tables)
+        genitive = bool(re.match(r"(?:'s|’s)\s+[a-z]", text[match.end() - 2 : match.end() + 3]))
+        name = _name(words, tables, genitive=genitive)  # "director of Vexa's trading arm" is Vexa
         if name is None or name in lexicon().countries or is_known(name) or words[0] in tables.not_possessed:
             continue
         # the span takes a demonym opening the description, so "Swedish" is not an actor of its own

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from metrics.lexicon import Indicator, _csv, alternation, lexicon
+from metrics.lexicon import Indicator, _csv, _toml, alternation, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast, role_words
 from metrics.records import EntityMention, Quantity, TimeMention
@@ -67,6 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words['sources']['nouns'])})\b",
             re.IGNORECASE,
         ),
+        "officer": re.compile(rf"\b(?:{alternation(_officers())})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE),
+        "reporting": re.compile(rf"\b(?:{alternation(words['sources']['before'])})\b", re.IGNORECASE),
         "source_before": re.compile(
             rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
         ),
@@ -99,6 +101,10 @@ def _commodity() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words)})\b", re.IGNORECASE)
 
 
+def _officers() -> list[str]:
+    return list(_toml("companies.toml")["officers"]["words"])
+
+
 def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
 
@@ -106,6 +112,8 @@ def _contacts() -> frozenset[str]:
 def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
     after = text[mention.end : mention.end + SOURCE_REACH]
     before = text[max(0, mention.start - 30) : mention.start]
+    if p["officer"].search(before) and p["reporting"].search(text, max(0, mention.start - 80), mention.start):
+        return True  # "..., said Jo Lund, a director of Acme": the speaker's employer reports
     if mention.kind == "organisation" and p["report_noun"].match(after):
         return True  # "the OECD outlook", "an IMF report": the figure is the report's subject's
     if p["source_after"].match(after):

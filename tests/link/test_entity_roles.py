@@ -168,3 +168,10 @@ def test_a_company_known_by_its_officers_title_owns_its_figures() -> None:
     )
     found = entities(text)
     assert found["4,000"] == found["9,000"] == ["Vexamo"]
+
+
+def test_the_employer_of_a_speaker_reports_and_a_founders_title_opens_no_name() -> None:
+    text = "U.S. sales of Keflax will drop to 240 mln dlrs, said Jo Lund, a director of Orland Corp."
+    assert entities(text, title="VEXA SEES LOWER SALES")["240 mln dlrs"] == ["United States"]
+    text = "Dr. Ing. H.C.F. Halvik AG said its profit rose 5 pct.\nHalvik's costs were 28 mln marks."
+    assert entities(text)["28 mln marks"] == ["Halvik"]
