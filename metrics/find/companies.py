@@ -73,7 +73,7 @@ def _tables() -> _Tables:
     nouns = alternation(table["descriptors"]["words"])
     officers = alternation(table["officers"]["words"])
     described = re.compile(
-        rf"\b(?:{nouns}|(?:{officers})[ \t]+(?:of|at))[ \t]+"
+        rf"\b(?:{nouns}|(?P<officer>{officers})[ \t]+(?:of|at))[ \t]+"
         rf"(?P<name>[A-Z][\w&'-]+(?:[ \t]+[A-Z][\w&'-]+){{0,3}})(?![\w])"
     )
     return _Tables(
@@ -236,7 +236,7 @@ def find_companies(text: str) -> list[EntityMention]:
         words = match.group("name").split()
         if words[-1][-2:] in ("'s", "’s") and " ".join(words)[:-2] in lexicon().countries:
             continue  # "the president of Colombia's coffee body": a country's genitive
-        genitive = bool(re.match(r"(?:'s|’s)\s+[a-z]", text[match.end() - 2 : match.end() + 3]))
+        genitive = bool(match.group("officer")) and text.startswith(("'s", "’s"), match.end() - 2)
         name = _name(words, tables, genitive=genitive)  # "director of Vexa's trading arm" is Vexa
         if name is None or name in lexicon().countries or is_known(name) or words[0] in tables.not_possessed:
             continue
