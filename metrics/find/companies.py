@@ -254,7 +254,7 @@ def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> N
     if "'s " not in text and "’s " not in text:
         return
     countries = lexicon().countries
-    for match in _POSSESSED.finditer(text):
+    for match in _genitives(text):
         name, first = match.group("name"), match.group("name").split()[0]
         if (
             match.group("owner") not in countries
@@ -267,6 +267,24 @@ def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> N
         ):
             continue
         found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
+
+
+def _genitives(text: str) -> list[re.Match[str]]:
+    """_POSSESSED's matches, tried only where a genitive is written (a pattern over the whole text cost
+    more than the rest of the company finder's reading of it)."""
+    out = []
+    for mark in ("'s ", "’s "):
+        at = text.find(mark)
+        while at >= 0:
+            owner = _OWNER_BEFORE.search(text, max(0, at - 30), at)
+            found = _POSSESSED.match(text, owner.start()) if owner else None
+            if found:
+                out.append(found)
+            at = text.find(mark, at + 3)
+    return sorted(out, key=lambda m: m.start())
 
 
 _BEFORE_TICKER = re.compile(r"(?:'s|’s)?[ \t]*+(?=<)")

@@ -209,6 +209,9 @@ class Cast:
         """The index of the sentence that figure was in."""
         self._references: dict[tuple[int, int], list[EntityMention]] = {}
         self._sentence_references: dict[tuple[int, int], list[EntityMention]] = {}
+        self._main: dict[str | None, str | None] = {}
+        self.memo: dict[tuple[str, int, int], object] = {}
+        """What roles.py works out once per sentence or mention (a sentence's actors, a source)."""
         self.eligible: dict[tuple[int, int], list[EntityMention]] = {}
         """The mentions of each sentence that can own a figure (roles.py fills it, once per sentence)."""
 
@@ -271,7 +274,12 @@ class Cast:
 
     def main(self, kind: str | None = None) -> str | None:
         """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
-        first of the article's opening sentence."""
+        first of the article's opening sentence (worked out once per kind)."""
+        if kind not in self._main:
+            self._main[kind] = self._find_main(kind)
+        return self._main[kind]
+
+    def _find_main(self, kind: str | None) -> str | None:
         lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
@@ -295,6 +303,10 @@ class Cast:
             if country
             else None
         )
+
+    def settled(self, start: int, end: int) -> bool:
+        """Whether the references of text[start:end] are the same for every figure (read once)."""
+        return (start, end) in self._sentence_references
 
     def references(
         self, start: int, end: int, partner: Callable[[EntityMention], bool] | None = None

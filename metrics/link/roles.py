@@ -109,6 +109,14 @@ def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
 
 
+def _source(cast: Cast, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """_is_source, worked out once per mention."""
+    key = ("source", mention.start, mention.end)
+    if key not in cast.memo:
+        cast.memo[key] = _is_source(cast.text, mention, p)
+    return bool(cast.memo[key])
+
+
 def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
     after = text[mention.end : mention.end + SOURCE_REACH]
     before = text[max(0, mention.start - 30) : mention.start]
@@ -154,6 +162,9 @@ def _with_references(
     cast: Cast, sentence: tuple[int, int], named: list[EntityMention]
 ) -> list[EntityMention]:
     """The sentence's named actors and its "the company", "the country" and "its", in text order."""
+    key = ("actors", *sentence)
+    if key in cast.memo:
+        return cast.memo[key]  # type: ignore[return-value]
     spans = [(m.start, m.end) for m in named]
     p = _patterns()
     owning = set(named)  # "its" passes over a partner and over a name that owns nothing here (a place)
@@ -161,7 +172,10 @@ def _with_references(
         *sentence, partner=lambda m: m not in owning or _after_partner_word(cast.text, m, p)
     )
     references = [r for r in found if not any(s <= r.start < e for s, e in spans)]
-    return sorted([*named, *references], key=lambda m: m.start)
+    actors = sorted([*named, *references], key=lambda m: m.start)
+    if cast.settled(*sentence) and named is cast.eligible.get(sentence):
+        cast.memo[key] = actors
+    return actors
 
 
 def _describes(text: str, owner: EntityMention, named: EntityMention) -> bool:
@@ -206,7 +220,7 @@ def assign(
         # its "its lowest close" is the benchmark's too
         kept = [m for m in in_sentence if m.name not in dropped]
         benchmark, in_sentence = bool(dropped), kept
-    sources = [m for m in in_sentence if _is_source(text, m, p)]
+    sources = [m for m in in_sentence if _source(cast, m, p)]
     owners = [m for m in in_sentence if m not in sources]
     if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
         context = _from_context(cast, sentence, quantity, parties, contact)
