@@ -49,3 +49,8 @@ def _find_entities(text: str, tokens: Tokens) -> list[EntityMention]:
         if name:
             found.append(EntityMention(match.start(), match.end(), surface, name, kind))
     return found
+
+
+def is_known(name: str) -> bool:
+    """Whether `name` is a country, organisation, outlet or leader the gazetteer knows (as written)."""
+    return name in _entity_index()[1]

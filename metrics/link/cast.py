@@ -5,13 +5,14 @@ their legal forms, named as of the article's date (West Germany in 1987), and th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
-from metrics.find.companies import find_companies
-from metrics.find.gazetteer import find_entities
+from metrics.find.companies import find_companies, short_forms
+from metrics.find.gazetteer import find_entities, is_known
 from metrics.find.tokens import Tokens
-from metrics.lexicon import _csv, _toml, alternation
+from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.link.keywords import Located
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
@@ -19,6 +20,9 @@ from metrics.records import Document, EntityMention
 
 NOT_ACTORS = frozenset({"outlet"})
 """Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
+NOT_MAIN = frozenset({"party"})
+"""Kinds of actor that own the figures of their own sentence but never stand as the article's main actor
+for a sentence that names none (a story about a party's campaign quotes the government's figures)."""
 
 
 @cache
@@ -49,6 +53,14 @@ def role_words() -> dict[str, dict[str, list[str]]]:
 @cache
 def _reference_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(role_words()['references'][kind])})\b", re.IGNORECASE)
+
+
+@cache
+def _all_references() -> re.Pattern[str]:
+    """Every kind of reference word of roles.toml in one pattern, each kind a named group."""
+    kinds = ("company", "country", "organisation", "pair")
+    groups = "|".join(rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in kinds)
+    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
 
 
 @cache
@@ -106,28 +118,102 @@ def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _mentions(text: str, tokens: Tokens | None = None) -> list[EntityMention]:
-    return _choose([*find_entities(text, tokens), *find_companies(text)])
+def _whole_word(text: str, form: str) -> int:
+    """Where `form` first occurs in `text` as whole words, or -1 (a plain search: a regex per form per
+    headline cost more than the rest of the headline's reading)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return at
+        at = text.find(form, at + 1)
+    return -1
+
+
+_HEADLINE_SUBJECT = re.compile(r"([A-Z][a-z][\w&-]+(?: [A-Z][\w&-]+)?) [a-z]+s\b")
+"""A headline's opening name and its verb ("Vexa buys rival", "Kerbler Bau sues banks")."""
+
+
+def _with_headline_subject(
+    text: str, title: str | None, mentions: list[EntityMention], opening: int
+) -> list[EntityMention]:
+    """Add the company a headline opens with as the subject of its verb ("Vexa sues 40 banks") when the
+    article names it again, never writes it in lower case (so it is no common word: "Oil prices ..."),
+    knows it by no other kind and speaks of a company ("the firm")."""
+    found = _HEADLINE_SUBJECT.match(title) if title and not title.isupper() else None
+    if found is None:
+        return mentions
+    name = found.group(1)
+    if is_known(name) or name.split()[0] in _company_words() or _whole_word(text.lower(), name.lower()) < 0:
+        return mentions
+    if _whole_word(text, name.lower()) >= 0 or any(m.surface == name for m in mentions):
+        return mentions
+    if not _reference_pattern("company").search(text):
+        return mentions  # a story that never says "the company" or "the firm" is about no company
+    if re.search(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sir)\.?|(?<![.!?]\s)\b[A-Z][a-z]+) {re.escape(name)}\b", text):
+        return mentions  # "Mr Ebbers", "Bernie Ebbers": a person
+    taken = [(m.start, m.end) for m in mentions]
+    more = []
+    at = _whole_word(text, name)
+    while at >= 0:
+        end = at + len(name)
+        if at >= opening and not any(s < end and at < e for s, e in taken):
+            more.append(EntityMention(at, end, name, name, "company"))
+        following = _whole_word(text[end:], name)
+        at = end + following if following >= 0 else -1
+    return sorted([*mentions, *more], key=lambda m: m.start) if more else mentions
+
+
+@cache
+def _company_words() -> frozenset[str]:
+    """Capitalised words that open a headline without naming anyone ("Shares", "Profits", months)."""
+    table = _toml("companies.toml")
+    return (
+        frozenset(table["not_names"]["words"])
+        | frozenset(table["not_possessed"]["words"])
+        | frozenset(table["kind_words"]["words"])
+    )
+
+
+def _mentions(
+    text: str, tokens: Tokens | None = None, entities: Sequence[EntityMention] | None = None
+) -> list[EntityMention]:
+    found = find_entities(text, tokens) if entities is None else list(entities)
+    return _choose([*found, *find_companies(text)])
 
 
 class Cast:
     """The actors of one document, queried by offset range; build once per document."""
 
     def __init__(
-        self, document: Document, tokens: Tokens | None = None, sentences: Sentences | None = None
+        self,
+        document: Document,
+        tokens: Tokens | None = None,
+        sentences: Sentences | None = None,
+        entities: Sequence[EntityMention] | None = None,
     ) -> None:
+        """`entities`: the gazetteer's mentions of the text when the caller has found them already
+        (LinkDocument has), so they are not looked up twice."""
         self.text = document.text
         self.published = document.published
         opening = dateline_end(self.text)
-        everything = [m for m in _mentions(self.text, tokens) if m.start >= opening]
+        everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
-        self.mentions = Located([m for m in everything if m.kind not in NOT_ACTORS])
+        actors = [m for m in everything if m.kind not in NOT_ACTORS]
+        self.mentions = Located(_with_headline_subject(self.text, document.title, actors, opening))
         self.headline = self._headline(document.title)
         self.sentences = sentences or Sentences(self.text)
         self.last: tuple[str, ...] = ()
         """The roles of the figure linked last (for a sentence that goes on with "It ...")."""
         self.last_sentence = -2
         """The index of the sentence that figure was in."""
+        self._references: dict[tuple[int, int], list[EntityMention]] = {}
+        self._sentence_references: dict[tuple[int, int], list[EntityMention]] = {}
+        self._main: dict[str | None, str | None] = {}
+        self.memo: dict[tuple[str, int, int], object] = {}
+        """What roles.py works out once per sentence or mention (a sentence's actors, a source)."""
+        self.eligible: dict[tuple[int, int], list[EntityMention]] = {}
+        """The mentions of each sentence that can own a figure (roles.py fills it, once per sentence)."""
 
     def sentence_before(self, position: int) -> tuple[int, int] | None:
         index = self.sentences.index(position)
@@ -137,37 +223,43 @@ class Cast:
         return as_of(mention.name, self.published)
 
     def _headline(self, title: str | None) -> list[EntityMention]:
-        """The headline's actors. A wire headline in capitals is read as written and in title case, and
-        a company it names stands as the article's text names it ("SEARS" is Sears Roebuck); a company
-        the text never names is left out (capitals make every run of words look like a name)."""
+        """The headline's actors, in headline order: its countries and organisations, and the article's
+        companies that it names by any of their forms ("SEARS" is Sears Roebuck, "BP" British Petroleum).
+        A company the text never names is left out (capitals make every run of words look like a name),
+        except the one a wire results table opens with ("AM INTERNATIONAL INC <AM> 2ND QTR")."""
         if not title:
             return []
-        found = [m for m in _mentions(title) if m.kind not in NOT_ACTORS]
+        found = [m for m in find_entities(title) if m.kind not in NOT_ACTORS]
         if title.isupper():
-            found += [m for m in _mentions(title.title()) if m.kind not in NOT_ACTORS]
-        kept = []
-        for mention in sorted(found, key=lambda m: m.start):
-            if mention.kind != "company":
-                kept.append(mention)
-                continue
-            named = self._company_named(mention.name)
-            if named is not None:
-                kept.append(named)
+            found += [m for m in find_entities(title.title()) if m.kind not in NOT_ACTORS]
+        lowered = title.lower()
+        for form, name in self._company_forms().items():
+            at = _whole_word(lowered, form)
+            if at >= 0:
+                end = at + len(form)
+                found.append(EntityMention(at, end, title[at:end], name, "company"))
+        kept = _choose(found)
         if not any(m.kind == "company" for m in kept) and title.isupper():
-            # "AM INTERNATIONAL INC <AM> 2ND QTR": a results table names its company only up here
             opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
-            if opening:
-                name = _wire_name(opening[0].name)
-                if name:
-                    kept.append(EntityMention(0, opening[0].end, opening[0].surface, name, "company"))
-        if not any(m.kind == "company" for m in kept):  # "CONRAIL INITIAL OFFER ...": a short form
-            words = f" {' '.join(re.findall(r'[A-Za-z0-9&.-]+', title.lower()))} "
-            for mention in self.mentions.items:
-                written = {" ".join(mention.surface.lower().split()), mention.name.lower()}
-                if mention.kind == "company" and any(f" {form} " in words for form in written):
-                    kept.append(mention)
-                    break
+            wire = _wire_name(opening[0].name) if opening else None
+            if wire:
+                kept.insert(0, EntityMention(0, opening[0].end, opening[0].surface, wire, "company"))
         return kept
+
+    def _company_forms(self) -> dict[str, str]:
+        """Every way the article writes each of its companies, lower-cased, to the company's name."""
+        forms: dict[str, str] = {}
+        names: set[str] = set()
+        for mention in self.mentions.items:
+            if mention.kind != "company":
+                continue
+            written = " ".join(mention.surface.strip("<>").split()).lower()
+            forms.setdefault(written, mention.name)
+            if mention.name not in names:  # each name's short forms once, not once per mention
+                names.add(mention.name)
+                for form in short_forms(mention.name):
+                    forms.setdefault(form.lower(), mention.name)
+        return {form: name for form, name in forms.items() if len(form) > 1}
 
     def _company_named(self, headline_name: str) -> EntityMention | None:
         """The article's company whose name holds the headline's name as whole words."""
@@ -182,11 +274,20 @@ class Cast:
 
     def main(self, kind: str | None = None) -> str | None:
         """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
-        first of the article's opening sentence."""
-        lead = self.mentions.items[:4]
+        first of the article's opening sentence (worked out once per kind)."""
+        if kind not in self._main:
+            self._main[kind] = self._find_main(kind)
+        return self._main[kind]
+
+    def _find_main(self, kind: str | None) -> str | None:
+        lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
+                if mention.kind in NOT_MAIN:
+                    continue
+                if mention.kind == "person":  # a leader stands for the country he leads
+                    mention = self._leader_country(mention) or mention
                 if (
                     kind is None
                     or mention.kind == kind
@@ -195,21 +296,69 @@ class Cast:
                     return self.name(mention)
         return None
 
-    def references(self, start: int, end: int) -> list[EntityMention]:
+    def _leader_country(self, mention: EntityMention) -> EntityMention | None:
+        country = next((leader.country for leader in lexicon().leaders if leader.name == mention.name), None)
+        return (
+            EntityMention(mention.start, mention.end, mention.surface, country, "country")
+            if country
+            else None
+        )
+
+    def settled(self, start: int, end: int) -> bool:
+        """Whether the references of text[start:end] are the same for every figure (read once)."""
+        return (start, end) in self._sentence_references
+
+    def references(
+        self, start: int, end: int, partner: Callable[[EntityMention], bool] | None = None
+    ) -> list[EntityMention]:
         """ "the company", "the country" and "its" in text[start:end] as mentions of whom they mean, so
-        they take part in the sentence's roles like a name ("the company's sales", "its exports")."""
-        found = []
-        for kind in ("company", "country"):
-            for match in _reference_pattern(kind).finditer(self.text, start, end):
-                name = self.company_before(match.start()) if kind == "company" else self.main("country")
-                if name:
-                    found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        they take part in the sentence's roles like a name ("the company's sales", "its exports"). "Its"
+        passes over an actor that is a `partner` ("Peru owes $2bn to the IMF while its deficit...")."""
+        key = (start, end)
+        if key in self._sentence_references:  # read once per sentence unless "its" follows the last figure
+            return self._sentence_references[key]
+        found = list(self._named_references(start, end))
+        settled = True
         for match in _ITS.finditer(self.text, start, end):
             # "its" is the nearest actor named before it in the sentence, else the one before's
-            before = [m for m in self.mentions.within(start, match.start()) if m.kind != "person"]
+            before = [
+                m
+                for m in self.mentions.within(start, match.start())
+                if m.kind != "person" and not (partner and partner(m))
+            ]
+            settled = settled and bool(before)
             name = self.name(before[-1]) if before else self.last[0] if self.last else self.main()
             if name:
                 found.append(EntityMention(match.start(), match.end(), match.group(), name, "reference"))
+        if settled:
+            self._sentence_references[key] = found
+        return found
+
+    def _named_references(self, start: int, end: int) -> list[EntityMention]:
+        """ "the company", "the country", "the board" and "the two companies" in text[start:end]: the same
+        for every figure of a sentence, so read once per sentence, by one pattern."""
+        key = (start, end)
+        if key in self._references:
+            return self._references[key]
+        found = []
+        for match in _all_references().finditer(self.text, start, end):
+            kind, at, surface = match.lastgroup, match.start(), match.group()
+            names: list[str | None] = []
+            if kind == "company":
+                names = [self.company_before(at)]
+            elif kind == "country":
+                names = [self.main("country")]
+            elif kind == "organisation":  # "the board": the last Board named before
+                word = surface.split()[-1].lower()
+                bodies = [m for m in self.mentions.within(0, at) if m.kind == "organisation"]
+                names.extend([m.name for m in bodies if m.name.lower().endswith(word)][-1:])
+            elif kind == "pair":
+                firms = list(
+                    dict.fromkeys(m.name for m in self.mentions.within(0, at) if m.kind == "company")
+                )
+                names.extend(firms[:2] if len(firms) >= 2 else [])
+            found += [EntityMention(at, match.end(), surface, name, "reference") for name in names if name]
+        self._references[key] = found
         return found
 
     def _reports_only(self, mention: EntityMention) -> bool:
@@ -223,9 +372,16 @@ class Cast:
         return bool(_reference_pattern(kind).search(self.text, start, end))
 
     def company_before(self, position: int) -> str | None:
-        """The company "the company" means: the article's main one, else the one named last before."""
+        """The company "the company" means: the article's main one when it is named in this sentence or
+        the one before or no other is, else the one named there last ("Bolt Bank sold its stake. A
+        statement cited Acme's losses. The company's deficit..." is Acme's), else the one named last."""
+        index = self.sentences.index(position)
+        since = self.sentences.span(index - 1)[0] if index > 0 else 0
+        near = [self.name(m) for m in self.mentions.within(since, position) if m.kind == "company"]
         main = self.main("company")
-        if main is not None:
+        if main is not None and (main in near or not near):
             return main
+        if near:
+            return near[-1]
         before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
         return self.name(before[-1]) if before else None

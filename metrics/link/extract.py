@@ -76,7 +76,7 @@ class _Context:
             self.sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
         read = document if normal.same else dataclasses.replace(document, text=normal.text)
         self.read = read
-        self.cast = Cast(read, tokens, self.sentences)
+        self.cast = Cast(read, tokens, self.sentences, linker.doc.entities.items)
         self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from metrics.lexicon import Indicator, alternation, lexicon
+from metrics.lexicon import Indicator, _csv, _toml, alternation, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast, role_words
 from metrics.records import EntityMention, Quantity, TimeMention
@@ -32,6 +32,13 @@ _LISTED = re.compile(
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
 _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 """What opens a list item before its actor ("..., with Chile at 12 pct")."""
+_DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
+"""A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
+_DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
+_MARKET_PRICES = frozenset({"price"})
+"""Metrics whose figure a country before a commodity word does not own ("US crude lost $2")."""
+_IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
+"""A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
@@ -50,17 +57,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{alternation(words['partners']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
         ),
         "object": re.compile(
-            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:the\s+)?$", re.IGNORECASE
+            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?$",
+            re.IGNORECASE,
         ),
         "source_after": re.compile(
             rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\b", re.IGNORECASE
         ),
+        "report_noun": re.compile(
+            rf"^(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words['sources']['nouns'])})\b",
+            re.IGNORECASE,
+        ),
+        "officer": re.compile(rf"\b(?:{alternation(_officers())})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE),
+        "reporting": re.compile(rf"\b(?:{alternation(words['sources']['before'])})\b", re.IGNORECASE),
         "source_before": re.compile(
-            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+)?$", re.IGNORECASE
+            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
         ),
         "place": re.compile(
             rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",
             re.IGNORECASE,
+        ),
+        "place_noun": re.compile(
+            rf"\s+(?:{alternation(words['places']['nouns'])})(?:\s+of\b|\s*[,.;:)]|$)", re.IGNORECASE
         ),
         "currency": re.compile(rf"\s*+(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
         "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
@@ -76,13 +93,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _commodity() -> re.Pattern[str]:
+    """A commodity word up to two lower-case words after a name ("US light crude", "Brent crude"): a
+    benchmark's market price, which no country issues."""
+    words = [alias for row in _csv("items.csv") for alias in row["aliases"].split("|") if alias]
+    return re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words)})\b", re.IGNORECASE)
+
+
+def _officers() -> list[str]:
+    return list(_toml("companies.toml")["officers"]["words"])
+
+
 def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
+
+
+def _source(cast: Cast, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """_is_source, worked out once per mention."""
+    key = ("source", mention.start, mention.end)
+    if key not in cast.memo:
+        cast.memo[key] = _is_source(cast.text, mention, p)
+    return bool(cast.memo[key])
 
 
 def _is_source(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
     after = text[mention.end : mention.end + SOURCE_REACH]
     before = text[max(0, mention.start - 30) : mention.start]
+    if p["officer"].search(before) and p["reporting"].search(text, max(0, mention.start - 80), mention.start):
+        return True  # "..., said Jo Lund, a director of Acme": the speaker's employer reports
+    if mention.kind == "organisation" and p["report_noun"].match(after):
+        return True  # "the OECD outlook", "an IMF report": the figure is the report's subject's
     if p["source_after"].match(after):
         return not p["self_report"].match(after)  # "the IMF said"; but "Acme said its profit" is Acme's
     # "..., said the IMF." reports; "said the United States has used sanctions" opens what it reports
@@ -100,12 +141,51 @@ def _eligible(
         before = text[max(0, mention.start - 40) : mention.start]
         if any(t.start <= mention.start < t.end for t in times):
             continue
-        if p["currency"].match(text, mention.end) or p["inside_name"].search(before):
+        if (mention.kind == "country" and p["currency"].match(text, mention.end)) or p["inside_name"].search(
+            before
+        ):  # "Canadian dollars" is money; "the Tories won" a vote
             continue
-        if p["place"].search(before):
-            continue
+        if mention.kind == "country" and p["place_noun"].match(text, mention.end):
+            continue  # "the Kenyan port of Mombasa": where
+        if p["place"].search(before) and mention.kind != "company":
+            continue  # "a plant in Ohio" is where; "a stake in Acme" is in whom
+        described = next((m for m in mentions if _describes(text, mention, m)), None)
+        if described is not None and not _DIVISION.match(text, described.end):
+            continue  # "Vexa's unit Corin Labs": the parent describes the company that is the actor
+        if _DIVISION.match(text, mention.end) and any(_describes(text, m, mention) for m in mentions):
+            continue  # "Vexa's Corin Labs Division": a division gives way to its parent
         kept.append(mention)
     return kept
+
+
+def _with_references(
+    cast: Cast, sentence: tuple[int, int], named: list[EntityMention]
+) -> list[EntityMention]:
+    """The sentence's named actors and its "the company", "the country" and "its", in text order."""
+    key = ("actors", *sentence)
+    if key in cast.memo:
+        return cast.memo[key]  # type: ignore[return-value]
+    spans = [(m.start, m.end) for m in named]
+    p = _patterns()
+    owning = set(named)  # "its" passes over a partner and over a name that owns nothing here (a place)
+    found = cast.references(
+        *sentence, partner=lambda m: m not in owning or _after_partner_word(cast.text, m, p)
+    )
+    references = [r for r in found if not any(s <= r.start < e for s, e in spans)]
+    actors = sorted([*named, *references], key=lambda m: m.start)
+    if cast.settled(*sentence) and named is cast.eligible.get(sentence):
+        cast.memo[key] = actors
+    return actors
+
+
+def _describes(text: str, owner: EntityMention, named: EntityMention) -> bool:
+    """Whether company `owner` is a genitive that describes the company named right after it."""
+    return (
+        owner.kind == named.kind == "company"
+        and text.startswith(("'s", "’s"), owner.end)
+        and 0 < named.start - owner.end < 40
+        and bool(_DESCRIBES.fullmatch(text, owner.end, named.start))
+    )
 
 
 def _actor_name(cast: Cast, mention: EntityMention, contact: bool) -> str:
@@ -130,25 +210,43 @@ def assign(
     p = _patterns()
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
-    in_sentence = _eligible(cast, cast.mentions.within(*sentence), times)
-    named = [(m.start, m.end) for m in in_sentence]
-    references = [r for r in cast.references(*sentence) if not any(s <= r.start < e for s, e in named)]
-    in_sentence = sorted([*in_sentence, *references], key=lambda m: m.start)
+    if sentence not in cast.eligible:  # the same for every figure of the sentence
+        cast.eligible[sentence] = _eligible(cast, cast.mentions.within(*sentence), times)
+    in_sentence = _with_references(cast, sentence, cast.eligible[sentence])
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
-    sources = [m for m in in_sentence if _is_source(text, m, p)]
+    benchmark = False  # "US light crude lost $2": a market price, no one's (and no one's from the article)
+    if indicator is not None and indicator.name in _MARKET_PRICES:
+        dropped = {m.name for m in in_sentence if m.kind == "country" and _commodity().match(text, m.end)}
+        # its "its lowest close" is the benchmark's too
+        kept = [m for m in in_sentence if m.name not in dropped]
+        benchmark, in_sentence = bool(dropped), kept
+    sources = [m for m in in_sentence if _source(cast, m, p)]
     owners = [m for m in in_sentence if m not in sources]
     if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
         context = _from_context(cast, sentence, quantity, parties, contact)
-        owners = sources if not context or context == tuple(cast.name(m) for m in sources[:1]) else []
+        # the opening's first name is too weak a guess to take a figure from the one who gives it
+        weak = not cast.headline and not cue.PRONOUN_START.match(text, sentence[0])
+        same = context == tuple(cast.name(m) for m in sources[:1])
+        owners = sources if not context or same or weak else []
+    colon = text.rfind(":", sentence[0], quantity.start)
+    if colon >= 0 and any(colon < m.start < quantity.start for m in owners):
+        owners = [m for m in owners if m.start > colon]  # 'He said: "OPEC wants 18 dlrs"': the quote's
     # the figure's clause; else the main clause before it, never a relative clause after it
     in_clause = [m for m in owners if clause[0] <= m.start < clause[1]] or [
         m for m in owners if m.start < clause[0]
     ]
     roles = _roles(text, quantity, in_clause, parties, contact, p)
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
-    if not names:
+    if not names and not benchmark:
         names = _from_context(cast, sentence, quantity, parties, contact)
-    elif len(names) == 1 and roles and _is_counterpart(text, roles[0], p, False):
+    elif (
+        len(names) == 1
+        and roles
+        and (
+            _is_counterpart(text, roles[0], p, False)
+            or (roles[0].start >= quantity.end and _IT_START.match(text, sentence[0]))
+        )
+    ):  # "It bought 60 pct of Acme": the pronoun is the subject
         subject = _from_context(cast, sentence, quantity, parties, contact)[:1]
         names = tuple(dict.fromkeys((*subject, *names))) if subject else names
     cast.last = names
@@ -161,6 +259,11 @@ def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> boo
     if mention.start < quantity.noun_end or quantity.noun_end == quantity.end:
         return False
     return bool(re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
+
+
+def _after_partner_word(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
+    """After "to", "from", "against", "into": "owes $2bn to the IMF" (the IMF is no antecedent of "its")."""
+    return bool(p["always_partner"].search(text, max(0, mention.start - 30), mention.start))
 
 
 def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
@@ -183,7 +286,12 @@ def _roles(
 ) -> list[EntityMention]:
     if not actors:
         return []
+    for first, second in itertools.pairwise(actors):  # "the two companies": both, in the article's order
+        if first.start == second.start and first.kind == second.kind == "reference":
+            return [first, second]
     for first, second in itertools.pairwise(actors):  # "trade between X and Y"
+        if any(quantity.end <= m.start < first.start for m in actors):
+            break  # a pair after a nearer actor is another phrase's ("6 pct owned by X, ... between Y and Z")
         opening = text[max(0, first.start - 20) : first.start]
         joined = re.fullmatch(r"\s*(?:and|-|–|/)\s*(?:the\s+)?", text[first.end : second.start])
         if joined and second.end <= quantity.start and first.kind == second.kind:
@@ -192,8 +300,14 @@ def _roles(
             r"\s+and\s+(?:the\s+)?", text[first.end : second.start]
         ):
             return [first, second]
-    possessive = [m for m in actors if p["possessive"].match(text, m.end) and m.start < quantity.start]
     partners = [m for m in actors if _is_counterpart(text, m, p, parties)]
+    possessive = [  # "to acquire Acme's routes": the possessive is the deal's object, no subject
+        m
+        for m in actors
+        if p["possessive"].match(text, m.end)
+        and m.start < quantity.start
+        and not (m in partners and p["object"].search(text, max(0, m.start - 40), m.start))
+    ]
     # "blacklisted 300 Russian individuals": whose the counted things are is the other party
     partners += [m for m in actors if quantity.end <= m.start < quantity.noun_end and m not in partners]
     subject: EntityMention | None = None
@@ -225,10 +339,19 @@ def _roles(
         subject = before[0] if before else after[0] if after else None
     if contact:
         others = [m for m in actors if subject is None or m.name != subject.name]
-        partner = others[0] if others else None
     else:
         others = [m for m in partners if subject is None or m.name != subject.name]
-        partner = others[0] if others else None
+        if not others and parties and subject is not None and subject.start < quantity.start:
+            # "X acquired 60 pct of Y's unit Z": a two-party figure's other actor after it is its partner
+            others = [
+                m
+                for m in actors
+                if m.start >= quantity.end
+                and m.name != subject.name
+                and not _HEADS_FIGURE.match(text, m.end)
+                and not _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
+            ][:1]
+    partner = others[0] if others else None
     if subject is None:
         return [partner] if partner else []
     return [subject, partner] if partner else [subject]
@@ -245,7 +368,7 @@ def _from_context(
             return cast.last  # "It has happened 37 times": as the figure before
         earlier = cast.sentence_before(start)
         if earlier is not None:  # "The EU has sanctioned Iran again. It has happened 37 times."
-            actors = _eligible(cast, cast.mentions.within(*earlier), ())
+            actors = _with_references(cast, earlier, _eligible(cast, cast.mentions.within(*earlier), ()))
             roles = _roles(
                 text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, _patterns()
             )

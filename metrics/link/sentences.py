@@ -76,6 +76,8 @@ def _is_abbreviation(text: str, period_at: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().lstrip(".")
+    if len(word) == 1 and match.start() > 0 and text[match.start() - 1].isdigit():
+        return False  # "closed at 241p. Acme was unchanged": a unit after a figure, no initial
     return word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)
 
 
