@@ -58,7 +58,7 @@ def _reference_pattern(kind: str) -> re.Pattern[str]:
 @cache
 def _all_references() -> re.Pattern[str]:
     """Every kind of reference word of roles.toml in one pattern, each kind a named group."""
-    kinds = ("company", "country", "organisation", "pair")
+    kinds = ("company", "country", "organisation", "pair", "pair_country", "pair_person")
     groups = "|".join(rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in kinds)
     return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
 
@@ -357,9 +357,21 @@ class Cast:
                     dict.fromkeys(m.name for m in self.mentions.within(0, at) if m.kind == "company")
                 )
                 names.extend(firms[:2] if len(firms) >= 2 else [])
+            elif kind in ("pair_country", "pair_person"):
+                names.extend(self._pair_before(at, kind.removeprefix("pair_")))
             found += [EntityMention(at, match.end(), surface, name, "reference") for name in names if name]
         self._references[key] = found
         return found
+
+    def _pair_before(self, position: int, kind: str) -> list[str]:
+        """ "the two countries": the two the figure before named when both are of that kind ("Trade between
+        Russia and the US reached $30 billion. Trade between the two countries fell ..."), else the
+        last two of that kind named before, in the order the article first names them."""
+        named = [self.name(m) for m in self.mentions.within(0, position) if m.kind == kind]
+        if len(self.last) == 2 and all(name in named for name in self.last):
+            return list(self.last)
+        recent = list(dict.fromkeys(reversed(named)))[:2]
+        return [name for name in dict.fromkeys(named) if name in recent] if len(recent) == 2 else []
 
     def _reports_only(self, mention: EntityMention) -> bool:
         """'Lead underwriter Goldman Sachs said an offering of ...': it reports, the figures are not its

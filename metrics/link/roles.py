@@ -255,10 +255,11 @@ def assign(
 
 
 def _located_after(text: str, quantity: Quantity, mention: EntityMention) -> bool:
-    """'56,500 employees in Brazil', '40 plants at Ohio': where the counted things are, not whose."""
+    """'56,500 employees in Brazil', '40 plants at Ohio', 'one summit, in Helsinki': where the counted
+    things are, not whose."""
     if mention.start < quantity.noun_end or quantity.noun_end == quantity.end:
         return False
-    return bool(re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
+    return bool(re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?", text[quantity.noun_end : mention.start]))
 
 
 def _after_partner_word(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
