@@ -13,7 +13,7 @@ from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens
 from metrics.find.word_alternation import WordAlternation
-from metrics.lexicon import Lexicon, _toml, keyword_parts, lexicon, metric_vocabulary, squash
+from metrics.lexicon import Lexicon, _toml, alternation, keyword_parts, lexicon, metric_vocabulary, squash
 
 
 class _Located(Protocol):
@@ -211,9 +211,8 @@ quarter' (up to three words may stand between the figure and the phrase): the
 period named before in the sentence, a year earlier or in the year given."""
 LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
-PRESENT = re.compile(
-    r"\b(?:has|have|is|are|now|currently|remains?|stands?|owns|holds|controls|employs)\b", re.IGNORECASE
-)
+PRESENT = re.compile(rf"\b(?:{alternation(_toml('words.toml')['present_state']['words'])})\b", re.IGNORECASE)
+"""A sentence in the present tense (words.toml [present_state]): its undated figures hold at publication."""
 
 
 def is_comparison_base(gap: str, time_surface: str) -> bool:
