@@ -55,7 +55,7 @@ def known_nonlinear() -> dict[str, str]:
     listed = {
         p.pattern: "starts with blanks: .match-ed after a token, quadratic if searched over blanks"
         for p in _module_patterns()
-        if p.pattern.startswith(("[ \\t]", "(?:[ \\t]", "(?:[ \\t]+|-)", "\\s*", "\\s+"))
+        if p.pattern.startswith(("[ \\t]", "[ \\t-]", "(?:[ \\t]", "(?:[ \\t]+|-)", "\\s*", "\\s+"))
     }
     listed.update(
         (p.pattern, "ends with '$': searched only in the few characters before a number")

@@ -208,6 +208,7 @@ class Cast:
         self.last_sentence = -2
         """The index of the sentence that figure was in."""
         self._references: dict[tuple[int, int], list[EntityMention]] = {}
+        self._refer_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self._sentence_references: dict[tuple[int, int], list[EntityMention]] = {}
         self._main: dict[str | None, str | None] = {}
         self.memo: dict[tuple[str, int, int], object] = {}
@@ -380,8 +381,16 @@ class Cast:
         return bool(_reporting().match(after)) and not _SELF.match(after)
 
     def refers(self, kind: str, start: int, end: int) -> bool:
-        """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent."""
-        return bool(_reference_pattern(kind).search(self.text, start, end))
+        """Whether text[start:end] points back to the article's company, country or a pronoun's antecedent.
+        The words are found once per sentence and kind: searching from the sentence's start to each of
+        its figures was quadratic in a sentence of many figures."""
+        key = (kind, start)
+        spans = self._refer_spans.get(key)
+        if spans is None:
+            stop = max(self.sentences.span(self.sentences.index(start))[1], end)
+            spans = [(m.start(), m.end()) for m in _reference_pattern(kind).finditer(self.text, start, stop)]
+            self._refer_spans[key] = spans
+        return any(at >= start and until <= end for at, until in spans)
 
     def company_before(self, position: int) -> str | None:
         """The company "the company" means: the article's main one when it is named in this sentence or
