@@ -5,6 +5,7 @@ Every failing case goes to build/eval/<name>.failures.txt so it can be studied o
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -115,7 +116,8 @@ def write_failures(out: Path, newsquant: NewsQuantResult, models: list[ModelResu
 def evaluate(peers: Path | None, out: Path) -> None:
     """Score the extractor on NewsQuant dev, the Recognizers-Text specs and the dated-claims dev set."""
     peers = check_peers(peers or default_peers())
-    click.echo(f"Extractor {EXTRACTOR_VERSION}, peers' data in {peers}\n")
+    shown = os.path.relpath(peers.resolve(), Path.cwd())  # as a user names it: "../shared/peers"
+    click.echo(f"Extractor {EXTRACTOR_VERSION}, peers' data in {shown}\n")
     newsquant = evaluate_newsquant(peers)
     click.echo("\n".join(newsquant_block(newsquant)) + "\n")
     models = evaluate_recognizers(peers)
