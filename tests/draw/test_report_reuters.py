@@ -35,3 +35,19 @@ def test_the_us_trade_deficit_from_reuters_renders_real_figures(tmp_path: Path) 
     alt = (out / "us_trade_deficit.txt").read_text(encoding="utf-8")
     assert "Reuters-21578" in alt
     assert "$" in alt and "bn" in alt
+
+
+@pytest.mark.slow
+def test_every_reuters_sample_report_draws_from_the_whole_corpus(tmp_path: Path) -> None:
+    """What `make reports-reuters` runs: a definition that draws nothing (its metric renamed, an entity
+    the extractor now knows) fails here before a user meets it."""
+    corpus = need(CORPUS / "reuters21578.jsonl")
+    from metrics.pipeline.ingest import ingest
+
+    db = tmp_path / "reuters.duckdb"
+    ingest([str(corpus)], str(db))
+    definitions = sorted((ROOT / "reports_reuters").glob("*.toml"))
+    failures: list[ReportError] = []
+    written = render_reports(definitions, db, tmp_path / "out", on_error=failures.append)
+    assert not failures, [str(f) for f in failures]
+    assert len(written) == len(definitions) >= 6
