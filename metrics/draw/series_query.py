@@ -226,7 +226,9 @@ def _single(
             definition.path,
         )
         if len(groups) > 1:
-            listed = ", ".join(f"{v} ({n})" for v, n in zip(groups["v"], groups["n"], strict=True))
+            listed = ", ".join(
+                f"{'none' if pd.isna(v) else v} ({n})" for v, n in zip(groups["v"], groups["n"], strict=True)
+            )
             raise ReportError(f"figures in several {split}s ({listed}); {advice}", path=definition.path)
 
 

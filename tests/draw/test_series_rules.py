@@ -264,3 +264,8 @@ def test_no_two_texts_overlap_on_the_sample_charts(tmp_path: Path, name: str) ->
     renderer = fig.canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
     assert [(a, b) for (a, box_a), (b, box_b) in combinations(boxes, 2) if box_a.overlaps(box_b)] == []
+
+
+def test_figures_of_an_item_and_of_none_are_two_series_named_in_the_refusal(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match=r"several items \(crude oil \(1\), none \(1\)\)"):
+        query(tmp_path, [claim("a", 5e9, item="crude oil"), claim("b", 6e9, year=1987)])
