@@ -13,6 +13,7 @@ from functools import cache
 from itertools import accumulate
 
 from metrics.lexicon import Lexicon, _toml, lexicon
+from metrics.read.dateline import dateline_end
 from metrics.records import Quantity
 
 _POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
@@ -43,9 +44,12 @@ def _in_time_expression(quantity: Quantity, spans: Spans) -> bool:
 _VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*\)?%?")
-_ROW_WORDS = frozenset({"nil"})
-"""Words a results table writes in place of a figure ("Shr 1.10 dlrs vs nil")."""
+_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*(?:-\d+/\d+)?\)?%?")
+"""A figure of a row: '1,234', '(3.5)', '21-1/2'."""
+_ROW_WORDS = frozenset({"nil", "na", "n/a"})
+"""Words a results table writes in place of a figure ("Shr 1.10 dlrs vs nil", "Net 5,521,000 vs NA")."""
+_NOT_GIVEN = re.compile(r"\bnot[ \t]+(?:given|available)\b", re.IGNORECASE)
+"""'Shr 34 cts vs not given': the missing figure of a row."""
 
 
 @cache
@@ -88,9 +92,10 @@ def _is_table_row(line: str, number_words: Mapping[str, float]) -> bool:
         return False  # most lines: one figure or none
     if not vs and len(line) > ROW_CHARS:
         return False  # neither kind of row: the cheap tests first (a paragraph on one line is long)
-    tokens = line.split()
+    tokens = _NOT_GIVEN.sub("nil", line).split()
     numbers = sum(1 for token in tokens if _is_number(token, number_words))
-    if vs and numbers >= 2 and len(_WORD.findall(line)) <= TABLE_WORDS:
+    words = sum(1 for word in _WORD.findall(line) if word.lower() not in number_words)
+    if vs and numbers >= 2 and words <= TABLE_WORDS:
         return True
     return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= ROW_CHARS
 
@@ -124,9 +129,12 @@ def is_claim(
     if spans.cover(quantity.start, quantity.end):
         return False  # "the first half of 2019": the half is the time expression's
     line_start, line_end = _line(text, quantity.start)
+    if quantity.unit in lex.durations and text[line_start:line_end].strip() == quantity.surface:
+        return False  # "Nine months" on a line of its own: the heading of a results table's rows
     rows = {} if table_rows is None else table_rows
     if line_start not in rows:
-        rows[line_start] = _is_table_row(text[line_start:line_end], lex.number_words)
+        row_start = max(line_start, dateline_end(text)) if line_start == 0 else line_start
+        rows[line_start] = _is_table_row(text[row_start:line_end], lex.number_words)
     if rows[line_start] or _is_listed(text, quantity):
         return False
     words = (

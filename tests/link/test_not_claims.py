@@ -35,3 +35,12 @@ def test_bare_figures_of_a_results_story_keep_the_story_currency() -> None:
     text = "Shr 31 cts vs 22 cts\nShr 1.10 dlrs vs 95 cts\nNote: net includes a gain of 2,400,000 in 1986."
     units = {c.surface: c.unit for c in claims_from_text(text, date(1987, 4, 2))}
     assert units == {"2,400,000": "USD"}
+
+
+def test_a_row_after_the_dateline_or_with_a_missing_figure_is_a_table_row() -> None:
+    text = "BOISE, Idaho, May 4 - Shr profit three cts vs loss one ct\nShr 22 cts vs not given"
+    assert _surfaces(text) == []
+
+
+def test_a_period_heading_on_its_own_line_is_not_a_claim() -> None:
+    assert _surfaces("Six months\nShr 40 cts vs 38 cts") == []
