@@ -35,10 +35,29 @@ class Spans:
         return index >= 0 and self.reach[index] >= end
 
 
-def _in_time_expression(quantity: Quantity, spans: Spans) -> bool:
+_SINGULAR_UNIT = re.compile(r"(?:year|month|week|day|decade|century|hour|minute)$", re.IGNORECASE)
+_MODIFIED = re.compile(r"[ \t]+(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
+"""'the five year economic recovery': a singular unit of time with a lower-case word after it, not 'five
+year ago'."""
+_ONE_COMPOUND = re.compile(r"\b(?:a|an|the)[ \t]+$", re.IGNORECASE)
+
+
+def _in_time_expression(text: str, quantity: Quantity, spans: Spans) -> bool:
     """Whether a duration belongs to a time expression: inside one the time finder read ("the six months
-    to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high")."""
-    return "-" in quantity.surface or spans.cover(quantity.start, quantity.end)
+    to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high",
+    "the five year recovery"). "for six months" stays: NewsQuant counts such spans as quantities."""
+    if "-" in quantity.surface or spans.cover(quantity.start, quantity.end):
+        return True
+    modifier = quantity.value != 1 and _SINGULAR_UNIT.search(quantity.surface)
+    return bool(modifier and _MODIFIED.match(text, quantity.end))
+
+
+def _one_in_compound(text: str, quantity: Quantity) -> bool:
+    """'a one-disc version', 'a one-time charge': "one" joined to its noun and led by an article is an
+    adjective of the noun after it, no count of anything."""
+    if quantity.surface.lower() != "one" or text[quantity.end : quantity.end + 1] != "-":
+        return False
+    return bool(_ONE_COMPOUND.search(text, max(0, quantity.start - 6), quantity.start))
 
 
 _VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
@@ -122,7 +141,9 @@ def is_claim(
     table row; `lex` gives the units of time (the packaged lexicon when None)."""
     spans = time_spans if isinstance(time_spans, Spans) else Spans(time_spans)
     lex = lex or lexicon()
-    if quantity.unit in lex.durations and _in_time_expression(quantity, spans):
+    if quantity.unit in lex.durations and _in_time_expression(text, quantity, spans):
+        return False
+    if _one_in_compound(text, quantity):
         return False
     if quantity.unit == "count" and (quantity.noun or "").lower().rstrip(".") in _duration_abbreviations():
         return False  # "Nine mths", "for 12 mths": a span of time

@@ -44,3 +44,16 @@ def test_a_row_after_the_dateline_or_with_a_missing_figure_is_a_table_row() -> N
 
 def test_a_period_heading_on_its_own_line_is_not_a_claim() -> None:
     assert _surfaces("Six months\nShr 40 cts vs 38 cts") == []
+
+
+def test_a_duration_written_as_a_modifier_is_not_a_claim() -> None:
+    text = "The ten year building boom created 4,000 jobs and a seven day festival drew 90,000 visitors."
+    assert _surfaces(text) == ["4,000", "90,000"]
+
+
+def test_one_joined_to_its_noun_after_an_article_is_an_adjective() -> None:
+    assert _surfaces("The band released a one-track single that sold 30,000 copies.") == ["30,000"]
+
+
+def test_a_span_of_time_as_the_measured_thing_stays() -> None:
+    assert _surfaces("The strike lasted 5 years.") == ["5 years"]
