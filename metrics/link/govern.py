@@ -175,9 +175,24 @@ def frame_from_earlier(g: Governing) -> None:
             no_break = g.doc.clause_start(mention.end, quantity.start) == mention.end
             if mention.end <= quantity.start and mention.start not in g.used and no_break:
                 frame = mention
-        if frame is not None:
+        if frame is not None and not _compared_after(g, frame, quantity):
             g.attached[quantity.start] = frame
             g.framed.add(quantity.start)
+
+
+BASE_LOOKBACK = 16
+"""Characters before a figure read for the comparison word that makes it a base ("from 3 mln")."""
+
+
+def _compared_after(g: Governing, frame: TimeMention, quantity: Quantity) -> bool:
+    """'a record 1986 profit of 4.5 mln dlrs, up from 3 mln dlrs': the figure right after "from",
+    "against", "compared with" is the earlier figure a change is measured from, which the time framing
+    the clause does not date (it never crosses "from"). Only after a figure of the same unit: "officials
+    from 13 banks" compares nothing."""
+    start = max(frame.end, quantity.start - BASE_LOOKBACK)
+    if start >= quantity.start or not cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start):
+        return False
+    return any(q.end <= quantity.start and q.unit == quantity.unit for q in g.quantities)
 
 
 GovernRule = Callable[[Governing], None]
