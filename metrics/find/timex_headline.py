@@ -117,9 +117,9 @@ def _open_window(match: re.Match[str], published: date) -> Period | None:
 
 def _calendar_periods(text: str, published: date | None) -> list[tuple[int, int, Period]]:
     found = []
-    for start, end, kind, period, _relation in scan(text, published):
-        if period is None or kind in _NOT_READ or period.grain not in HEADLINE_GRAINS:
-            continue
+    for start, end, kind, period, relation in scan(text, published):
+        if period is None or kind in _NOT_READ or period.grain not in HEADLINE_GRAINS or relation == "since":
+            continue  # "LOWEST SINCE 1979" names a comparison, not the story's period
         found.append((start, end, period))
     if published is None:
         return found
@@ -132,7 +132,8 @@ def _calendar_periods(text: str, published: date | None) -> list[tuple[int, int,
 
 def headline_period(title: str | None, published: date | None) -> Period | None:
     """The one month, quarter, year or results period a headline names, when it names exactly one and
-    it does not start after publication (a plan "for 1990" does not date the story's figures)."""
+    it does not start after publication (a plan "for 1990" does not date the story's figures) and has an
+    end ("WORST SINCE 1981" names no period of the story)."""
     if not title:
         return None
     text = written_out(title)
@@ -153,7 +154,7 @@ def headline_period(title: str | None, published: date | None) -> Period | None:
     if len(periods) != 1:
         return None
     period = periods.pop()
-    if period.start is None or (period.end is not None and period.start > period.end):
+    if period.start is None or period.end is None or period.start > period.end:
         return None
     if published is not None and period.start > published:
         return None

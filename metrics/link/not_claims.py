@@ -36,7 +36,7 @@ class Spans:
 
 
 _SINGULAR_UNIT = re.compile(r"(?:year|month|week|day|decade|century|hour|minute)$", re.IGNORECASE)
-_MODIFIED = re.compile(r"[ \t]+(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
+_MODIFIED = re.compile(r"[ \t]++(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
 """'the five year economic recovery': a singular unit of time with a lower-case word after it, not 'five
 year ago'."""
 _ONE_COMPOUND = re.compile(r"\b(?:a|an|the)[ \t]+$", re.IGNORECASE)

@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import month_end
+from metrics.calendar import MONTH_PATTERN, month_end
 from metrics.find.timex_headline import headline_period as read_headline
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _toml, alternation, lexicon
@@ -225,16 +225,24 @@ OWN_PERIOD_AFTER = 40
 """Characters after a figure read for a period noun of its own ("vs 69 mln dlrs in quarter")."""
 
 
+_UNDATED_MONTH = re.compile(rf"\bin\s+{MONTH_PATTERN}\b", re.IGNORECASE)
+_UNDATED_RELATIVE = re.compile(r"\b(?:this|next|last|coming)\s+(?:year|quarter|month|week)\b", re.IGNORECASE)
+"""'next year's earnings', 'in December' in a story without a date: times of the figure's own that could
+not be dated (with a date they are time expressions and govern it)."""
+
+
 @cache
 def _own_period() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A period the figure names for itself that no date was read for: after it, "in/for/during the
     (nine) months/year/qtr"; before it in its sentence, "prior/previous/year-ago quarter", "In the three
     months, ..." or "nine mths net includes" (time_words.toml [period_nouns])."""
     nouns = alternation(_toml("time_words.toml")["period_nouns"]["words"])
-    after = re.compile(rf"[^.;\n]*?\b(?:in|for|during|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+    after = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
     counts = alternation([*lexicon().number_words, *_toml("time_words.toml")["counts"]])
     before = re.compile(
-        rf"\b(?:prior|previous|year-ago|year-earlier|earlier|\d+|{counts})[ \t-]+(?:{nouns})\b", re.I
+        rf"\b(?:prior|previous|year-ago|year-earlier|earlier|\d+|{counts})[ \t-]+"
+        rf"(?:{nouns})\b",
+        re.I,
     )
     return after, before
 
@@ -248,12 +256,32 @@ def _names_own_period(scope: Scope, figure: Figure) -> bool:
     stop = min(quantity.noun_end + OWN_PERIOD_AFTER, doc.clause_end(quantity.noun_end), scope.end)
     if following and following[0].unit != quantity.unit:
         stop = min(stop, following[0].start)  # "5 mln dlrs, or 3 cts in year": the pair shares it
-    if after.match(doc.text, quantity.noun_end, max(stop, quantity.noun_end)):
+    stop = max(stop, quantity.noun_end)
+    newline = doc.text.find("\n", quantity.noun_end, stop)
+    stop = stop if newline < 0 else newline
+    named = after.search(doc.text, quantity.noun_end, stop)
+    if named is not None and not _the_headlines_kind(named.group(), headline_period(doc)):
+        return True
+    if doc.published is None and _UNDATED_MONTH.search(doc.text, quantity.noun_end, stop):
+        return True  # "totalled $63.8bn in December" of a story without a date: a month of its own
+    if doc.published is None and _UNDATED_RELATIVE.search(doc.text, scope.start, quantity.start):
         return True
     return bool(before.search(doc.text, scope.start, quantity.start))
 
 
-_OPEN_BRACKET = re.compile(r"[^()]*\([^()]*")
+_KIND_WORDS = {"quarter": ("quarter", "qtr"), "year": ("year",), "month": ("month",)}
+"""The period nouns that, unqualified, name the headline's own period ("vs 3 mln in quarter" under "1ST
+QTR NET")."""
+
+
+def _the_headlines_kind(phrase: str, period: Period | None) -> bool:
+    """Whether a bare period noun after a figure ("in quarter", "for the year") names the period the
+    headline names: then the headline's period is the figure's after all."""
+    if period is None or period.grain not in _KIND_WORDS:
+        return False
+    words = phrase.lower().split()
+    kinds = _KIND_WORDS[period.grain]
+    return words[-1] in kinds and (len(words) == 2 or (len(words) == 3 and words[1] == "the"))
 
 
 def _bracketed_after_figure(scope: Scope, figure: Figure) -> bool:
@@ -262,7 +290,8 @@ def _bracketed_after_figure(scope: Scope, figure: Figure) -> bool:
     if figure.index == 0:
         return False
     before = scope.quantities[figure.index - 1]
-    return bool(_OPEN_BRACKET.fullmatch(scope.doc.text, before.end, figure.quantity.start))
+    gap = scope.doc.text[before.end : figure.quantity.start]
+    return gap.count("(") == 1 and ")" not in gap
 
 
 def from_headline(scope: Scope, figure: Figure) -> None:

@@ -76,3 +76,24 @@ def test_may_as_a_modal_is_no_month_of_a_headline() -> None:
     assert headline_period("JAPAN OCTOBER/DECEMBER OUTPUT UP", date(1987, 3, 2)) == Period(
         date(1986, 10, 1), date(1986, 12, 31), "span"
     )
+
+
+def test_a_headline_since_a_year_names_no_period() -> None:
+    assert headline_period("FACTORY JOBS AT LOWEST SINCE 1979", date(1987, 3, 2)) is None
+
+
+def test_an_undated_story_keeps_its_own_undated_times_off_the_headline() -> None:
+    document = make_document(
+        "Widget exports reached $4bn in June, and next year's exports should reach $5bn.",
+        doc_id="u",
+        title="Widget exports soar in 2003",
+    )
+    sources = {c.surface: c.period_source for c in claims_from_document(document)}
+    assert sources == {"$4bn": "none", "$5bn": "none"}
+
+
+def test_in_quarter_under_a_quarter_headline_is_the_headlines_quarter() -> None:
+    text = "DENVER, April 20 - Note: net includes gains of 300,000 dlrs in quarter and 900,000 dlrs in year."
+    claims = _claims(text, "ROCKY WIDGETS INC <RWI> 1ST QTR NET", date(1987, 4, 20))
+    assert claims["300,000 dlrs"] == (date(1987, 1, 1), date(1987, 3, 31), "context")
+    assert claims["900,000 dlrs"][2] == "none"
