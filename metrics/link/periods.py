@@ -2,7 +2,8 @@
 into its period. "by 2022" bounds only the end; an undated figure moved "from" a dated one comes after
 it; "a year earlier" counts back from the sentence's own year; "later" follows the last dated figure of
 the same metric; a figure with no time of its own holds as of publication when the sentence speaks in
-the present, and at some undated time before publication otherwise."""
+the present, and at some undated time before publication otherwise, unless it is of what the headline
+is about and the headline names a period (find/timex_headline.py): then that period, from the context."""
 
 from __future__ import annotations
 
