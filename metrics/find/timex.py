@@ -26,6 +26,9 @@ from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
 
 _NUM = number()
+FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""'January-March', 'October/December' name a span without a period word only with the months written
+out: 'May/Sep' and 'Oct/Dec' are mostly the delivery months of a commodity quote."""
 
 # Named alternatives, most specific first. Each name has a resolver in RESOLVERS.
 _PARTS = [
@@ -40,7 +43,8 @@ _PARTS = [
     ),
     (
         "month_span",
-        rf"\b({M})\.?\s*(?:-|–|/|to|through)\s*({M})\.?(?:\s+({YEAR}))?\s+(?:period|quarter|months?)\b",
+        rf"\b({M})\.?\s*(?:(?:-|–|/|to|through)\s*({M})\.?(?:\s+({YEAR}))?\s+(?:period|quarter|months?)\b"
+        rf"|(?<=[a-z]{{3}})(?<!Sept)(?:-|–|/)\s*({FULL_MONTH})\b(?:,?\s+({YEAR})\b)?)",
     ),
     ("to_date", r"\b(year|month|quarter)[- ]to[- ]date\b"),
     (
@@ -87,7 +91,7 @@ _PARTS = [
     (
         "window",
         rf"\b(?:the\s+)?(?:({_NUM})\s+months?\s+(?:to|through|ended|ending(?:\s+in)?)|(year)\s+to)\s+"
-        rf"(?:the\s+end\s+of\s+|end-)?"
+        rf"(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
         rf"({M})\b(?:,?\s+({YEAR})\b)?",
     ),
     ("bare_month", bare_month()),

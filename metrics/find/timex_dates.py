@@ -220,11 +220,14 @@ def h_year(g: Groups, ref: date | None) -> Resolved:
 
 
 def month_span(g: Groups, ref: date | None) -> Resolved:
-    """'the April-June period': the months from the first to the last, in the year written, else
-    the latest year in which the last month is not after the reference."""
-    first, last = month_number(g[0] or ""), month_number(g[1] or "")
-    if g[2]:
-        year = int(g[2])
+    """'the April-June period', 'January-March 1987', 'October/December': the months from the first to
+    the last, in the year written, else the latest year in which the last month is not after the
+    reference."""
+    # 'the April-June period' (groups 1, 2) or 'January-March 1987', 'October/December' (groups 3, 4)
+    last_word, year_word = (g[1], g[2]) if g[1] else (g[3], g[4])
+    first, last = month_number(g[0] or ""), month_number(last_word or "")
+    if year_word:
+        year = int(year_word)
     elif ref is not None:
         year = ref.year if last <= ref.month else ref.year - 1
     else:

@@ -1,8 +1,9 @@
 """Months written as modifiers of a noun ("the February trade surplus", "the bureau's January survey", "a 2
-pct December rise"): a time expression the finder leaves alone, since a bare month name is often no period
-of any figure. Read only after a word, a genitive or a figure and before a lower-case noun, they frame the
-figures after them in their clause and are the period "the same month of 1986" refers back to. A month
-before a contract word ("the June futures") is a delivery, not a period."""
+pct December rise", "April orders fell"): a time expression the finder leaves alone, since a bare month name
+is often no period of any figure. Read only after a word, a genitive or a figure, or opening a sentence, and
+before a lower-case noun, they frame the figures after them in their clause and are the period "the same
+month of 1986" refers back to. A month before a contract word ("the June futures") is a delivery, not a
+period."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from metrics.calendar import month_number
 from metrics.find import timex_tense
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _toml, lexicon
+from metrics.link.keywords import vocabularies
 from metrics.records import TimeMention
 
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,6 +23,18 @@ _NAMES = frozenset(name.lower() for name in _FULL_MONTHS.split("|"))
 _ATTRIBUTIVE = re.compile(rf"\b({_FULL_MONTHS})[ \t]+([a-z][a-z-]+)\b")
 _BEFORE = re.compile(r"(?:\b[A-Za-z]+|\w['’]s|%)[ \t]+$")
 """What may stand before a month used as a modifier: a word, a genitive or a figure's percent sign."""
+_OPENING = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*|[ \t]-[ \t]+)$")
+"""Or nothing: the month opens a sentence, a line or the text after a dateline ("April orders fell")."""
+_AMBIGUOUS = frozenset({"may", "march"})
+_WORDS = re.compile(r"[A-Za-z-]+")
+METRIC_REACH = 3
+"""Words after an opening month, a singular noun first, among which a metric word must stand ("January
+business inventories"; "June mark eased" is a market's contract)."""
+CONTRACT_REACH = 40
+"""Characters after an opening month read for a contract word ("June share price index futures")."""
+_PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
+"""'May sales', 'March exports': an opening 'May' or 'March' is a month only before a plural noun ('May
+be', 'March on' are a modal and a verb)."""
 
 
 _NOT_NOUNS = frozenset(
@@ -28,6 +42,35 @@ _NOT_NOUNS = frozenset(
 )
 """Words after a month that make it no modifier of a period's figures: a range ("the October to December
 quarter") or a quarter, half or year named by its last month ("the September quarter")."""
+
+
+@cache
+def _opening_verbs() -> frozenset[str]:
+    return frozenset(_toml("time_words.toml")["opening_month_verbs"]["words"])
+
+
+def _opens_noun_phrase(text: str, found: re.Match[str]) -> bool:
+    """A month opening a sentence, a line or the text after a dateline modifies the noun after it ("April
+    orders fell", "January output was") when that noun is a plural or a metric word follows within three
+    words, and not when the word after it is a verb or a contract word follows soon ("June rose to 85.25",
+    "June share price index futures", "April crude closed"): then the month is a contract's."""
+    start, noun = found.start(1), found.group(2)
+    if _OPENING.search(text, max(0, start - 4), start) is None:
+        return False
+    if noun in _opening_verbs() or noun.endswith("ed"):
+        return False
+    following = {word.lower() for word in _WORDS.findall(text, found.end(), found.end() + CONTRACT_REACH)}
+    if following & _contract_words():
+        return False
+    if _PLURAL.match(noun):
+        return True  # "April orders", "February bankruptcies"
+    if found.group(1).lower() in _AMBIGUOUS:
+        return False
+    words = list(_WORDS.finditer(text, found.start(2), found.start(2) + CONTRACT_REACH))[:METRIC_REACH]
+    if not words:
+        return False
+    phrase = text[found.start(2) : words[-1].end()]
+    return bool(vocabularies().metrics.hits(phrase, Tokens(phrase)).items)
 
 
 @cache
@@ -51,9 +94,9 @@ def attributive_months(
         noun = found.group(2)
         if noun in _contract_words() or noun in _NOT_NOUNS or noun in lexicon().number_words:
             continue  # "began May nine": a day written out
-        if not _BEFORE.search(text, max(0, start - 30), start) or any(
-            a < end and start < b for a, b in taken
-        ):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if not _BEFORE.search(text, max(0, start - 30), start) and not _opens_noun_phrase(text, found):
             continue
         first, _last = timex_tense.clause_bounds(text, start)
         when = "future" if timex_tense.future_in(text[first:start]) else "past"

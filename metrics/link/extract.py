@@ -171,7 +171,8 @@ class Extractor:
         times = sorted(times + extra, key=lambda m: m.start) if extra else times
         linker = Linker(text, document.published, tokens, lex=self.lexicon, title=document.title)
         linked = linker.link(quantities, times)
-        context = _Context(document, normal, linker, tokens, quantities, times)
+        # the story's currency counts the figures of its tables too, though a table row states no claim
+        context = _Context(document, normal, linker, tokens, found_quantities, times)
         claims = []
         before: tuple[Quantity, Measure] | None = None
         for item in linked:

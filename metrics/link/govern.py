@@ -12,6 +12,7 @@ I paid $35,538"), a dateline excepted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -99,6 +100,33 @@ def share_coordinated(g: Governing) -> None:
             g.attached[left.start] = g.attached[right.start]
 
 
+_TO_LEVEL = re.compile(r"[ \t]*+,?[ \t]*+(?:to|at)[ \t]++(?:(?:a|an|the)[ \t]++)?(?:[a-z-]++[ \t]++){0,3}")
+"""'in February to a seasonally adjusted 22.3 billion': from the time of a change to the level it reached."""
+
+
+_MATURITY = re.compile(r"\b(?:due|matur\w*|expir\w*)[ \t]+$", re.IGNORECASE)
+"""'the bond due 2011 fell 1/2 to 97-1/4': a maturity is no period of the price ("payments due in 1988"
+are of 1988)."""
+
+
+def _is_maturity(g: Governing, mention: TimeMention) -> bool:
+    return bool(_MATURITY.search(g.doc.text, max(0, mention.start - 12), mention.start))
+
+
+def share_level_after_change(g: Governing) -> None:
+    """'Reserves rose by 305 mln dlrs in February to 22.26 billion dlrs': the level a change reached holds
+    for the period the change is dated by, when only "to"/"at" and a few words stand between that time
+    and the level."""
+    text = g.doc.text
+    for left, right in pairwise(g.quantities):
+        dated = g.attached.get(left.start)
+        if right.start in g.attached or dated is None or dated.start < left.noun_end:
+            continue
+        reaches = dated.end <= right.start and _TO_LEVEL.fullmatch(text, dated.end, right.start)
+        if reaches and not _is_maturity(g, dated):
+            g.attached[right.start] = dated
+
+
 SAME_PERIOD_GRAINS = ("year", "quarter", "month", "span")
 
 
@@ -175,9 +203,26 @@ def frame_from_earlier(g: Governing) -> None:
             no_break = g.doc.clause_start(mention.end, quantity.start) == mention.end
             if mention.end <= quantity.start and mention.start not in g.used and no_break:
                 frame = mention
-        if frame is not None:
+        if frame is not None and _is_maturity(g, frame):
+            frame = None  # "the 7 pct note due 2004 slipped to 99-1/2": the note's maturity
+        if frame is not None and not _compared_after(g, frame, quantity):
             g.attached[quantity.start] = frame
             g.framed.add(quantity.start)
+
+
+BASE_LOOKBACK = 16
+"""Characters before a figure read for the comparison word that makes it a base ("from 3 mln")."""
+
+
+def _compared_after(g: Governing, frame: TimeMention, quantity: Quantity) -> bool:
+    """'a record 1986 profit of 4.5 mln dlrs, up from 3 mln dlrs': the figure right after "from",
+    "against", "compared with" is the earlier figure a change is measured from, which the time framing
+    the clause does not date (it never crosses "from"). Only after a figure of the same unit: "officials
+    from 13 banks" compares nothing."""
+    start = max(frame.end, quantity.start - BASE_LOOKBACK)
+    if start >= quantity.start or not cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start):
+        return False
+    return any(q.end <= quantity.start and q.unit == quantity.unit for q in g.quantities)
 
 
 GovernRule = Callable[[Governing], None]
@@ -186,6 +231,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     attach_following,
     share_apposed_change,
     share_coordinated,
+    share_level_after_change,
     share_verbless_continuation,
     same_period,
     since_earlier,

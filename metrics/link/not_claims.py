@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from itertools import accumulate
 
-from metrics.lexicon import Lexicon, lexicon
+from metrics.lexicon import Lexicon, _toml, lexicon
+from metrics.read.dateline import dateline_end
 from metrics.records import Quantity
 
 _POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
@@ -33,16 +35,57 @@ class Spans:
         return index >= 0 and self.reach[index] >= end
 
 
-def _in_time_expression(quantity: Quantity, spans: Spans) -> bool:
+_SINGULAR_UNIT = re.compile(r"(?:year|month|week|day|decade|century|hour|minute)$", re.IGNORECASE)
+_MODIFIED = re.compile(r"[ \t]++(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
+"""'the five year economic recovery': a singular unit of time with a lower-case word after it, not 'five
+year ago'."""
+_ONE_COMPOUND = re.compile(r"\b(?:a|an|the)[ \t]+$", re.IGNORECASE)
+
+
+def _in_time_expression(text: str, quantity: Quantity, spans: Spans) -> bool:
     """Whether a duration belongs to a time expression: inside one the time finder read ("the six months
-    to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high")."""
-    return "-" in quantity.surface or spans.cover(quantity.start, quantity.end)
+    to June", "over the past five years"), or an adjective of time ("a 20-year low", "a six-month high",
+    "the five year recovery"). "for six months" stays: NewsQuant counts such spans as quantities."""
+    if "-" in quantity.surface or spans.cover(quantity.start, quantity.end):
+        return True
+    modifier = quantity.value != 1 and _SINGULAR_UNIT.search(quantity.surface)
+    return bool(modifier and _MODIFIED.match(text, quantity.end))
+
+
+def _one_in_compound(text: str, quantity: Quantity) -> bool:
+    """'a one-disc version', 'a one-time charge': "one" joined to its noun and led by an article is an
+    adjective of the noun after it, no count of anything."""
+    if quantity.surface.lower() != "one" or text[quantity.end : quantity.end + 1] != "-":
+        return False
+    return bool(_ONE_COMPOUND.search(text, max(0, quantity.start - 6), quantity.start))
 
 
 _VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*\)?%?")
+_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*(?:-\d+/\d+)?\)?%?")
+"""A figure of a row: '1,234', '(3.5)', '21-1/2'."""
+_ROW_WORDS = frozenset({"nil", "na", "n/a"})
+"""Words a results table writes in place of a figure ("Shr 1.10 dlrs vs nil", "Net 5,521,000 vs NA")."""
+_NOT_GIVEN = re.compile(r"\bnot[ \t]+(?:given|available)\b", re.IGNORECASE)
+"""'Shr 34 cts vs not given': the missing figure of a row."""
+
+
+@cache
+def _duration_abbreviations() -> frozenset[str]:
+    """'mths', 'yrs' (time_words.toml [duration_abbreviations]): units of time the unit table does not
+    know, so "Nine mths" is found as a count of "mths"; it is a span of time, not a claim."""
+    return frozenset(_toml("time_words.toml")["duration_abbreviations"]["words"])
+
+
+def _is_number(token: str, number_words: Mapping[str, float]) -> bool:
+    """A figure of a table row: digits, or a number word ("Shr nine cts vs 12 cts") or "nil"."""
+    if _NUMBER_TOKEN.fullmatch(token):
+        return True
+    word = token.lower().strip("(),")
+    return word in number_words or word in _ROW_WORDS
+
+
 _LISTED = re.compile(r"[A-Za-z][A-Za-z/ -]{1,30}?[ \t]+\d[\d,.]*[ \t]*\(\d[\d,.]*\)")
 """'cotton 26,992 (41,933)': an item, this period's figure, and last period's in brackets."""
 TABLE_WORDS = 10
@@ -59,17 +102,19 @@ def _line(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _is_table_row(line: str) -> bool:
-    """'Shr 2.31 dlrs vs 1.96 dlrs', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a results table or statistics."""
-    first = _DIGIT_RUN.search(line)
-    if first is None or _DIGIT_RUN.search(line, first.end()) is None:
-        return False  # most lines: one figure or none
+def _is_table_row(line: str, number_words: Mapping[str, float]) -> bool:
+    """'Shr 2.31 dlrs vs 1.96 dlrs', 'Shr nine cts vs 12 cts', 'SEARS 4.2 2.6 BIL 2.5 BIL': a row of a
+    results table or statistics (figures may be written as words: a table does not change its kind)."""
     vs = _VS.search(line) is not None
+    first = _DIGIT_RUN.search(line)
+    if not vs and (first is None or _DIGIT_RUN.search(line, first.end()) is None):
+        return False  # most lines: one figure or none
     if not vs and len(line) > ROW_CHARS:
         return False  # neither kind of row: the cheap tests first (a paragraph on one line is long)
-    tokens = line.split()
-    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
-    if vs and numbers >= 2 and len(_WORD.findall(line)) <= TABLE_WORDS:
+    tokens = _NOT_GIVEN.sub("nil", line).split()
+    numbers = sum(1 for token in tokens if _is_number(token, number_words))
+    words = sum(1 for word in _WORD.findall(line) if word.lower() not in number_words)
+    if vs and numbers >= 2 and words <= TABLE_WORDS:
         return True
     return numbers >= 3 and numbers * 2 >= len(tokens) and len(line) <= ROW_CHARS
 
@@ -95,14 +140,22 @@ def is_claim(
     offsets of the time expressions found in it; `table_rows` caches, by line start, whether a line is a
     table row; `lex` gives the units of time (the packaged lexicon when None)."""
     spans = time_spans if isinstance(time_spans, Spans) else Spans(time_spans)
-    if quantity.unit in (lex or lexicon()).durations and _in_time_expression(quantity, spans):
+    lex = lex or lexicon()
+    if quantity.unit in lex.durations and _in_time_expression(text, quantity, spans):
         return False
+    if _one_in_compound(text, quantity):
+        return False
+    if quantity.unit == "count" and (quantity.noun or "").lower().rstrip(".") in _duration_abbreviations():
+        return False  # "Nine mths", "for 12 mths": a span of time
     if spans.cover(quantity.start, quantity.end):
         return False  # "the first half of 2019": the half is the time expression's
     line_start, line_end = _line(text, quantity.start)
+    if quantity.unit in lex.durations and text[line_start:line_end].strip() == quantity.surface:
+        return False  # "Nine months" on a line of its own: the heading of a results table's rows
     rows = {} if table_rows is None else table_rows
     if line_start not in rows:
-        rows[line_start] = _is_table_row(text[line_start:line_end])
+        row_start = max(line_start, dateline_end(text)) if line_start == 0 else line_start
+        rows[line_start] = _is_table_row(text[row_start:line_end], lex.number_words)
     if rows[line_start] or _is_listed(text, quantity):
         return False
     words = (

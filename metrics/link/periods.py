@@ -2,7 +2,8 @@
 into its period. "by 2022" bounds only the end; an undated figure moved "from" a dated one comes after
 it; "a year earlier" counts back from the sentence's own year; "later" follows the last dated figure of
 the same metric; a figure with no time of its own holds as of publication when the sentence speaks in
-the present, and at some undated time before publication otherwise."""
+the present, and at some undated time before publication otherwise, unless it is of what the headline
+is about and the headline names a period (find/timex_headline.py): then that period, from the context."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from datetime import date, timedelta
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, month_end
-from metrics.find.timex import CALENDAR_KINDS, scan
+from metrics.find.timex_headline import headline_period as read_headline
 from metrics.find.tokens import Tokens
-from metrics.lexicon import _toml, alternation
+from metrics.lexicon import _toml, alternation, lexicon
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument, inverted
 from metrics.link.keywords import vocabularies
+from metrics.link.measures import indicator_of
 from metrics.link.scope import Figure, Scope
 from metrics.link.year_shift import year_earlier
 from metrics.records import Period, TimeMention
@@ -27,11 +29,6 @@ MAX_FROM_GAP = 200
 """Characters between an undated figure and the dated one it moved from, at most ("to $20 billion from the
 highs of $30 billion in 2014")."""
 DATED_GRAINS = ("year", "month", "quarter", "day", "span")
-_MAY_DATE = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_PATTERN}|quarter|qtr|half|year)", re.IGNORECASE)
-"""A headline without a year or one of these words names no period: it is not scanned."""
-HEADLINE_GRAINS = ("year", "month", "quarter")
-"""Grains of a headline's time that date a story's undated figures ("January orders fall"); a day in a
-headline is mostly the event's, not the figures'."""
 """Grains of a period precise enough for a later figure of the same metric to be dated after it."""
 
 
@@ -177,23 +174,10 @@ def later_than_last(scope: Scope, figure: Figure) -> None:
 
 
 def headline_period(doc: LinkDocument) -> Period | None:
-    """The one month, quarter or year a headline names, when it names exactly one and it is not after
-    publication (a headline about a plan "for 1990" does not date the story's figures)."""
-    if "headline" in doc.story_periods:
-        return doc.story_periods["headline"]
-    found = None
-    if doc.title and _MAY_DATE.search(doc.title):
-        periods = [
-            period
-            for _start, _end, kind, period, _relation in scan(doc.title, doc.published)
-            if period is not None and kind in CALENDAR_KINDS and period.grain in HEADLINE_GRAINS
-        ]
-        if len(periods) == 1 and periods[0].start is not None and not inverted(periods[0]):
-            period = periods[0]
-            if doc.published is None or period.start is None or period.start <= doc.published:
-                found = period
-    doc.story_periods["headline"] = found
-    return found
+    """The one period the headline names (find/timex_headline.py), worked out once per story."""
+    if "headline" not in doc.story_periods:
+        doc.story_periods["headline"] = read_headline(doc.title, doc.published)
+    return doc.story_periods["headline"]
 
 
 def headline_metrics(doc: LinkDocument) -> frozenset[str]:
@@ -206,14 +190,129 @@ def headline_metrics(doc: LinkDocument) -> frozenset[str]:
     return doc.story_metrics["headline"]
 
 
+def _headline_indicators(doc: LinkDocument) -> frozenset[str]:
+    """The vocabulary indicators of the metrics the headline names ("NET" and "net income" are both
+    profit): the linker's metric names and the vocabulary's differ in wording, not in meaning."""
+    if "headline indicators" not in doc.story_metrics:
+        found = (indicator_of(name) for name in headline_metrics(doc))
+        doc.story_metrics["headline indicators"] = frozenset(i.name for i in found if i is not None)
+    return doc.story_metrics["headline indicators"]
+
+
+def _about_the_headline(scope: Scope, figure: Figure) -> bool:
+    """Whether a figure is of what the headline names: its metric is one the headline names (in the
+    linker's words or the vocabulary's), or, for a figure that counts no noun of its own, its clause
+    names one ("New orders for manufactured goods rose 1.2 pct" under "FEBRUARY ORDERS RISE")."""
+    doc, quantity = scope.doc, figure.quantity
+    named = headline_metrics(doc)
+    if not named:
+        return False
+    if figure.metric in named:
+        return True
+    indicator = indicator_of(figure.metric)
+    if indicator is not None and indicator.name in _headline_indicators(doc):
+        return True
+    if quantity.unit == "count" and quantity.noun:
+        return False  # "four areas of concern": a count is of its own noun, whatever its clause names
+    clause = doc.clause_start(scope.start, quantity.start), doc.clause_end(quantity.noun_end)
+    topics = doc.topics(*clause) | (scope.previous.topics if scope.pronoun else set())
+    return bool(topics & named)
+
+
+COMPARED_LOOKBACK = 40
+"""Characters before a figure read for the comparison that makes it a base ("against a provisional 29
+billion")."""
+OWN_PERIOD_AFTER = 40
+"""Characters after a figure read for a period noun of its own ("vs 69 mln dlrs in quarter")."""
+
+
+_UNDATED_MONTH = re.compile(rf"\bin\s+{MONTH_PATTERN}\b", re.IGNORECASE)
+_UNDATED_RELATIVE = re.compile(r"\b(?:this|next|last|coming)\s+(?:year|quarter|month|week)\b", re.IGNORECASE)
+"""'next year's earnings', 'in December' in a story without a date: times of the figure's own that could
+not be dated (with a date they are time expressions and govern it)."""
+
+
+@cache
+def _own_period() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A period the figure names for itself that no date was read for: after it, "in/for/during the
+    (nine) months/year/qtr"; before it in its sentence, "prior/previous/year-ago quarter", "In the three
+    months, ..." or "nine mths net includes" (time_words.toml [period_nouns])."""
+    nouns = alternation(_toml("time_words.toml")["period_nouns"]["words"])
+    after = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+    counts = alternation([*lexicon().number_words, *_toml("time_words.toml")["counts"]])
+    before = re.compile(
+        rf"\b(?:prior|previous|year-ago|year-earlier|earlier|\d+|{counts})[ \t-]+"
+        rf"(?:{nouns})\b",
+        re.I,
+    )
+    return after, before
+
+
+def _names_own_period(scope: Scope, figure: Figure) -> bool:
+    """Whether the figure's own words name a period the time finder did not date: that one, not the
+    headline's, is the figure's ("227.5 mln dlrs vs 42.7 mln dlrs in nine mths")."""
+    doc, quantity = scope.doc, figure.quantity
+    after, before = _own_period()
+    following = scope.quantities[figure.index + 1 : figure.index + 2]
+    stop = min(quantity.noun_end + OWN_PERIOD_AFTER, doc.clause_end(quantity.noun_end), scope.end)
+    if following and following[0].unit != quantity.unit:
+        stop = min(stop, following[0].start)  # "5 mln dlrs, or 3 cts in year": the pair shares it
+    stop = max(stop, quantity.noun_end)
+    newline = doc.text.find("\n", quantity.noun_end, stop)
+    stop = stop if newline < 0 else newline
+    named = after.search(doc.text, quantity.noun_end, stop)
+    if named is not None and not _the_headlines_kind(named.group(), headline_period(doc)):
+        return True
+    if doc.published is None and _UNDATED_MONTH.search(doc.text, quantity.noun_end, stop):
+        return True  # "totalled $63.8bn in December" of a story without a date: a month of its own
+    if doc.published is None and _UNDATED_RELATIVE.search(doc.text, scope.start, quantity.start):
+        return True
+    return bool(before.search(doc.text, scope.start, quantity.start))
+
+
+_KIND_WORDS = {"quarter": ("quarter", "qtr"), "year": ("year",), "month": ("month",)}
+"""The period nouns that, unqualified, name the headline's own period ("vs 3 mln in quarter" under "1ST
+QTR NET")."""
+
+
+def _the_headlines_kind(phrase: str, period: Period | None) -> bool:
+    """Whether a bare period noun after a figure ("in quarter", "for the year") names the period the
+    headline names: then the headline's period is the figure's after all."""
+    if period is None or period.grain not in _KIND_WORDS:
+        return False
+    words = phrase.lower().split()
+    kinds = _KIND_WORDS[period.grain]
+    return words[-1] in kinds and (len(words) == 2 or (len(words) == 3 and words[1] == "the"))
+
+
+def _bracketed_after_figure(scope: Scope, figure: Figure) -> bool:
+    """'Gold 4.71 billion (4.90 billion and 3.83 billion)': figures in brackets after a figure are its
+    earlier values, not figures of the headline's period."""
+    if figure.index == 0:
+        return False
+    before = scope.quantities[figure.index - 1]
+    gap = scope.doc.text[before.end : figure.quantity.start]
+    return gap.count("(") == 1 and ")" not in gap
+
+
 def from_headline(scope: Scope, figure: Figure) -> None:
-    """An undated figure of what the headline is about ("January orders fall" and the story's figures of
-    orders), and no present state, takes the period the headline names: its source is the context."""
+    """A figure of what the headline is about ("FEBRUARY ORDERS RISE", "ACME CORP 1ST QTR NET") that has
+    no time of its own, is no present state and is not the base a change is compared with ("from 4 mln",
+    "vs 3 mln": an earlier period's figure) takes the period the headline names: its source is the
+    context."""
     if figure.period_source != "none" or figure.quantity.start in scope.governing:
         return
     period = headline_period(scope.doc)
-    if period is not None and figure.metric in headline_metrics(scope.doc):
-        figure.period, figure.period_source = period, "context"
+    if period is None or not _about_the_headline(scope, figure):
+        return
+    start = figure.quantity.start
+    if cue.COMPARED.search(scope.doc.text, max(scope.start, start - COMPARED_LOOKBACK), start):
+        return
+    if _names_own_period(scope, figure) or _bracketed_after_figure(scope, figure):
+        return
+    if figure.quantity.unit in scope.doc.lex.durations:
+        return  # "in the four weeks": a span of its own, not a figure of the headline's period
+    figure.period, figure.period_source = period, "context"
 
 
 def planned_not_announced(scope: Scope, figure: Figure) -> None:
