@@ -9,7 +9,7 @@ clause around a figure and the words that compare it with the figure before. The
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, lexicon
@@ -27,29 +27,47 @@ _STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "d
 def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """Where the metric word at [start, end) is written with its modifiers before and an of/by
     complement after ("net new lending by building societies")."""
-    stop = lexicon().noun_stop | _STOP_EXTRA
+    stop = _stop_words(lexicon().noun_stop)
     left = start
     verb = text[start:end].lower().endswith("ed")  # "Acme earned": the word before a verb is its subject
     for _ in range(0 if verb else MAX_MODIFIERS):
-        before = text[floor:left].rstrip()
-        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
-        if not match or match.group(1).lower() in stop or before[: match.start(1)].endswith(("'", "’")):
+        # the last word of text[floor:left] without its trailing space, read backwards from `left`
+        # rather than by a regex search of the whole stretch: [A-Za-z][A-Za-z-]* ending there
+        last = left
+        while last > floor and text[last - 1].isspace():
+            last -= 1
+        first = last
+        while first > floor and text[first - 1] in _MODIFIER_CHARS:
+            first -= 1
+        while first < last and text[first] == "-":
+            first += 1
+        if first == last or text[first:last].lower() in stop or (first > floor and text[first - 1] in "'’"):
             break  # a function word, or the "s" of a genitive ("Acme's hedging costs")
-        opening = not before[: match.start(1)].strip(" \"'“(")
-        if match.group(1)[0].isupper() and not opening:
+        if text[first].isupper() and text[floor:first].strip(" \"'“("):
             break  # a name ("Ford"), not a modifier, unless it opens the sentence
-        left = floor + match.start(1)
+        left = first
     right = end
-    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
+    tail = _OF_BY.match(text, end, ceiling)
     if tail:
-        stretch = end + tail.end()
+        stretch = tail.end()
         for taken, word in enumerate(_PHRASE_WORD.finditer(text, stretch, ceiling)):
             if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
                 break
             right = stretch = word.end()
-            space = re.match(r"\s+", text[stretch:ceiling])
-            stretch += space.end() if space else 0
+            space = _SPACE.match(text, stretch, ceiling)
+            stretch = space.end() if space else stretch
     return left, right
+
+
+_MODIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+_OF_BY = re.compile(r"\s+(?:of|by)\s+")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8)
+def _stop_words(noun_stop: frozenset[str]) -> frozenset[str]:
+    """The function words that end a metric phrase, made once per lexicon rather than per phrase."""
+    return noun_stop | _STOP_EXTRA
 
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
