@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
@@ -56,6 +56,9 @@ class Vocabulary:
     """The phrases as one alternation, tried at each token with only the phrases that can begin there."""
     starred: tuple[tuple[str, str], ...] = ()
     """(prefix, name) of the phrases ending in '*', in table order."""
+    _named: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """name_of by surface as written: the same few hundred surfaces recur across documents, and each
+    costs a squash and a walk over the starred phrases (bounded by NAMED_MAX, since surfaces are text)."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
@@ -86,11 +89,23 @@ class Vocabulary:
 
     def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
         found = []
+        named = self._named
         for match in self.alternation.matches(text, tokens):
-            name = self.name_of(match.group())
+            surface = match.group()
+            name = named.get(surface, _UNSEEN)
+            if name is _UNSEEN:
+                name = self.name_of(surface)
+                if len(named) < NAMED_MAX:
+                    named[surface] = name
             if name:
-                found.append(Hit(match.start(), match.end(), name))
+                start, end = match.span()
+                found.append(Hit(start, end, name))  # type: ignore[arg-type]
         return Located(found)
+
+
+NAMED_MAX = 8192
+"""Surfaces whose name a Vocabulary remembers; past that it works each out again."""
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
