@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
+from metrics.find.tokens import first_words
 from metrics.lexicon import Lexicon, alternation, lexicon, squash
 
 
@@ -51,6 +53,10 @@ class Patterns:
     """The first words of the vague plurals ("tens" of "tens of thousands"): without one, none is read."""
     fraction_words: frozenset[str]
     """The last words of the fractions ("thirds" of "two-thirds"): without one, none is read."""
+    vague_starts: frozenset[str] | None
+    """The first tokens of the vague plurals: where `vague` can begin a match (None: anywhere)."""
+    fraction_starts: frozenset[str] | None
+    """The first tokens of the fractions ("a" of "a third"): where `fraction` can begin a match."""
     """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
@@ -148,7 +154,18 @@ def _compiled(lex: Lexicon) -> Patterns:
         unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
         vague_words=frozenset(key.replace("-", " ").split()[0] for key in lex.vague),
         fraction_words=frozenset(key.replace("-", " ").split()[-1] for key in lex.fractions),
+        vague_starts=_first_tokens(lex.vague),
+        fraction_starts=_first_tokens(lex.fractions),
     )
+
+
+def _first_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The lower-case first words of phrases that all begin with a letter, or None when one does not
+    (a phrase "½ of" can begin where no word does: such a pattern is searched for everywhere)."""
+    phrases = list(phrases)
+    if not all(phrase[:1].isalpha() and phrase.isascii() and not phrase.endswith("*") for phrase in phrases):
+        return None
+    return first_words(phrases)[0]
 
 
 def _words_of(phrase: str) -> list[str]:

@@ -89,6 +89,18 @@ class Tokens:
         found.sort()
         return found
 
+    def folded_starts(self, words: AbstractSet[str]) -> list[int]:
+        """Sorted start offsets of the tokens that are one of `words` (lower-case ASCII), and of every
+        token outside ASCII: where a pattern with IGNORECASE that begins with one of `words` can begin
+        a match ("ſ" is an "s" to it, not to lower()), so trying it only there finds what a search of
+        the whole text finds."""
+        by_word = self.by_word
+        found = [at for word in self.present(words) for at in by_word[word]]
+        if not self.text.isascii():
+            found.extend(at for word, starts in by_word.items() if not word.isascii() for at in starts)
+        found.sort()
+        return found
+
     def ordered_words(self) -> list[str]:
         """The distinct words in sorted order (for prefix look-ups by bisection), built on first use."""
         if self._ordered is None:
