@@ -29,12 +29,18 @@ class Tokens:
         self.text = text
         by_word: dict[str, list[int]] = {}
         digit_starts: list[int] = []
+        seen = by_word.get  # a new list only for a new word: setdefault built one per token
         for match in _WORD.finditer(text):
             word = match.group()
             if word[0].isdigit():
                 digit_starts.append(match.start())
             else:
-                by_word.setdefault(word.lower(), []).append(match.start())
+                word = word.lower()
+                starts = seen(word)
+                if starts is None:
+                    by_word[word] = [match.start()]
+                else:
+                    starts.append(match.start())
         self.by_word = by_word
         self.digit_starts = digit_starts
         self._ordered: list[str] | None = None
