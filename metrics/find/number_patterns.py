@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
 from metrics.find.tokens import first_words
-from metrics.lexicon import Lexicon, alternation, lexicon, squash
+from metrics.lexicon import Lexicon, alternation, folded_alternation, lexicon, squash
 
 
 @dataclass(frozen=True)
@@ -104,14 +104,16 @@ def _compiled(lex: Lexicon) -> Patterns:
             re.IGNORECASE,
         ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
-        currency_after=re.compile(rf"(?:[ \t]++|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
+        currency_after=re.compile(
+            rf"(?:[ \t]++|-)?({folded_alternation(lex.currency_words)})\b", re.IGNORECASE
+        ),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
         subunit=re.compile(rf"(?:[ \t]*+|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
         percent=re.compile(
             rf"[ \t]*+(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
         ),
-        unit=re.compile(rf"(?:[ \t]++|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
-        attached_unit=re.compile(rf"((?i:{alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
+        unit=re.compile(rf"(?:[ \t]++|-)?({folded_alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
+        attached_unit=re.compile(rf"((?i:{folded_alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
         rate=re.compile(
             r"[ \t]++(?:per|a|an)[ \t]++([A-Za-z][A-Za-z]*(?:[ \t]++(?:foot|feet|metre|meter|mile))?)\b"
             r"(?![ \t]++(?:earlier|ago|before|later|after|previously))"
