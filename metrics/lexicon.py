@@ -60,6 +60,15 @@ def folded_alternation(words: Iterable[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+def first_char_guarded(first: str, regex: str, flags: int = 0) -> re.Pattern[str]:
+    """`regex` compiled behind a lookahead for the characters every match begins with
+    ("(?=[acfv])(?:...)"): searched over a whole text, the engine then tests one character class at
+    each offset instead of entering each alternative (2-3x faster for the sentence ends and the
+    comparison cues of a document). `first` must hold every character a match can begin with, so the
+    matches are the same (tests/link/test_guarded_patterns.py compares them without the guard)."""
+    return re.compile(f"(?=[{first}])(?:{regex})", flags)
+
+
 def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
     """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
     parts = []

@@ -13,7 +13,15 @@ from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens
 from metrics.find.word_alternation import WordAlternation
-from metrics.lexicon import Lexicon, _toml, keyword_parts, lexicon, metric_vocabulary, squash
+from metrics.lexicon import (
+    Lexicon,
+    _toml,
+    first_char_guarded,
+    keyword_parts,
+    lexicon,
+    metric_vocabulary,
+    squash,
+)
 
 
 class _Located(Protocol):
@@ -191,7 +199,9 @@ COORDINATED = re.compile(
     r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
     re.IGNORECASE,
 )
-FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
+FROM_BETWEEN = first_char_guarded(
+    "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
+)
 LETTERS = re.compile(r"[A-Za-z]+")
 VERBLESS_CONTINUATION = re.compile(
     r"[ \t]*+,?[ \t]*+(?:with|and)[ \t]++(?:the[ \t]++)?(?:[A-Z][\w.'-]*+[ \t]++){1,4}(?:at|on)[ \t]++"
@@ -224,10 +234,14 @@ SAME_PERIOD = re.compile(
 """'4 mln in the same period last year', '6 bln surplus posted in the same month of 1986', 'the year-earlier
 quarter' (up to three words may stand between the figure and the phrase): the
 period named before in the sentence, a year earlier or in the year given."""
-LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
+LATER = first_char_guarded(
+    "alst", r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE
+)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
-PRESENT = re.compile(
-    r"\b(?:has|have|is|are|now|currently|remains?|stands?|owns|holds|controls|employs)\b", re.IGNORECASE
+PRESENT = first_char_guarded(
+    "acehinors",
+    r"\b(?:has|have|is|are|now|currently|remains?|stands?|owns|holds|controls|employs)\b",
+    re.IGNORECASE,
 )
 
 
