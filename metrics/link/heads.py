@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
-from metrics.lexicon import _toml, lexicon
+from metrics.lexicon import _toml, first_char_guarded, lexicon
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
@@ -77,16 +77,25 @@ def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple
     """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure;
     a break inside parentheses ("570 rupees (£6.80; $13) apiece") is none."""
     start, end = sentence
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        before = text[sentence[0] : match.start()]
-        if before.count("(") > before.count(")"):
-            continue
-        if match.end() <= quantity.start:
-            start = match.end()
-        elif match.start() >= quantity.noun_end:
-            end = match.start()
+    for break_start, break_end in _clause_breaks(text, start, end):
+        if break_end <= quantity.start:
+            start = break_end
+        elif break_start >= quantity.noun_end:
+            end = break_start
             break
     return start, end
+
+
+@lru_cache(maxsize=16)
+def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The clause breaks of a sentence outside parentheses, found once for all its figures (a few
+    documents' sentences are kept: the figures of one sentence are read one after another)."""
+    breaks = []
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        before = text[start : match.start()]
+        if before.count("(") <= before.count(")"):
+            breaks.append(match.span())
+    return tuple(breaks)
 
 
 COMPARED_FROM = re.compile(
@@ -162,11 +171,13 @@ def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int
     """The metric noun a figure modifies: "a 22 pct stake", "the 35 dlr offer", "a 1.9 mln profit" measure
     the stake, the offer and the profit, whatever metric words stand earlier in the sentence. Without a
     determiner the noun must follow the figure at once ("demands for 10 pct pay rises")."""
-    determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
+    determined: bool | None = None  # looked for only when a metric word follows (most figures: none)
     # from the figure's end (a metric noun the finder read as counted: "a 1.9 mln profit"), or after the
     # unit word it took in ("a 1.08 billion crown 1986 loss")
     for after in dict.fromkeys((quantity.end, max(quantity.end, quantity.noun_end))):
         for hit in hits.within(after, min(end, after + 16)):
+            if determined is None:
+                determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
             if not determined and (
                 text[after : hit.start].strip(" \t-") or re.match(r"[ \t]+of\b", text[hit.end : hit.end + 4])
             ):
@@ -282,8 +293,8 @@ def not_names(text: str, hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if hit.name == "index" or not in_name(text, hit)]
 
 
-_BASE = re.compile(
-    r"(?:pct|percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?$", re.IGNORECASE
+_BASE = first_char_guarded(
+    "p%", r"(?:pct|percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?$", re.IGNORECASE
 )
 
 

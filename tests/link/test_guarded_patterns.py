@@ -8,21 +8,23 @@ import re
 
 import pytest
 
-from metrics.link import keywords, sentences
+from metrics.link import heads, keywords, sentences
 
 GUARDED = {
     "sentence ends": sentences._CANDIDATE,
     "comparison cues": keywords.FROM_BETWEEN,
     "later": keywords.LATER,
     "present tense": keywords.PRESENT,
+    "share base": heads._BASE,
 }
 
 TEXTS = [
-    "Output rose 4 pct from a year ago. Against that, exports fell! \"Prices\" stand at 3 dlrs.\n\nNew line",
+    'Output rose 4 pct from a year ago. Against that, exports fell! "Prices" stand at 3 dlrs.\n\nNew line',
     "Sales were higher compared  with 1985 and versus the vs. column; it has since then been later revised.",
     "AGAINST ALL ODDS, THE FIRM NOW OWNS 5 PCT. Is it? (Yes.) [Maybe] 'quoted' end.",
     "ſince ſubſequently Kontrols İs ıs hoLDS haſ ſtands remainſ— afterwards,thereafter.later",
     "Mr. T.R. Reid said: what... ! ? . 1. 2.\tThe end",
+    "2.8 PCT OF THE workforce, 5 per  cent of its shares, 3 % of total output, ℅ Pct of",
     "",
 ]
 
