@@ -100,7 +100,7 @@ def _compiled(lex: Lexicon) -> Patterns:
         core=re.compile(core, re.IGNORECASE),
         # "4 mil. dlrs": an abbreviated scale's full stop belongs to it when the phrase goes on
         scale=re.compile(
-            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{alternation(lex.scales)})\b)",
+            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{folded_alternation(lex.scales)})\b)",
             re.IGNORECASE,
         ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
@@ -120,7 +120,7 @@ def _compiled(lex: Lexicon) -> Patterns:
         ),
         prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
         qualifier=re.compile(
-            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({alternation(lex.qualifiers)})[ \t]*+$", re.IGNORECASE
+            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({folded_alternation(lex.qualifiers)})[ \t]*+$", re.IGNORECASE
         ),
         bound_join=re.compile(
             rf"[ \t]*+,?[ \t]*+(?:and|but)?[ \t]*+(?:{alternation(lex.qualifiers)})[ \t]*+", re.IGNORECASE
