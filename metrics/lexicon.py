@@ -69,6 +69,11 @@ def first_char_guarded(first: str, regex: str, flags: int = 0) -> re.Pattern[str
     return re.compile(f"(?=[{first}])(?:{regex})", flags)
 
 
+def first_chars(words: Iterable[str]) -> str:
+    """The first characters of words, escaped for a character class (`first_char_guarded`)."""
+    return "".join(sorted({re.escape(word[0]) for word in words if word}))
+
+
 def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
     """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
     parts = []

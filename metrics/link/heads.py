@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
-from metrics.lexicon import _toml, first_char_guarded, lexicon
+from metrics.lexicon import _toml, first_char_guarded, first_chars, lexicon
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
@@ -216,7 +216,8 @@ def _differences() -> tuple[tuple[re.Pattern[str], str], ...]:
         nouns = "|".join(re.escape(noun) for noun in spec["words"])
         first, second = (re.escape(flow) for flow in spec["between"])
         pair = rf"(?:{first}\s+and\s+{word}{{0,2}}?{second}|{second}\s+and\s+{word}{{0,2}}?{first})"
-        out.append((re.compile(rf"\b(?:{nouns})\s+between\s+{word}{{0,3}}?{pair}\b", re.IGNORECASE), metric))
+        found = rf"\b(?:{nouns})\s+between\s+{word}{{0,3}}?{pair}\b"
+        out.append((first_char_guarded(first_chars(spec["words"]), found, re.IGNORECASE), metric))
     return tuple(out)
 
 
@@ -324,7 +325,7 @@ def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hi
 def _quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {word.lower(): code for word, code in _toml("metrics.toml")["quoted_currencies"].items()}
     words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), table
+    return first_char_guarded(first_chars(table), rf"\b(?:{words})\b", re.IGNORECASE), table
 
 
 def quoted_currency(

@@ -16,6 +16,8 @@ GUARDED = {
     "later": keywords.LATER,
     "present tense": keywords.PRESENT,
     "share base": heads._BASE,
+    "quoted currencies": heads._quoted_currencies()[0],
+    **{f"difference {metric}": pattern for pattern, metric in heads._differences()},
 }
 
 TEXTS = [
@@ -24,6 +26,8 @@ TEXTS = [
     "AGAINST ALL ODDS, THE FIRM NOW OWNS 5 PCT. Is it? (Yes.) [Maybe] 'quoted' end.",
     "ſince ſubſequently Kontrols İs ıs hoLDS haſ ſtands remainſ— afterwards,thereafter.later",
     "Mr. T.R. Reid said: what... ! ? . 1. 2.\tThe end",
+    "The Dollar was at 141 Yen and the STERLING at 1.60 dlrs; the gap between imports and exports widened.",
+    "A shortfall between Exports and the imports, the IMBALANCE between its exports and its own imports.",
     "2.8 PCT OF THE workforce, 5 per  cent of its shares, 3 % of total output, ℅ Pct of",
     "",
 ]
