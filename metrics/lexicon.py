@@ -41,6 +41,39 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex for _word, regex in alternation_parts(words))
 
 
+def folded_alternation(words: Iterable[str]) -> str:
+    """`alternation(words)` for a pattern with IGNORECASE, its alternatives grouped by first character
+    ("k(?:ilometres|g)|d(?:egrees\\s+celsius|...)"). With IGNORECASE the regex engine enters every
+    alternative at a position to learn that none begins there (2 us a figure for 200 units); grouped,
+    it tries one character per group. At a position at most one group can match (first characters
+    differ after case folding), and each group keeps the words' order, so the match is the same.
+    Words beginning with a non-ASCII letter (folded in ways lower() does not mirror) or with a space,
+    or an empty word, leave the alternation as it is."""
+    parts = alternation_parts(words)
+    if any(
+        not word or word[0].isspace() or (word[0].isalpha() and not word[0].isascii()) for word, _ in parts
+    ):
+        return "|".join(regex for _word, regex in parts)
+    groups: dict[str, list[str]] = {}
+    for word, _regex in parts:
+        groups.setdefault(word[0].lower(), []).append(re.escape(word[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def first_char_guarded(first: str, regex: str, flags: int = 0) -> re.Pattern[str]:
+    """`regex` compiled behind a lookahead for the characters every match begins with
+    ("(?=[acfv])(?:...)"): searched over a whole text, the engine then tests one character class at
+    each offset instead of entering each alternative (2-3x faster for the sentence ends and the
+    comparison cues of a document). `first` must hold every character a match can begin with, so the
+    matches are the same (tests/link/test_guarded_patterns.py compares them without the guard)."""
+    return re.compile(f"(?=[{first}])(?:{regex})", flags)
+
+
+def first_chars(words: Iterable[str]) -> str:
+    """The first characters of words, escaped for a character class (`first_char_guarded`)."""
+    return "".join(sorted({re.escape(word[0]) for word in words if word}))
+
+
 def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:
     """(word, regex) in alternation order, longest first; a trailing '*' in a word matches any ending."""
     parts = []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
-from metrics.lexicon import Lexicon, alternation, lexicon, squash
+from metrics.find.tokens import first_words
+from metrics.lexicon import Lexicon, alternation, folded_alternation, lexicon, squash
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,10 @@ class Patterns:
     """The first words of the vague plurals ("tens" of "tens of thousands"): without one, none is read."""
     fraction_words: frozenset[str]
     """The last words of the fractions ("thirds" of "two-thirds"): without one, none is read."""
+    vague_starts: frozenset[str] | None
+    """The first tokens of the vague plurals: where `vague` can begin a match (None: anywhere)."""
+    fraction_starts: frozenset[str] | None
+    """The first tokens of the fractions ("a" of "a third"): where `fraction` can begin a match."""
     """Units written with their scale in them ("mb/d"): units.toml [unit_scales]."""
     """Scale words that may follow "a" ("a trillion"): units.toml [article_scales]."""
 
@@ -94,25 +100,27 @@ def _compiled(lex: Lexicon) -> Patterns:
         core=re.compile(core, re.IGNORECASE),
         # "4 mil. dlrs": an abbreviated scale's full stop belongs to it when the phrase goes on
         scale=re.compile(
-            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{alternation(lex.scales)})\b)",
+            rf"[ \t]*+-?[ \t]*+((?:{dotted})\.(?=[ \t]++(?-i:[a-z]))|(?:{folded_alternation(lex.scales)})\b)",
             re.IGNORECASE,
         ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
-        currency_after=re.compile(rf"(?:[ \t]++|-)?({alternation(lex.currency_words)})\b", re.IGNORECASE),
+        currency_after=re.compile(
+            rf"(?:[ \t]++|-)?({folded_alternation(lex.currency_words)})\b", re.IGNORECASE
+        ),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
         subunit=re.compile(rf"(?:[ \t]*+|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),
         percent=re.compile(
             rf"[ \t]*+(%|(?:{alternation(k for k in lex.percent if k != '%')})\b)", re.IGNORECASE
         ),
-        unit=re.compile(rf"(?:[ \t]++|-)?({alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
-        attached_unit=re.compile(rf"((?i:{alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
+        unit=re.compile(rf"(?:[ \t]++|-)?({folded_alternation(spaced_units)})(?![A-Za-z0-9])", re.IGNORECASE),
+        attached_unit=re.compile(rf"((?i:{folded_alternation(spaced_units)})|{letters})(?![A-Za-z0-9])"),
         rate=re.compile(
             r"[ \t]++(?:per|a|an)[ \t]++([A-Za-z][A-Za-z]*(?:[ \t]++(?:foot|feet|metre|meter|mile))?)\b"
             r"(?![ \t]++(?:earlier|ago|before|later|after|previously))"
         ),
         prefix=re.compile(rf"(?:^|(?<=[^A-Za-z]))({prefixes})[ \t]?$", re.IGNORECASE),
         qualifier=re.compile(
-            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({alternation(lex.qualifiers)})[ \t]*+$", re.IGNORECASE
+            rf"(?:^|(?<=\W)|(?=[<>≤≥]=?$))({folded_alternation(lex.qualifiers)})[ \t]*+$", re.IGNORECASE
         ),
         bound_join=re.compile(
             rf"[ \t]*+,?[ \t]*+(?:and|but)?[ \t]*+(?:{alternation(lex.qualifiers)})[ \t]*+", re.IGNORECASE
@@ -148,7 +156,18 @@ def _compiled(lex: Lexicon) -> Patterns:
         unit_scales={squash(k): float(v) for k, v in units_toml["unit_scales"].items()},
         vague_words=frozenset(key.replace("-", " ").split()[0] for key in lex.vague),
         fraction_words=frozenset(key.replace("-", " ").split()[-1] for key in lex.fractions),
+        vague_starts=_first_tokens(lex.vague),
+        fraction_starts=_first_tokens(lex.fractions),
     )
+
+
+def _first_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The lower-case first words of phrases that all begin with a letter, or None when one does not
+    (a phrase "½ of" can begin where no word does: such a pattern is searched for everywhere)."""
+    phrases = list(phrases)
+    if not all(phrase[:1].isalpha() and phrase.isascii() and not phrase.endswith("*") for phrase in phrases):
+        return None
+    return first_words(phrases)[0]
 
 
 def _words_of(phrase: str) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from metrics.find.number_edges import EdgeReader
 from metrics.find.number_patterns import Draft
-from metrics.find.tokens import Tokens
+from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import squash
 from metrics.records import Quantity
 
@@ -82,13 +82,13 @@ class RangeReader(EdgeReader):
         if "of" not in tokens.vocabulary:
             return
         if tokens.any_of(self.p.vague_words):
-            yield from self._vague(text)
+            yield from self._vague(text, tokens)
         if tokens.any_of(self.p.fraction_words):
-            yield from self._fractions(text)
+            yield from self._fractions(text, tokens)
 
-    def _vague(self, text: str) -> Iterable[Quantity]:
+    def _vague(self, text: str, tokens: Tokens) -> Iterable[Quantity]:
         lex = self.lex
-        for match in self.p.vague.finditer(text):
+        for match in _found(self.p.vague, text, tokens, self.p.vague_starts):
             low, high = lex.vague[squash(match.group(1))]
             currency = lex.currency_words.get(squash(match.group(2))) if match.group(2) else None
             draft = Draft(
@@ -102,9 +102,10 @@ class RangeReader(EdgeReader):
             draft.low, draft.high, draft.qualifier, draft.scaled = low, high, "range", True
             yield self._freeze(text, draft)
 
-    def _fractions(self, text: str) -> Iterable[Quantity]:
+    def _fractions(self, text: str, tokens: Tokens) -> Iterable[Quantity]:
+        """Tried at the tokens a fraction can begin with ("a", "half", "two"), not at every character."""
         lex = self.lex
-        for match in self.p.fraction.finditer(text):
+        for match in _found(self.p.fraction, text, tokens, self.p.fraction_starts):
             value = lex.fractions[squash(match.group(1))]
             start, _currency, qualifier, _ = self._read_left(text, match.start())
             draft = Draft(
@@ -117,6 +118,15 @@ class RangeReader(EdgeReader):
                 qualifier=qualifier,
             )
             yield self._freeze(text, draft)
+
+
+def _found(
+    pattern: re.Pattern[str], text: str, tokens: Tokens, first: frozenset[str] | None
+) -> Iterable[re.Match[str]]:
+    """The matches of a phrase pattern, tried only where one of its first words stands when it has them."""
+    if first is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, tokens.folded_starts(first))
 
 
 _ELIDED = re.compile(

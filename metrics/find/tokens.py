@@ -29,12 +29,18 @@ class Tokens:
         self.text = text
         by_word: dict[str, list[int]] = {}
         digit_starts: list[int] = []
+        seen = by_word.get  # a new list only for a new word: setdefault built one per token
         for match in _WORD.finditer(text):
             word = match.group()
             if word[0].isdigit():
                 digit_starts.append(match.start())
             else:
-                by_word.setdefault(word.lower(), []).append(match.start())
+                word = word.lower()
+                starts = seen(word)
+                if starts is None:
+                    by_word[word] = [match.start()]
+                else:
+                    starts.append(match.start())
         self.by_word = by_word
         self.digit_starts = digit_starts
         self._ordered: list[str] | None = None
@@ -86,6 +92,18 @@ class Tokens:
                     if ordered[i] not in present:
                         found.extend(by_word[ordered[i]])
                     i += 1
+        found.sort()
+        return found
+
+    def folded_starts(self, words: AbstractSet[str]) -> list[int]:
+        """Sorted start offsets of the tokens that are one of `words` (lower-case ASCII), and of every
+        token outside ASCII: where a pattern with IGNORECASE that begins with one of `words` can begin
+        a match ("ſ" is an "s" to it, not to lower()), so trying it only there finds what a search of
+        the whole text finds."""
+        by_word = self.by_word
+        found = [at for word in self.present(words) for at in by_word[word]]
+        if not self.text.isascii():
+            found.extend(at for word, starts in by_word.items() if not word.isascii() for at in starts)
         found.sort()
         return found
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
 from operator import itemgetter
 
 from metrics.find.tokens import Tokens
@@ -113,7 +114,7 @@ class WordAlternation:
         calls: list[tuple[int, Matcher]] = []
         for word, found in keys.items():
             matcher = self._matcher(tuple(found)) if word.isascii() else self.full.match
-            calls.extend((at, matcher) for at in by_word[word])
+            calls.extend(zip(by_word[word], repeat(matcher)))  # pairs made in C, not by a generator
         calls.sort(key=itemgetter(0))
         taken = -1
         for start, matcher in calls:

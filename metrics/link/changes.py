@@ -66,7 +66,11 @@ def change_noun(scope: Scope, figure: Figure) -> None:
     if quantity.change is not None:
         return
     text = scope.doc.text
-    match = _NOUN_OF.search(text, max(scope.start, quantity.start - 40), quantity.start)
+    low = max(scope.start, quantity.start - 40)
+    # the pattern needs an "of" before the figure; most figures have none, and finding that costs less
+    # than the search ("o" and "f" fold only to "O" and "F", so lower() sees every "of" it would)
+    has_of = "of" in text[low : quantity.start].lower()
+    match = _NOUN_OF.search(text, low, quantity.start) if has_of else None
     direction = _nouns().get(match.group(1).lower()) if match else None
     if direction:
         figure.quantity = replace(quantity, change=direction)

@@ -9,10 +9,10 @@ clause around a figure and the words that compare it with the figure before. The
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
-from metrics.lexicon import _toml, lexicon
+from metrics.lexicon import _toml, first_char_guarded, first_chars, lexicon
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
@@ -27,29 +27,47 @@ _STOP_EXTRA = frozenset({"said", "says", "rose", "fell", "was", "were", "up", "d
 def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """Where the metric word at [start, end) is written with its modifiers before and an of/by
     complement after ("net new lending by building societies")."""
-    stop = lexicon().noun_stop | _STOP_EXTRA
+    stop = _stop_words(lexicon().noun_stop)
     left = start
     verb = text[start:end].lower().endswith("ed")  # "Acme earned": the word before a verb is its subject
     for _ in range(0 if verb else MAX_MODIFIERS):
-        before = text[floor:left].rstrip()
-        match = re.search(r"([A-Za-z][A-Za-z-]*)$", before)
-        if not match or match.group(1).lower() in stop or before[: match.start(1)].endswith(("'", "’")):
+        # the last word of text[floor:left] without its trailing space, read backwards from `left`
+        # rather than by a regex search of the whole stretch: [A-Za-z][A-Za-z-]* ending there
+        last = left
+        while last > floor and text[last - 1].isspace():
+            last -= 1
+        first = last
+        while first > floor and text[first - 1] in _MODIFIER_CHARS:
+            first -= 1
+        while first < last and text[first] == "-":
+            first += 1
+        if first == last or text[first:last].lower() in stop or (first > floor and text[first - 1] in "'’"):
             break  # a function word, or the "s" of a genitive ("Acme's hedging costs")
-        opening = not before[: match.start(1)].strip(" \"'“(")
-        if match.group(1)[0].isupper() and not opening:
+        if text[first].isupper() and text[floor:first].strip(" \"'“("):
             break  # a name ("Ford"), not a modifier, unless it opens the sentence
-        left = floor + match.start(1)
+        left = first
     right = end
-    tail = re.match(r"\s+(?:of|by)\s+", text[end:ceiling])
+    tail = _OF_BY.match(text, end, ceiling)
     if tail:
-        stretch = end + tail.end()
+        stretch = tail.end()
         for taken, word in enumerate(_PHRASE_WORD.finditer(text, stretch, ceiling)):
             if word.start() != stretch or word.group().lower() in stop or taken == MAX_COMPLEMENT:
                 break
             right = stretch = word.end()
-            space = re.match(r"\s+", text[stretch:ceiling])
-            stretch += space.end() if space else 0
+            space = _SPACE.match(text, stretch, ceiling)
+            stretch = space.end() if space else stretch
     return left, right
+
+
+_MODIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+_OF_BY = re.compile(r"\s+(?:of|by)\s+")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8)
+def _stop_words(noun_stop: frozenset[str]) -> frozenset[str]:
+    """The function words that end a metric phrase, made once per lexicon rather than per phrase."""
+    return noun_stop | _STOP_EXTRA
 
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
@@ -59,16 +77,25 @@ def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple
     """The stretch of the sentence between the clause breaks (';', 'but', 'while'...) around the figure;
     a break inside parentheses ("570 rupees (£6.80; $13) apiece") is none."""
     start, end = sentence
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        before = text[sentence[0] : match.start()]
-        if before.count("(") > before.count(")"):
-            continue
-        if match.end() <= quantity.start:
-            start = match.end()
-        elif match.start() >= quantity.noun_end:
-            end = match.start()
+    for break_start, break_end in _clause_breaks(text, start, end):
+        if break_end <= quantity.start:
+            start = break_end
+        elif break_start >= quantity.noun_end:
+            end = break_start
             break
     return start, end
+
+
+@lru_cache(maxsize=16)
+def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The clause breaks of a sentence outside parentheses, found once for all its figures (a few
+    documents' sentences are kept: the figures of one sentence are read one after another)."""
+    breaks = []
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        before = text[start : match.start()]
+        if before.count("(") <= before.count(")"):
+            breaks.append(match.span())
+    return tuple(breaks)
 
 
 COMPARED_FROM = re.compile(
@@ -144,11 +171,13 @@ def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int
     """The metric noun a figure modifies: "a 22 pct stake", "the 35 dlr offer", "a 1.9 mln profit" measure
     the stake, the offer and the profit, whatever metric words stand earlier in the sentence. Without a
     determiner the noun must follow the figure at once ("demands for 10 pct pay rises")."""
-    determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
+    determined: bool | None = None  # looked for only when a metric word follows (most figures: none)
     # from the figure's end (a metric noun the finder read as counted: "a 1.9 mln profit"), or after the
     # unit word it took in ("a 1.08 billion crown 1986 loss")
     for after in dict.fromkeys((quantity.end, max(quantity.end, quantity.noun_end))):
         for hit in hits.within(after, min(end, after + 16)):
+            if determined is None:
+                determined = _DETERMINED.search(text, max(0, quantity.start - 40), quantity.start) is not None
             if not determined and (
                 text[after : hit.start].strip(" \t-") or re.match(r"[ \t]+of\b", text[hit.end : hit.end + 4])
             ):
@@ -187,7 +216,8 @@ def _differences() -> tuple[tuple[re.Pattern[str], str], ...]:
         nouns = "|".join(re.escape(noun) for noun in spec["words"])
         first, second = (re.escape(flow) for flow in spec["between"])
         pair = rf"(?:{first}\s+and\s+{word}{{0,2}}?{second}|{second}\s+and\s+{word}{{0,2}}?{first})"
-        out.append((re.compile(rf"\b(?:{nouns})\s+between\s+{word}{{0,3}}?{pair}\b", re.IGNORECASE), metric))
+        found = rf"\b(?:{nouns})\s+between\s+{word}{{0,3}}?{pair}\b"
+        out.append((first_char_guarded(first_chars(spec["words"]), found, re.IGNORECASE), metric))
     return tuple(out)
 
 
@@ -264,8 +294,8 @@ def not_names(text: str, hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if hit.name == "index" or not in_name(text, hit)]
 
 
-_BASE = re.compile(
-    r"(?:pct|percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?$", re.IGNORECASE
+_BASE = first_char_guarded(
+    "p%", r"(?:pct|percent|per\s+cent|%)\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?$", re.IGNORECASE
 )
 
 
@@ -295,7 +325,7 @@ def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hi
 def _quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {word.lower(): code for word, code in _toml("metrics.toml")["quoted_currencies"].items()}
     words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), table
+    return first_char_guarded(first_chars(table), rf"\b(?:{words})\b", re.IGNORECASE), table
 
 
 def quoted_currency(

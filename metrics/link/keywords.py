@@ -7,13 +7,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from metrics.find.tokens import Tokens
 from metrics.find.word_alternation import WordAlternation
-from metrics.lexicon import Lexicon, _toml, alternation, keyword_parts, lexicon, metric_vocabulary, squash
+from metrics.lexicon import (
+    Lexicon,
+    _toml,
+    alternation,
+    first_char_guarded,
+    first_chars,
+    keyword_parts,
+    lexicon,
+    metric_vocabulary,
+    squash,
+)
 
 
 class _Located(Protocol):
@@ -56,6 +66,9 @@ class Vocabulary:
     """The phrases as one alternation, tried at each token with only the phrases that can begin there."""
     starred: tuple[tuple[str, str], ...] = ()
     """(prefix, name) of the phrases ending in '*', in table order."""
+    _named: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """name_of by surface as written: the same few hundred surfaces recur across documents, and each
+    costs a squash and a walk over the starred phrases (bounded by NAMED_MAX, since surfaces are text)."""
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Vocabulary:
@@ -86,11 +99,23 @@ class Vocabulary:
 
     def hits(self, text: str, tokens: Tokens) -> Located[Hit]:
         found = []
+        named = self._named
         for match in self.alternation.matches(text, tokens):
-            name = self.name_of(match.group())
+            surface = match.group()
+            name = named.get(surface, _UNSEEN)
+            if name is _UNSEEN:
+                name = self.name_of(surface)
+                if len(named) < NAMED_MAX:
+                    named[surface] = name
             if name:
-                found.append(Hit(match.start(), match.end(), name))
+                start, end = match.span()
+                found.append(Hit(start, end, name))  # type: ignore[arg-type]
         return Located(found)
+
+
+NAMED_MAX = 8192
+"""Surfaces whose name a Vocabulary remembers; past that it works each out again."""
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -176,7 +201,9 @@ COORDINATED = re.compile(
     r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
     re.IGNORECASE,
 )
-FROM_BETWEEN = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE)
+FROM_BETWEEN = first_char_guarded(
+    "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
+)
 LETTERS = re.compile(r"[A-Za-z]+")
 VERBLESS_CONTINUATION = re.compile(
     r"[ \t]*+,?[ \t]*+(?:with|and)[ \t]++(?:the[ \t]++)?(?:[A-Z][\w.'-]*+[ \t]++){1,4}(?:at|on)[ \t]++"
@@ -209,9 +236,14 @@ SAME_PERIOD = re.compile(
 """'4 mln in the same period last year', '6 bln surplus posted in the same month of 1986', 'the year-earlier
 quarter' (up to three words may stand between the figure and the phrase): the
 period named before in the sentence, a year earlier or in the year given."""
-LATER = re.compile(r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
+LATER = first_char_guarded(
+    "alst", r"\b(?:later|since\s+then|subsequently|afterwards|thereafter)\b", re.IGNORECASE
+)
 """'later dropped to $20 billion': after the last dated figure of the same metric."""
-PRESENT = re.compile(rf"\b(?:{alternation(_toml('words.toml')['present_state']['words'])})\b", re.IGNORECASE)
+_PRESENT_WORDS = _toml("words.toml")["present_state"]["words"]
+PRESENT = first_char_guarded(
+    first_chars(_PRESENT_WORDS), rf"\b(?:{alternation(_PRESENT_WORDS)})\b", re.IGNORECASE
+)
 """A sentence in the present tense (words.toml [present_state]): its undated figures hold at publication."""
 
 

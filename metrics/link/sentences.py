@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from metrics.lexicon import first_char_guarded
+
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -67,7 +69,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A candidate end: . ! ? (and closing quotes/brackets) before whitespace and a capital, digit or quote;
 # or a line break. A full stop after a known abbreviation or a single letter ("T.R. Reid") is no end.
-_CANDIDATE = re.compile(r"([.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_CANDIDATE = first_char_guarded(".!?\n", r"([.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
