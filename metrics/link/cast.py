@@ -10,10 +10,12 @@ from datetime import date
 from functools import cache
 
 from metrics.find.companies import find_companies, short_forms
-from metrics.find.gazetteer import find_entities, is_known
+from metrics.find.gazetteer import find_entities
 from metrics.find.tokens import Tokens
-from metrics.lexicon import _csv, _toml, alternation, lexicon
+from metrics.lexicon import _csv, alternation, lexicon
+from metrics.link.headline_names import whole_word, wire_name, with_headline_subject
 from metrics.link.keywords import Located
+from metrics.link.role_words import all_references, reference_pattern, role_words
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Document, EntityMention
@@ -45,25 +47,6 @@ def as_of(name: str, published: date | None) -> str:
 
 
 @cache
-def role_words() -> dict[str, dict[str, list[str]]]:
-    """metrics/data/roles.toml: the cue words of sources, places, partners and references."""
-    return _toml("roles.toml")
-
-
-@cache
-def _reference_pattern(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(role_words()['references'][kind])})\b", re.IGNORECASE)
-
-
-@cache
-def _all_references() -> re.Pattern[str]:
-    """Every kind of reference word of roles.toml in one pattern, each kind a named group."""
-    kinds = ("company", "country", "organisation", "pair", "pair_country", "pair_person")
-    groups = "|".join(rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in kinds)
-    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
-
-
-@cache
 def _reporting() -> re.Pattern[str]:
     verbs = alternation(role_words()["sources"]["after"])
     # (?<![\s\w]): a match begins only where a run of blanks or of letters begins (linear if searched)
@@ -77,36 +60,6 @@ _SELF = re.compile(
 )
 
 
-_CONNECTIVES = frozenset({"and", "of", "de", "the", "du", "la"})
-
-
-@cache
-def _designators() -> frozenset[str]:
-    """Legal-form words in capitals (companies.toml), read once: reading the file per headline cost
-    6% of extraction (make bench's profile)."""
-    return frozenset(w.upper().rstrip(".") for w in _toml("companies.toml")["designators"]["words"])
-
-
-def _wire_name(capitals: str) -> str | None:
-    """A company name as a wire headline writes it in capitals, without its legal form and in the
-    usual case ("BROWN-FORMAN INC" -> "Brown-Forman", "AM INTERNATIONAL" -> "AM International")."""
-    designators = _designators()
-    words = capitals.split()
-    while words and words[-1].rstrip(".,") in designators:
-        words.pop()
-    if not words or len(words) > 5:
-        return None
-    out = []
-    for word in words:
-        if word.lower() in _CONNECTIVES:
-            out.append(word.lower())
-        elif len(word) <= 3 or not any(c in "AEIOUY" for c in word):
-            out.append(word)  # an acronym: "AM", "GTE"
-        else:
-            out.append("-".join(part.capitalize() for part in word.split("-")))
-    return " ".join(out)
-
-
 def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
     gazetteer's organisation or country wins over a company found by its legal form."""
@@ -116,63 +69,6 @@ def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
-
-
-def _whole_word(text: str, form: str) -> int:
-    """Where `form` first occurs in `text` as whole words, or -1 (a plain search: a regex per form per
-    headline cost more than the rest of the headline's reading)."""
-    at = text.find(form)
-    while at >= 0:
-        end = at + len(form)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return at
-        at = text.find(form, at + 1)
-    return -1
-
-
-_HEADLINE_SUBJECT = re.compile(r"([A-Z][a-z][\w&-]+(?: [A-Z][\w&-]+)?) [a-z]+s\b")
-"""A headline's opening name and its verb ("Vexa buys rival", "Kerbler Bau sues banks")."""
-
-
-def _with_headline_subject(
-    text: str, title: str | None, mentions: list[EntityMention], opening: int
-) -> list[EntityMention]:
-    """Add the company a headline opens with as the subject of its verb ("Vexa sues 40 banks") when the
-    article names it again, never writes it in lower case (so it is no common word: "Oil prices ..."),
-    knows it by no other kind and speaks of a company ("the firm")."""
-    found = _HEADLINE_SUBJECT.match(title) if title and not title.isupper() else None
-    if found is None:
-        return mentions
-    name = found.group(1)
-    if is_known(name) or name.split()[0] in _company_words() or _whole_word(text.lower(), name.lower()) < 0:
-        return mentions
-    if _whole_word(text, name.lower()) >= 0 or any(m.surface == name for m in mentions):
-        return mentions
-    if not _reference_pattern("company").search(text):
-        return mentions  # a story that never says "the company" or "the firm" is about no company
-    if re.search(rf"(?:\b(?:Mr|Mrs|Ms|Dr|Sir)\.?|(?<![.!?]\s)\b[A-Z][a-z]+) {re.escape(name)}\b", text):
-        return mentions  # "Mr Ebbers", "Bernie Ebbers": a person
-    taken = [(m.start, m.end) for m in mentions]
-    more = []
-    at = _whole_word(text, name)
-    while at >= 0:
-        end = at + len(name)
-        if at >= opening and not any(s < end and at < e for s, e in taken):
-            more.append(EntityMention(at, end, name, name, "company"))
-        following = _whole_word(text[end:], name)
-        at = end + following if following >= 0 else -1
-    return sorted([*mentions, *more], key=lambda m: m.start) if more else mentions
-
-
-@cache
-def _company_words() -> frozenset[str]:
-    """Capitalised words that open a headline without naming anyone ("Shares", "Profits", months)."""
-    table = _toml("companies.toml")
-    return (
-        frozenset(table["not_names"]["words"])
-        | frozenset(table["not_possessed"]["words"])
-        | frozenset(table["kind_words"]["words"])
-    )
 
 
 def _mentions(
@@ -200,7 +96,7 @@ class Cast:
         everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
         actors = [m for m in everything if m.kind not in NOT_ACTORS]
-        self.mentions = Located(_with_headline_subject(self.text, document.title, actors, opening))
+        self.mentions = Located(with_headline_subject(self.text, document.title, actors, opening))
         self.headline = self._headline(document.title)
         self.sentences = sentences or Sentences(self.text)
         self.last: tuple[str, ...] = ()
@@ -235,14 +131,14 @@ class Cast:
             found += [m for m in find_entities(title.title()) if m.kind not in NOT_ACTORS]
         lowered = title.lower()
         for form, name in self._company_forms().items():
-            at = _whole_word(lowered, form)
+            at = whole_word(lowered, form)
             if at >= 0:
                 end = at + len(form)
                 found.append(EntityMention(at, end, title[at:end], name, "company"))
         kept = _choose(found)
         if not any(m.kind == "company" for m in kept) and title.isupper():
             opening = [m for m in find_companies(title) if m.start == 0 and m.kind == "company"]
-            wire = _wire_name(opening[0].name) if opening else None
+            wire = wire_name(opening[0].name) if opening else None
             if wire:
                 kept.insert(0, EntityMention(0, opening[0].end, opening[0].surface, wire, "company"))
         return kept
@@ -342,7 +238,7 @@ class Cast:
         if key in self._references:
             return self._references[key]
         found = []
-        for match in _all_references().finditer(self.text, start, end):
+        for match in all_references().finditer(self.text, start, end):
             kind, at, surface = match.lastgroup, match.start(), match.group()
             names: list[str | None] = []
             if kind == "company":
@@ -388,7 +284,7 @@ class Cast:
         spans = self._refer_spans.get(key)
         if spans is None:
             stop = max(self.sentences.span(self.sentences.index(start))[1], end)
-            spans = [(m.start(), m.end()) for m in _reference_pattern(kind).finditer(self.text, start, stop)]
+            spans = [(m.start(), m.end()) for m in reference_pattern(kind).finditer(self.text, start, stop)]
             self._refer_spans[key] = spans
         return any(at >= start and until <= end for at, until in spans)
 

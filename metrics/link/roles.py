@@ -20,7 +20,8 @@ from functools import cache
 
 from metrics.lexicon import Indicator, _csv, _toml, alternation, lexicon
 from metrics.link import keywords as cue
-from metrics.link.cast import Cast, role_words
+from metrics.link.cast import Cast
+from metrics.link.role_words import role_words
 from metrics.records import EntityMention, Quantity, TimeMention
 
 SOURCE_REACH = 30
