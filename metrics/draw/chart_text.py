@@ -112,10 +112,10 @@ def period_text(figure: Figure) -> str:
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if figure.grain == "month" and start is not None:
         return f"{start:%b %Y}"
-    if figure.grain == "day":
-        return day_text(end)
-    if start is None:
+    if start is None or figure.grain == "as_of":  # a count so far ("met six times"): by that day
         return f"by {day_text(end)}"
+    if figure.grain == "day" or start == end:
+        return day_text(end)
     return f"{bound_text(start, False)} – {bound_text(end, True)}"
 
 

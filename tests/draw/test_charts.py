@@ -112,6 +112,12 @@ def test_periods_say_only_what_is_known() -> None:
     from datetime import date
 
     assert period_text(make_figure(grain="as_of", period_end=date(2019, 12, 10))) == "by 10 Dec 2019"
+    published = date(2019, 12, 10)  # the extractor dates a count so far from and to its publication
+    assert period_text(make_figure(grain="as_of", period_start=published, period_end=published)) == (
+        "by 10 Dec 2019"
+    )
+    earlier = make_figure(grain="as_of", period_start=date(2019, 1, 1), period_end=published)
+    assert period_text(earlier) == "by 10 Dec 2019"
     quarter = make_figure(grain="quarter", period_start=date(2019, 4, 1), period_end=date(2019, 6, 30))
     assert period_text(quarter) == "Q2 2019"
 
