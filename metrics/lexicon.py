@@ -127,6 +127,8 @@ class Lexicon:
     forecast_cues: tuple[str, ...]
     target_cues: tuple[str, ...]
     noun_stop: frozenset[str]
+    generic_heads: frozenset[str]
+    """Metric nouns that take their meaning from an of-complement ("the value of exports")."""
     not_counts: frozenset[str]
     repetition_nouns: frozenset[str]
     one_blockers: frozenset[str]
@@ -185,6 +187,7 @@ def lexicon() -> Lexicon:
         forecast_cues=tuple(squash(c) for c in words["status"]["forecast"]),
         target_cues=tuple(squash(c) for c in words["status"]["target"]),
         noun_stop=frozenset(words["noun_stop"]["words"]),
+        generic_heads=frozenset(words["generic_heads"]["words"]),
         not_counts=frozenset(words["not_counts"]["words"]),
         repetition_nouns=frozenset(words["repetition_nouns"]["words"]),
         one_blockers=frozenset(words["one_blockers"]["words"]),

@@ -13,6 +13,7 @@ from metrics.link.heads import (
     not_names,
     outside_glosses,
     partitive,
+    phrase_head,
 )
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
@@ -89,7 +90,7 @@ def metric_of(
     hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
     before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
-        return before[-1].name
+        return phrase_head(doc.text, before).name
     if inherited:
         return inherited
     after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, end))
