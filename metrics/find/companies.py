@@ -1,6 +1,6 @@
 """Company mentions: a run of capitalised words before a legal-form designator ("Ford Motor Co") or
 ending in a word of company kind ("Delta Air Lines"), a name or ticker in angle brackets as wire
-copy writes them ("<Cirex Corp>", "Texaco Inc <TX>"), and the article's later short forms of a name
+copy writes them ("<Corvan Corp>", "Texaco Inc <TX>"), and the article's later short forms of a name
 found so ("Ford", "Texaco"). The word tables are in metrics/data/companies.toml."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _POSSESSED = re.compile(
     r"(?<![\w.])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
     r"(?P<name>[A-Z][a-z][\w&-]+(?:[ \t]+[A-Z][\w&-]+){0,2})(?![\w'’&-])"
 )
-"""A name after a country's genitive ("Germany's Hexal"), a company of that country when it is no title."""
+"""A name after a country's genitive ("Germany's Vandrel"), a company of that country when it is no title."""
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
 """A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
 _OF_NAME = r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&'-]*){0,3}"
@@ -45,7 +45,7 @@ class _Tables:
     """A run of name words ending in a designator or a kind word."""
     bracketed: re.Pattern[str]
     described: re.Pattern[str]
-    """A descriptor noun and the name after it ("mining group Boliden")."""
+    """A descriptor noun and the name after it ("mining group Norrmalm")."""
     designators: frozenset[str]
     kind_words: frozenset[str]
     not_names: frozenset[str]
@@ -59,7 +59,7 @@ def _tables() -> _Tables:
     designators = frozenset(table["designators"]["words"])
     kinds = frozenset(table["kind_words"]["words"])
     words = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}"
-    # a legal form ends the longest run before it ("National Distillers and Chemical Corp"); else the
+    # a legal form ends the longest run before it ("Harlow Tools and Chemical Corp"); else the
     # run ends at a kind word or before a ticker, found by the shortest run that reaches one
     lazy = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}?"
     named = re.compile(
@@ -119,7 +119,7 @@ def _trim(words: list[str], tables: _Tables) -> list[str]:
 
 
 def _name(words: list[str], tables: _Tables, genitive: bool = False) -> str | None:
-    """The company's name from a run of words; `genitive`: the run ends in one ("Fermenta's <FRMS ST>"),
+    """The company's name from a run of words; `genitive`: the run ends in one ("Velmora's <VLMA ST>"),
     which is no part of the name (but "McDonald's" found otherwise keeps its 's)."""
     words = [w.rstrip(",") for w in words]
     if genitive and words and words[-1][-2:] in ("'s", "’s"):
@@ -132,7 +132,7 @@ def _name(words: list[str], tables: _Tables, genitive: bool = False) -> str | No
 
 def _short_forms(name: str, tables: _Tables) -> set[str]:
     """Later ways of writing a company: its first word, and its first two ("Ford", "Delta Air"); after
-    opening initials or a title, the word they qualify ("I P Sharp Associates" -> "Sharp")."""
+    opening initials or a title, the word they qualify ("J K Marlow Associates" -> "Marlow")."""
     words = name.split()
     forms = {name}
     while len(words) > 1 and _INITIAL.fullmatch(words[0]):
@@ -163,7 +163,7 @@ def _initials(name: str) -> str:
 
 def _lead_start(text: str, start: int, tables: _Tables) -> int:
     """Where a company's span starts when a word of nationality qualifies it: "Korea's Hyundai", "Swedish
-    mining and metals group Boliden", "its US affiliate Eon Labs" (the country is no actor of its own)."""
+    mining and metals group Norrmalm", "its US affiliate Pellam Labs" (the country is no actor of its own)."""
     countries = lexicon().countries
     possessive = _POSSESSIVE_LEAD.search(text, max(0, start - 30), start)
     if possessive and possessive.group(1) in countries:
@@ -292,14 +292,14 @@ _BEFORE_TICKER = re.compile(r"(?:'s|’s)?[ \t]*+(?=<)")
 
 def _canonical(mentions: list[EntityMention], tables: _Tables) -> list[EntityMention]:
     """Each company by the name the article first gives it: a later run that is the start of an earlier
-    name ("National Distillers" after "National Distillers and Chemical Corp") or opens with its acronym
+    name ("Harlow Tools" after "Harlow Tools and Chemical Corp") or opens with its acronym
     ("BP Group" after "British Petroleum Co") is that company."""
     given: list[str] = []
     out = []
     for mention in mentions:
         words = mention.name.split()
         if mention.surface.rstrip(">").split()[-1] in tables.designators:
-            given.append(mention.name)  # a legal name is itself ("Texaco Inc" after "Texaco Canada Inc")
+            given.append(mention.name)  # a legal name is itself ("Acme Inc" after "Acme Canada Inc")
             out.append(mention)
             continue
         earlier = next(
@@ -324,14 +324,14 @@ def _with_short_forms(
     text: str, mentions: list[EntityMention], tables: _Tables, tickers: dict[int, str]
 ) -> list[EntityMention]:
     """Add the later mentions of each company by a short form of its first-given name, its ticker
-    ("Supermarkets General Corp <SGL>" ... "SGL's board") or its acronym ("British Petroleum" ... "BP")."""
+    ("Grocers General Corp <GGL>" ... "GGL's board") or its acronym ("British Petroleum" ... "BP")."""
     mentions = _canonical(mentions, tables)
     countries = lexicon().countries
     forms: dict[str, str] = {}
     for mention in mentions:
         for form in _short_forms(mention.name, tables):
             forms.setdefault(form, mention.name)
-        alias = _PARENTHESISED.match(text, mention.end)  # "Consolidated Rail Corp (Conrail)"
+        alias = _PARENTHESISED.match(text, mention.end)  # "Continental Freight Corp (Confreight)"
         if alias and alias.group(1) not in countries:
             forms.setdefault(alias.group(1), mention.name)
         gap = _BEFORE_TICKER.match(text, mention.end)

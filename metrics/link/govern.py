@@ -114,7 +114,7 @@ def _is_maturity(g: Governing, mention: TimeMention) -> bool:
 
 
 def share_level_after_change(g: Governing) -> None:
-    """'Reserves rose by 305 mln dlrs in February to 22.26 billion dlrs': the level a change reached holds
+    """'Reserves rose by 210 mln dlrs in March to 18.4 billion dlrs': the level a change reached holds
     for the period the change is dated by, when only "to"/"at" and a few words stand between that time
     and the level."""
     text = g.doc.text
