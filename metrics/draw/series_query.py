@@ -10,7 +10,6 @@ value is a bound parameter.
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ import pandas as pd
 
 from metrics.draw.definitions import ReportData, ReportDefinition
 from metrics.errors import NoDataError, ReportError, StoreError
+from metrics.store.names import did_you_mean, stored_entities, stored_metrics
 from metrics.store.reviews import review_join_sql
 
 _OPEN_START = date(1, 1, 1)
@@ -127,17 +127,6 @@ _SPLITS = {
 }
 
 _KNOWN_METRICS = "SELECT metric FROM claims GROUP BY metric ORDER BY count(*) DESC, metric LIMIT 12"
-_ALL_METRICS = "SELECT DISTINCT metric AS name FROM claims"
-_ALL_ENTITIES = """SELECT DISTINCT name
-    FROM (SELECT unnest(list_concat(entities, [subject, counterpart])) AS name FROM claims)
-    WHERE name IS NOT NULL"""
-
-
-def _did_you_mean(name: str, pool: list[str]) -> str:
-    """' (did you mean 'X'?)' for the closest name the store holds, compared without case."""
-    by_lower = {known.lower(): known for known in pool}
-    close = difflib.get_close_matches(name.lower(), sorted(by_lower), n=1, cutoff=0.6)
-    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
 
 
 def _unknown_names(con: duckdb.DuckDBPyConnection, definition: ReportDefinition, known: list[str]) -> None:
@@ -145,18 +134,18 @@ def _unknown_names(con: duckdb.DuckDBPyConnection, definition: ReportDefinition,
     otherwise: say which, and what is close, instead of an empty chart's 'no data'."""
     path = definition.path
     if definition.match != "contains":
-        metrics = _run(con, _ALL_METRICS, {}, path)["name"].tolist()
+        metrics = stored_metrics(con)
         lowered = {m.lower() for m in metrics}
         for metric in definition.metrics:
             if metric.lower() not in lowered:
-                hint = _did_you_mean(metric, metrics) or f" (its most frequent: {', '.join(known)})"
+                hint = did_you_mean(metric, metrics) or f" (its most frequent: {', '.join(known)})"
                 raise ReportError(
                     f"field 'metric': unknown metric {metric!r}: the store has none{hint}", path=path
                 )
-    entities = _run(con, _ALL_ENTITIES, {}, path)["name"].tolist()
+    entities = stored_entities(con)
     lowered = {e.lower() for e in entities}
     for entity in definition.entities:
-        hint = "" if entity.lower() in lowered else _did_you_mean(entity, entities)
+        hint = "" if entity.lower() in lowered else did_you_mean(entity, entities)
         if hint:  # a name close to one the store holds; a name far from all is just not in this store
             raise ReportError(f"field 'entities': unknown entity {entity!r}{hint}", path=path)
 

@@ -7,7 +7,6 @@ Connections are short-lived (open, work, close) so an analyst's shell is never l
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from metrics.errors import StoreError, StoreLockedError, UsageError
+from metrics.store.names import did_you_mean, stored_entities, stored_metrics
 from metrics.store.schema import ensure_schema, fetch_one
 
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -213,17 +213,13 @@ class Store:
     def unknown_names(self, metric: str, entities: Sequence[str] = ()) -> list[str]:
         """One line per metric or entity name the store does not hold, with the closest it does."""
         with session(self.path, read_only=True, wait=self.wait) as con:
-            metrics = {row[0] for row in con.execute("SELECT DISTINCT metric FROM claims").fetchall()}
+            metrics = set(stored_metrics(con))
             metrics |= {row[0] for row in con.execute("SELECT metric FROM vocabulary").fetchall()}
-            known = con.execute(
-                "SELECT DISTINCT unnest(list_concat(entities, [subject, counterpart])) FROM claims"
-            ).fetchall()
-        names = {row[0] for row in known if row[0]}
+            names = set(stored_entities(con))
         lines = []
         for kind, name, pool in [("metric", metric, metrics), *(("entity", e, names) for e in entities)]:
             if name not in pool:
-                close = difflib.get_close_matches(name, sorted(pool), n=1, cutoff=0.6)
-                lines.append(f"unknown {kind} {name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+                lines.append(f"unknown {kind} {name!r}{did_you_mean(name, sorted(pool))}")
         return lines
 
     def claims(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -255,13 +255,8 @@ def _refresh_vocabulary(con: duckdb.DuckDBPyConnection) -> None:
     row = fetch_one(con, "SELECT value FROM meta WHERE key = 'vocabulary'")
     if row is not None and row[0] == vocabulary_fingerprint():
         return
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         write_vocabulary(con)
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...] | None:
@@ -275,6 +270,18 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
     """Undo the open transaction; quietly, because DuckDB may already have aborted it."""
     with contextlib.suppress(duckdb.Error, RuntimeError):
         con.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN ... COMMIT: what runs inside is stored whole, or rolled back and its error raised again."""
+    con.execute("BEGIN")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        rollback(con)
+        raise
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -321,8 +328,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
             f"run `metrics reextract --db {where}` once to migrate it in place "
             "(any command that writes to the store also migrates it)"
         )
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         if version is None:
             _refuse_foreign_tables(con, where)
             con.execute(TABLES)
@@ -333,10 +339,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, *, writable: bool, where: str)
         write_vocabulary(con)
         con.execute(VIEWS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
 
 
 def _refuse_foreign_tables(con: duckdb.DuckDBPyConnection, where: str) -> None:

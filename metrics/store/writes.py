@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from metrics.records import CLAIM_FIELDS
-from metrics.store.schema import fetch_one, rollback
+from metrics.store.schema import fetch_one, transaction
 
 DOCUMENT_SCHEMA = pa.schema(
     [
@@ -137,11 +137,9 @@ def write_batch(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.
     """`_upsert` in a transaction of its own: the batch is stored whole or not at all."""
     bound_memory(con, documents, claims)
     try:
-        con.execute("BEGIN")
-        result = _upsert(con, documents, claims)
-        con.execute("COMMIT")
+        with transaction(con):
+            result = _upsert(con, documents, claims)
     except BaseException:
-        rollback(con)
         _unregister(con)
         raise
     return result
@@ -152,17 +150,13 @@ def replace_claims(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: 
     con.register("batch_documents", documents)
     con.register("batch_claims", claims)
     try:
-        con.execute("BEGIN")
-        con.execute("DELETE FROM claims WHERE doc_id IN (SELECT id FROM batch_documents)")
-        con.execute(
-            "UPDATE documents SET extractor_version = b.extractor_version "
-            "FROM batch_documents AS b WHERE documents.id = b.id"
-        )
-        con.execute(f"INSERT INTO claims ({CLAIM_COLUMNS}) SELECT {CLAIM_COLUMNS} FROM batch_claims")
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
+        with transaction(con):
+            con.execute("DELETE FROM claims WHERE doc_id IN (SELECT id FROM batch_documents)")
+            con.execute(
+                "UPDATE documents SET extractor_version = b.extractor_version "
+                "FROM batch_documents AS b WHERE documents.id = b.id"
+            )
+            con.execute(f"INSERT INTO claims ({CLAIM_COLUMNS}) SELECT {CLAIM_COLUMNS} FROM batch_claims")
     finally:
         con.unregister("batch_documents")
         con.unregister("batch_claims")
