@@ -20,12 +20,14 @@ from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import Found, join_ranges
 from metrics.find.timex_relative import Resolver
-from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, bare_month, counts, number
+from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, bare_month, count_words, counts, number
 from metrics.find.tokens import Tokens
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
 
 _NUM = number()
+_NOT_A_DAY = r"(?:pct|percent|per\b|%|mln|million|billion|bln|dlrs|tonnes)"
+"""Words after a number that make it a figure, not the day a window ends ("the year to March 10 pct")."""
 FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 """'January-March', 'October/December' name a span without a period word only with the months written
 out: 'May/Sep' and 'Oct/Dec' are mostly the delivery months of a commodity quote."""
@@ -90,9 +92,10 @@ _PARTS = [
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
         "window",
-        rf"\b(?:the\s+)?(?:({_NUM})\s+months?\s+(?:to|through|ended|ending(?:\s+in)?)|(year)\s+to)\s+"
-        rf"(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
-        rf"({M})\b(?:,?\s+({YEAR})\b)?",
+        rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(year|quarter|half)(?:[\s-]year)?)"
+        rf"\s+(to|through|ended|ending)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
+        rf"(?:(\d{{1,2}}){ORD}?\s+)?({M})\b(?:\.(?=\s+\d))?(?:\s+(\d{{1,2}}|{count_words()}){ORD}?\b(?![:.]\d|\s*{_NOT_A_DAY}))?"
+        rf"(?:,?\s+({YEAR})\b)?",
     ),
     ("bare_month", bare_month()),
     (
@@ -211,6 +214,7 @@ def _triggers() -> frozenset[str]:
             "year",
             "month",
             "quarter",
+            "half",
             "prior",
             "mid",
             "on",
@@ -364,6 +368,7 @@ CALENDAR_KINDS = frozenset(
         "decade_words",
         "date_range",
         "month_span",
+        "window",
         *DATED,
     }
 )

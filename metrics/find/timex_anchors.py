@@ -157,29 +157,27 @@ def year_ended(text: str) -> Iterator[tuple[int, int, str, str, str, None]]:
         yield found.start(), found.end(), "duration", "DURATION", "P1Y", None
 
 
-_WINDOW_WORD = re.compile(r"\s+(?:to|through|ended|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
-_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})\b(?!\s*,?\s*\d)")
+_WINDOW_WORD = re.compile(
+    r"\s+(?:to|through|ended|ending)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE
+)
+_PART_WINDOW = re.compile(r"(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:quarter|half)\b", re.IGNORECASE)
 
 
 def window_and_day(
     text: str, start: int, end: int, period: Period
 ) -> list[tuple[int, int, str, str, str, Period | None]] | None:
     """'the six months ended Oct. 1' is two TIMEX3s, a duration and the day that ends it; None when
-    no day follows the month ('the six months to February' stays one window)."""
-    day = _DAY_AFTER.match(text, end)
+    no day ends the window ('the six months to February' stays one window). 'The quarter ended
+    Sept. 30' keeps only its day: 'the quarter' is the story's quarter, a date of its own."""
     joint = _WINDOW_WORD.search(text, start, end)
-    if day is None or joint is None or period.end is None:
+    if joint is None or period.end is None or not any(ch.isdigit() for ch in text[joint.end() : end]):
         return None
-    month = month_number(text[joint.end() : end].rstrip("."))
-    try:
-        last = date(period.end.year, month, int(day.group(1)))
-    except ValueError:
-        return None
+    last = period.end
+    day = (joint.end(), end, "month_day", "DATE", last.isoformat(), Period(last, last, "day"))
     duration = text[start : joint.start()]
-    return [
-        (start, joint.start(), "duration", "DURATION", duration_value(duration), None),
-        (joint.end(), day.end(), "month_day", "DATE", last.isoformat(), Period(last, last, "day")),
-    ]
+    if _PART_WINDOW.fullmatch(duration):
+        return [day]
+    return [(start, joint.start(), "duration", "DURATION", duration_value(duration), None), day]
 
 
 FOLLOWING = re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)

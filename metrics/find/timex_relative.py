@@ -131,16 +131,61 @@ def _bare_month(g: Groups, ref: date) -> Resolved:
     return month_period(year, month), "in"
 
 
+_WINDOW_MONTHS = {"year": 12, "half": 6, "quarter": 3}
+
+
 def _window(g: Groups, ref: date) -> Resolved:
-    """'the six months to February', 'the year to end-March': the months that end with the named month
-    (written year, else the latest such month not after the reference), both ends included."""
-    months = 12 if g[1] else count(g[0])  # "the year to February": the twelve months to it
-    last = month_number(g[2] or "")
-    year = int(g[3]) if g[3] else (ref.year if last <= ref.month else ref.year - 1)
-    if not 1 <= months <= 120:
+    """'the six months to February', 'the year to end-March', 'the quarter ended Jan. 31', 'the 52 weeks
+    ended March 7, 1987', 'the fiscal year ending 31 March': the period that ends on the named day (or
+    at the named month's end), both ends included. Without a written year, a window that 'ended' is the
+    latest that has closed by the reference, one 'ending' (or 'to' a day) the nearest, one 'to' a month
+    the latest month not after the reference's. A window that is a calendar year or quarter has that
+    grain ("the year ended Dec. 31, 1986" is 1986); others are spans."""
+    count_word, unit, word, joint, day_before, month_word, day_after, year_word = g[:8]
+    last_month = month_number(month_word or "")
+    written_day = day_before or day_after
+    if unit:
+        amount = count(count_word)
+        months, weeks = (amount, 0) if unit.lower() == "month" else (0, amount)
+    else:
+        months, weeks = _WINDOW_MONTHS[(word or "").lower()], 0
+    if not 1 <= months + weeks <= 120:
         return None
-    first = add_months(date(year, last, 1), 1 - months)
-    return span(first, month_end(year, last))
+    end = _window_end(last_month, count(written_day) or None, year_word, (joint or "").lower(), ref)
+    if end is None:
+        return None
+    if weeks:
+        return span(end - timedelta(days=7 * weeks - 1), end)
+    if end == month_end(end.year, end.month):
+        first = add_months(date(end.year, end.month, 1), 1 - months)
+    else:
+        first = add_months(end, -months) + timedelta(days=1)
+    return _calendar_grain(first, end, word)
+
+
+def _window_end(month: int, day: int | None, year_word: str | None, joint: str, ref: date) -> date | None:
+    if year_word:
+        year = int(year_word)
+    elif day is None:
+        year = ref.year if month <= ref.month else ref.year - 1
+    elif joint == "ended":
+        closed = safe_date(ref.year, month, day)
+        year = ref.year if closed is not None and closed <= ref else ref.year - 1
+    else:
+        year = nearest_year(month, day, ref)
+    if day is None:
+        return month_end(year, month)
+    return safe_date(year, month, min(day, month_end(year, month).day))  # 'November 31': the month's end
+
+
+def _calendar_grain(first: date, last: date, word: str | None) -> Resolved:
+    """A year or quarter window that is the calendar's year or quarter takes its grain."""
+    if word and first.day == 1 and last == month_end(last.year, last.month):
+        if word.lower() == "year" and (first.month, last.month) == (1, 12):
+            return Period(first, last, "year"), "in"
+        if word.lower() == "quarter" and first.month % 3 == 1 and first.year == last.year:
+            return Period(first, last, "quarter"), "in"
+    return span(first, last)
 
 
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}

@@ -28,6 +28,7 @@ from metrics.link.periods import (
     governed_period,
     later_than_last,
     planned_not_announced,
+    told_not_dated,
     year_before_own_year,
 )
 from metrics.link.scope import Figure, Run, Scope
@@ -64,6 +65,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     from_headline,
     status_of,
     planned_not_announced,
+    told_not_dated,
     restated_in_brackets,
 )
 """Applied to each figure in this order. The metric reads the unit (a count of "crowns" becomes money

@@ -8,6 +8,7 @@ is about and the headline names a period (find/timex_headline.py): then that per
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
 
@@ -102,6 +103,13 @@ def governed_period(scope: Scope, figure: Figure) -> None:
                 figure.period, figure.period_text = after(earlier.end, doc.published), None
                 figure.period_source = "sentence"
                 return
+    undated(scope, figure)
+
+
+def undated(scope: Scope, figure: Figure) -> None:
+    """A figure with no time of its own: a present state holds at publication ("has 300 employees"),
+    anything else at some undated time up to it."""
+    doc = scope.doc
     figure.period_text = None
     figure.period_source = "none"
     if doc.published is None:
@@ -330,3 +338,32 @@ def planned_not_announced(scope: Scope, figure: Figure) -> None:
     published = scope.doc.published
     if published is None or (period.end is not None and period.end <= published):
         figure.period, figure.period_text, figure.period_source = None, None, "none"
+
+
+_REPORT_GAP = re.compile(r"[ \t]+(?:on[ \t]+)?")
+REPORT_DAYS = 6
+"""The longest time after a reporting verb read as when the news was told (a day, "last week"); a
+longer one right after it names the figure's period ("reported 1986 profit of ...")."""
+
+
+def _dates_the_report(doc: LinkDocument, mention: TimeMention) -> bool:
+    """Whether the time follows a reporting verb ("said on Tuesday", "announced today")."""
+    ends = doc.reporting_ends
+    i = bisect_right(ends, mention.start) - 1
+    return i >= 0 and bool(_REPORT_GAP.fullmatch(doc.text, ends[i], mention.start))
+
+
+def told_not_dated(scope: Scope, figure: Figure) -> None:
+    """'Zeta said on Tuesday its sales rose 5%', 'announced today that profit rose': a time right after a
+    reporting verb that only frames the figure from earlier in the clause is when the news was told, not
+    when the figure holds: the figure is dated as one without a time of its own (a plan's is left
+    undated by planned_not_announced)."""
+    start = figure.quantity.start
+    mention = scope.governing.get(start)
+    if figure.status != "actual" or mention is None or start not in scope.framed:
+        return
+    period = mention.period
+    if period.start is None or period.end is None or (period.end - period.start).days > REPORT_DAYS:
+        return  # "reported 1986 profit", "said March sales rose": the period of the figure itself
+    if _dates_the_report(scope.doc, mention):
+        undated(scope, figure)
