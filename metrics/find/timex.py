@@ -250,6 +250,8 @@ def scan(
         item = _found(match, reference)
         if name in _TENSED:
             item = _in_tense(text, item, reference)
+        elif name == "weekday":
+            item = _weekday_in_tense(text, item, reference)
         elif name == "fiscal":
             item = _fiscal(text, item)
         out.append(item)
@@ -302,6 +304,18 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
         return start, end, kind, Period(month.start, reference, "span"), "since"
     when = timex_tense.month_tense(text, start)
     return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
+
+
+def _weekday_in_tense(text: str, item: Found, reference: date | None) -> Found:
+    """A weekday: the latest on or before publication, the coming one when its clause speaks of the
+    future ("will pay a dividend of 10 cts on Tuesday"), as the time tagger reads it."""
+    start, end, kind, period, relation = item
+    if reference is None or period is None:
+        return item
+    words = text[start:end].lower().split()
+    which = words[0] if len(words) > 1 else ""
+    future = timex_tense.speaks_of_future(text, start)
+    return start, end, kind, timex_tense.weekday(words[-1], reference, future, which), relation
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:
