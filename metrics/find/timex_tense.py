@@ -26,7 +26,8 @@ def _future() -> re.Pattern[str]:
 def sentence_start(text: str, start: int) -> int:
     """Where the sentence that holds `start` begins (looking back at most 300 characters)."""
     left = max(0, start - 300)
-    ends = list(_SENTENCE_END.finditer(text, left, start))
+    # up to the character at `start` included: a sentence end right before it looks ahead at that letter
+    ends = [m for m in _SENTENCE_END.finditer(text, left, min(len(text), start + 1)) if m.end() <= start]
     return ends[-1].end() if ends else left
 
 
@@ -61,8 +62,9 @@ def clause_bounds(text: str, start: int) -> tuple[int, int]:
     on either side (at most 200 characters a side)."""
     left, right = max(0, start - 200), min(len(text), start + 200)
     before = None
-    for before in _BREAK.finditer(text, left, start):  # noqa: B007 - the last one is wanted
-        pass
+    for found in _BREAK.finditer(text, left, min(len(text), start + 1)):  # the letter at start looked at
+        if found.end() <= start:
+            before = found
     following = _BREAK.search(text, start, right)
     return (before.end() if before else left), (following.start() if following else right)
 

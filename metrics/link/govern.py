@@ -192,6 +192,72 @@ def since_earlier(g: Governing) -> None:
         g.attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
 
 
+def _changes(g: Governing, quantity: Quantity) -> bool:
+    if quantity.change is not None:
+        return True
+    words = cue.LETTERS.findall(g.doc.text, max(0, quantity.start - CHANGE_BEFORE), quantity.start)
+    return any(word.lower() in cue.change_words() for word in words)
+
+
+def _compared_time(g: Governing, mention: TimeMention) -> bool:
+    """Whether a time is what the figure before it is compared with ("rose 2% in May from April"). A
+    time still to come is when something starts ("a 2.7 pct rise from April 1"), not a base."""
+    published, end = g.doc.published, mention.period.end
+    if published is not None and (end is None or end > published):
+        return False
+    before = [q for q in g.quantities if q.noun_end <= mention.start]
+    if not before:
+        return False
+    gap = g.doc.text[before[-1].noun_end : mention.start]
+    return len(gap) <= MAX_ATTACH_GAP and cue.is_comparison_base(gap, mention.surface)
+
+
+_WHEN_AFTER = re.compile(r",?[ \t]+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
+"""'up 3.3 pct from December, when they rose 1.2 pct': a clause about the time compared with, which
+it dates."""
+
+
+_OWN_BASE = re.compile(
+    r"(?:'s)?,?(?:[ \t]+(?!(?:to|and|but|while|with|were|was|is|are|had|has)\b)[A-Za-z-]+)*[ \t]*",
+    re.IGNORECASE,
+)
+"""'against 1986/87's 2.87 mln', 'from the December, 1986 level of 56 billion': the time compared with is
+the base figure's own."""
+
+
+def _dates_what_follows(g: Governing, mention: TimeMention, quantity: Quantity) -> bool:
+    """Whether a time a change is compared with still dates a figure after it: the base figure itself
+    or a clause about that time ("from December, when they rose 1.2 pct"), not a figure of a clause
+    coordinated with the change ("from December, and were up 3.1% from a year earlier")."""
+    text = g.doc.text
+    return bool(
+        _WHEN_AFTER.match(text, mention.end) or _OWN_BASE.fullmatch(text, mention.end, quantity.start)
+    )
+
+
+def share_with_compared_change(g: Governing) -> None:
+    """'Prices rose 0.4% in January, and were up 3.1% from a year earlier': a change whose only time is
+    the one it is compared with holds for the period of the first dated change of the same unit before
+    it (the main clause's: "fell 0.3 pct last month after rising 0.4 pct in January and were down 0.8
+    pct from a year ago" is last month's)."""
+    text = g.doc.text
+    for i, quantity in enumerate(g.quantities):
+        if quantity.start in g.attached or not _changes(g, quantity):
+            continue
+        after = [m for m in g.times if m.start >= quantity.noun_end]
+        if not after or after[0].start - quantity.noun_end > MAX_ATTACH_GAP:
+            continue
+        if not cue.is_comparison_base(text[quantity.noun_end : after[0].start], after[0].surface):
+            continue
+        prior = [
+            q
+            for q in g.quantities[:i]
+            if q.start in g.attached and q.unit == quantity.unit and _changes(g, q)
+        ]
+        if prior and not _compared_time(g, g.attached[prior[0].start]):
+            g.attached[quantity.start] = g.attached[prior[0].start]  # the main clause's, first
+
+
 def frame_from_earlier(g: Governing) -> None:
     """An unclaimed time expression earlier in the clause frames what follows it ("In 2019, I paid
     $35,538", "output last year was 3.4 mln tonnes"); a dateline's date never reaches here (extract.py)."""
@@ -202,6 +268,8 @@ def frame_from_earlier(g: Governing) -> None:
         for mention in g.times:
             no_break = g.doc.clause_start(mention.end, quantity.start) == mention.end
             if mention.end <= quantity.start and mention.start not in g.used and no_break:
+                if _compared_time(g, mention) and not _dates_what_follows(g, mention, quantity):
+                    continue
                 frame = mention
         if frame is not None and _is_maturity(g, frame):
             frame = None  # "the 7 pct note due 2004 slipped to 99-1/2": the note's maturity
@@ -235,6 +303,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     share_verbless_continuation,
     same_period,
     since_earlier,
+    share_with_compared_change,
     frame_from_earlier,
 )
 """Applied in this order: direct attachment first, then what may be shared from it, then framing."""
