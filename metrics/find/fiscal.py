@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, add_months, month_number
+from metrics.find.timex_words import offsets
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import Period
 
@@ -82,11 +83,26 @@ def _government() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
+def _calendar_of(context: str, article: str) -> FiscalCalendar | None:
+    calendar = stated_calendar(article)
+    if calendar is None and _government().search(context):
+        calendar = country_calendar(context)
+    return calendar
+
+
+def relative_fiscal_year(which: str, reference: date, context: str = "", article: str = "") -> Period:
+    """'last fiscal year', 'this financial year', 'next fiscal year': counted from the fiscal year that
+    holds the reference date, by the calendar fiscal_year would use (the calendar year by default)."""
+    calendar = _calendar_of(context, article) or FiscalCalendar(1)
+    offset = offsets()[which.lower()]
+    start_year = reference.year if reference.month >= calendar.first_month else reference.year - 1
+    current = start_year + 1 if calendar.named_by == "end" and calendar.first_month > 1 else start_year
+    return calendar.year(current + offset)
+
+
 def fiscal_year(name: int, context: str = "", article: str = "") -> Period:
     """The period of fiscal year `name`: the calendar the article states, else, when `context` (the
     sentence before the expression) speaks of a government, that of the country it names, else the
     calendar year."""
-    calendar = stated_calendar(article)
-    if calendar is None and _government().search(context):
-        calendar = country_calendar(context)
+    calendar = _calendar_of(context, article)
     return calendar.year(name) if calendar else Period(date(name, 1, 1), date(name, 12, 31), "year")

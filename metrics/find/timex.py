@@ -15,7 +15,7 @@ from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
-from metrics.find.fiscal import fiscal_year
+from metrics.find.fiscal import fiscal_year, relative_fiscal_year
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import Found, join_ranges
@@ -86,13 +86,18 @@ _PARTS = [
         r"\b(?:the\s+(?:past|last|previous)|past)\s+(year|month|week|decade)\b(?!\s+(?:ago|earlier))",
     ),
     ("relative_year", r"\b(last|this|next|previous|current|coming)\s+year\b"),
+    (
+        "relative_fiscal",
+        r"\b(last|this|next|previous|current|coming|past|prior)\s+(?:fiscal|financial)\s+year\b"
+        r"(?!\s+(?:to|through|ended|ending)\s)",  # 'the current fiscal year ending June' is a window
+    ),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
     ("this_day", r"\b(today|yesterday|tomorrow)\b"),
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
         "window",
-        rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(year|quarter|half)(?:[\s-]year)?)"
+        rf"\b(?:the\s+)?(?:(current|present|coming|this)\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(year|quarter|half)(?:[\s-]year)?)"
         rf"\s+(to|through|ended|ending)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
         rf"(?:(\d{{1,2}}){ORD}?\s+)?({M})\b(?:\.(?=\s+\d))?(?:\s+(\d{{1,2}}|{count_words()}){ORD}?\b(?![:.]\d|\s*{_NOT_A_DAY}))?"
         rf"(?:,?\s+({YEAR})\b)?",
@@ -254,6 +259,10 @@ def scan(
             item = _weekday_in_tense(text, item, reference)
         elif name == "fiscal":
             item = _fiscal(text, item)
+        elif name == "relative_fiscal" and reference is not None:
+            context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
+            which = text[item[0] : item[1]].split()[0]
+            item = (*item[:3], relative_fiscal_year(which, reference, context, text), item[4])
         out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found
@@ -371,6 +380,7 @@ CALENDAR_KINDS = frozenset(
         "ad_year",
         "time_of_day",
         "fiscal",
+        "relative_fiscal",
         "q_year",
         "quarter_year",
         "half_year",

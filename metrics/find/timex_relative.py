@@ -138,10 +138,11 @@ def _window(g: Groups, ref: date) -> Resolved:
     """'the six months to February', 'the year to end-March', 'the quarter ended Jan. 31', 'the 52 weeks
     ended March 7, 1987', 'the fiscal year ending 31 March': the period that ends on the named day (or
     at the named month's end), both ends included. Without a written year, a window that 'ended' is the
-    latest that has closed by the reference, one 'ending' (or 'to' a day) the nearest, one 'to' a month
-    the latest month not after the reference's. A window that is a calendar year or quarter has that
-    grain ("the year ended Dec. 31, 1986" is 1986); others are spans."""
-    count_word, unit, word, joint, day_before, month_word, day_after, year_word = g[:8]
+    latest that has closed by the reference, one 'ending' (or 'to' a day) the nearest, one 'to' or
+    'ended' a month the latest month not after the reference's; 'the current' one is under way at the
+    reference. A window that is a calendar year or quarter has that grain ("the year ended Dec. 31,
+    1986" is 1986); others are spans."""
+    current, count_word, unit, word, joint, day_before, month_word, day_after, year_word = g[:9]
     last_month = month_number(month_word or "")
     written_day = day_before or day_after
     if unit:
@@ -151,7 +152,8 @@ def _window(g: Groups, ref: date) -> Resolved:
         months, weeks = _WINDOW_MONTHS[(word or "").lower()], 0
     if not 1 <= months + weeks <= 120:
         return None
-    end = _window_end(last_month, count(written_day) or None, year_word, (joint or "").lower(), ref)
+    joint = "current" if current else (joint or "").lower()
+    end = _window_end(last_month, count(written_day) or None, year_word, joint, ref)
     if end is None:
         return None
     if weeks:
@@ -166,6 +168,11 @@ def _window(g: Groups, ref: date) -> Resolved:
 def _window_end(month: int, day: int | None, year_word: str | None, joint: str, ref: date) -> date | None:
     if year_word:
         year = int(year_word)
+    elif joint == "current":  # "the current fiscal year ending in October": the one under way
+        closes = safe_date(ref.year, month, min(day or 31, month_end(ref.year, month).day))
+        year = ref.year if closes is not None and closes >= ref else ref.year + 1
+    elif day is None and joint == "ending":  # "the financial year ending June": the nearest June
+        year = nearest_year(month, month_end(ref.year, month).day, ref)
     elif day is None:
         year = ref.year if month <= ref.month else ref.year - 1
     elif joint == "ended":
@@ -299,6 +306,7 @@ RESOLVERS: dict[str, Resolver] = {
         "past_n": _past_n,
         "past_one": _past_one,
         "relative_year": _relative_year,
+        "relative_fiscal": _relative_year,  # the calendar year's; timex.scan reads the fiscal calendar
         "year_earlier": _year_earlier,
         "relative_period": _relative_period,
         "relative_month": _relative_month,
