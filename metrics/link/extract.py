@@ -80,6 +80,12 @@ class _Context:
         self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
 
 
+def _as_written(value: float | None) -> float | None:
+    """The value at 15 significant digits: '4.1 billion' is 4100000000.0, not the 4099999999.9999995 that
+    4.1 * 1e9 is in binary floating point."""
+    return None if value is None else float(f"{value:.15g}")
+
+
 def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | None) -> tuple[Claim, Measure]:
     document, normal = context.document, context.normal
     quantity = item.quantity
@@ -100,9 +106,9 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
         item=measured.item,
         subject=entities[0] if entities else None,
         counterpart=entities[1] if len(entities) > 1 else None,
-        value=quantity.value,
-        low=quantity.low,
-        high=quantity.high,
+        value=_as_written(quantity.value),
+        low=_as_written(quantity.low),
+        high=_as_written(quantity.high),
         unit=measured.unit or quantity.unit,
         qualifier=quantity.qualifier,
         status=item.status,
