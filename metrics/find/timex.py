@@ -10,10 +10,10 @@ dispatch table.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS
+from metrics.calendar import MONTHS, WEEKDAYS, add_months
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
 from metrics.find.fiscal import fiscal_year, relative_fiscal_year
 from metrics.find.split_alternation import SplitAlternation
@@ -64,6 +64,7 @@ _PARTS = [
         "quarter_year",
         rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
+    ("q_fiscal", r"\bQ([1-4])\s*[-/]?\s*FY\s*'?(\d{4}|\d{2})\b"),
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
     (
         "half_year",
@@ -259,6 +260,8 @@ def scan(
             item = _weekday_in_tense(text, item, reference)
         elif name == "fiscal":
             item = _fiscal(text, item)
+        elif name == "q_fiscal" or (name in _PARTS_OF_YEARS and "fiscal" in match.group().lower()):
+            item = _fiscal_part(text, item)
         elif name == "relative_fiscal" and reference is not None:
             context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
             which = text[item[0] : item[1]].split()[0]
@@ -290,6 +293,28 @@ _TENSED = frozenset({"bare_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
 (payable and meeting dates after a past verb), so it is not done."""
+
+
+_PARTS_OF_YEARS = frozenset({"quarter_year", "half_year"})
+
+
+def _fiscal_part(text: str, item: Found) -> Found:
+    """'the second quarter of fiscal 1987', 'Q3 FY24', 'the first half of fiscal 2025': that quarter or
+    half of the fiscal year by the calendar 'fiscal 1987' would be read by (the resolver gave the
+    calendar year's)."""
+    start, end, kind, period, relation = item
+    if period is None or period.start is None or period.end is None:
+        return item
+    months = 6 if kind == "half_year" else 3
+    index = (period.start.month - 1) // months
+    context = text[timex_tense.sentence_start(text, start) : start]
+    year = fiscal_year(period.start.year, context, text)
+    if year.start is None:
+        return item
+    first = add_months(year.start, months * index)
+    last = add_months(first, months) - timedelta(days=1)
+    grain = period.grain if first.month % 3 == 1 else "span"
+    return start, end, kind, Period(first, last, grain), relation
 
 
 def _fiscal(text: str, item: Found) -> Found:
@@ -382,6 +407,7 @@ CALENDAR_KINDS = frozenset(
         "fiscal",
         "relative_fiscal",
         "q_year",
+        "q_fiscal",
         "quarter_year",
         "half_year",
         "two_quarters",

@@ -93,6 +93,12 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
     return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
 
 
+def fiscal_quarter(g: Groups, ref: date | None) -> Resolved:
+    """'Q3 FY24': the calendar year's quarter here; timex.scan moves it into the fiscal year."""
+    year = year_value(g[1] or "", ref)
+    return quarter_year([g[0], str(year)], ref) if year else None
+
+
 def quarter_year(g: Groups, ref: date | None) -> Resolved:
     """'the third quarter of 1998', 'Q3': without a year, the latest quarter begun by the reference."""
     quarter = ordinals().get((g[0] or "").lower()) or _int(g[0])
@@ -275,6 +281,7 @@ RESOLVERS = {
     "first_months": first_months,
     "quarter_year": quarter_year,
     "q_year": quarter_year,
+    "q_fiscal": fiscal_quarter,
     "half_year": half_year,
     "two_quarters": two_quarters,
     "fiscal": fiscal,
