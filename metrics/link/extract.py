@@ -80,10 +80,14 @@ class _Context:
         self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
 
 
-def _as_written(value: float | None) -> float | None:
+def _as_written(value: float) -> float:
     """The value at 15 significant digits: '4.1 billion' is 4100000000.0, not the 4099999999.9999995 that
     4.1 * 1e9 is in binary floating point."""
-    return None if value is None else float(f"{value:.15g}")
+    return float(f"{value:.15g}")
+
+
+def _end_as_written(value: float | None) -> float | None:
+    return None if value is None else _as_written(value)
 
 
 def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | None) -> tuple[Claim, Measure]:
@@ -107,8 +111,8 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
         subject=entities[0] if entities else None,
         counterpart=entities[1] if len(entities) > 1 else None,
         value=_as_written(quantity.value),
-        low=_as_written(quantity.low),
-        high=_as_written(quantity.high),
+        low=_end_as_written(quantity.low),
+        high=_end_as_written(quantity.high),
         unit=measured.unit or quantity.unit,
         qualifier=quantity.qualifier,
         status=item.status,
