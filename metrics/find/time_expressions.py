@@ -112,6 +112,8 @@ _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re
 def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for start, end, kind, period, relation in scan(text, reference, join=False):
+        if kind == "first_months_bare":
+            continue  # TIMEX3's 'the first nine months' is a duration (extra_expressions finds it)
         if kind == "first_months":
             parts = _split_first_months(start, end, text)
             if parts:

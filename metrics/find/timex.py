@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS, add_months
+from metrics.calendar import MONTHS, WEEKDAYS, add_months, shift_years
 from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
 from metrics.find.fiscal import fiscal_year, relative_fiscal_year
 from metrics.find.split_alternation import SplitAlternation
@@ -60,6 +60,8 @@ _PARTS = [
         "first_months",
         rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:(?:fiscal\s+)?({YEAR})|(?:the|this)\s+(year))\b",
     ),
+    ("year_part_of", rf"\b({YEAR})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](quarter|half)\b"),
+    ("first_months_bare", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\b(?!\s+of\b)"),
     (
         "quarter_year",
         rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
@@ -113,7 +115,9 @@ _PARTS = [
 
 _DIGIT_FIRST = frozenset({"quarter_year", "decade", "ad_year", "ago", "window"})
 """Kinds whose match may begin with a digit ("3rd quarter", "1990s", "1066 AD", "2 years ago")."""
-_DIGIT_ONLY = frozenset({"year_dash", "iso_date", "day_month_year", "day_month", "year", "time_of_day"})
+_DIGIT_ONLY = frozenset(
+    {"year_part_of", "year_dash", "iso_date", "day_month_year", "day_month", "year", "time_of_day"}
+)
 """Kinds whose match always begins with a digit."""
 
 
@@ -262,6 +266,8 @@ def scan(
             item = _fiscal(text, item)
         elif name == "q_fiscal" or (name in _PARTS_OF_YEARS and "fiscal" in match.group().lower()):
             item = _fiscal_part(text, item)
+        elif name in _UNDATED_PARTS and not _groups(match, name)[-1] and reference is not None:
+            item = _part_in_tense(text, item, reference)
         elif name == "relative_fiscal" and reference is not None:
             context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
             which = text[item[0] : item[1]].split()[0]
@@ -296,6 +302,44 @@ nearest year: tried with the tense of its clause on Reuters, about half of the c
 
 
 _PARTS_OF_YEARS = frozenset({"quarter_year", "half_year"})
+_UNDATED_PARTS = frozenset({"quarter_year", "half_year", "q_year", "first_months_bare"})
+"""Parts of a year whose last group is the year: without it, the tense of the clause may move them."""
+
+
+REPORTING_DAYS = 45
+"""How long after a quarter or half closes its results are still expected: 'expects third-quarter
+earnings of' in October is the quarter just ended, in March 'the second half' is this year's."""
+
+
+def _part_in_tense(text: str, item: Found, reference: date) -> Found:
+    """'expects earnings to grow in the second half', 'first-quarter profit is expected to': a quarter,
+    half or first months without a year in a clause about the future is the coming one, not the last
+    one that ended, unless that one closed lately (its results still due) or much more lately than
+    the coming one begins."""
+    start, end, kind, period, relation = item
+    if period is None or period.end is None or period.start is None:
+        return item
+    since_end = (reference - period.end).days
+    if since_end <= REPORTING_DAYS:
+        return item  # under way, or just closed and still to be reported ("expects third-quarter results")
+    if (shift_years(period.start, 1) - reference).days > 2 * since_end:
+        return item  # in March 'the fourth quarter' is mostly the one whose results are due, not the next
+    before = text[timex_tense.clause_bounds(text, start)[0] : start]
+    future = timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before)
+    if not (future or _FUTURE_AFTER.match(text, end)):
+        return item
+    if _ENDED_AFTER.match(text, end):
+        return item  # "a loss in its third quarter ended Feb. 28", "the second quarter's 12 cents": over
+    shifted = Period(shift_years(period.start, 1), shift_years(period.end, 1), period.grain)
+    return start, end, kind, shifted, relation
+
+
+_EXPECTS = re.compile(r"\b(?:expects?|predicts?|forecasts?|sees)\b", re.IGNORECASE)
+"""Verbs of expectation before a quarter or half ("expects earnings to grow in the second half"); a
+month keeps timex_tense's cues (in March 'expects a February deficit of' is the month just ended)."""
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
+"""'Second-half earnings are expected to rise': the cue after a premodifying period."""
 
 
 def _fiscal_part(text: str, item: Found) -> Found:
@@ -408,6 +452,8 @@ CALENDAR_KINDS = frozenset(
         "relative_fiscal",
         "q_year",
         "q_fiscal",
+        "year_part_of",
+        "first_months_bare",
         "quarter_year",
         "half_year",
         "two_quarters",

@@ -93,6 +93,26 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
     return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
 
 
+def year_part_of(g: Groups, ref: date | None) -> Resolved:
+    """'the 1986 second half', 'the 1988 first quarter': the year written before its part."""
+    if (g[2] or "").lower() == "half":
+        if (g[1] or "").lower() not in ("first", "second", "1st", "2nd"):
+            return None
+        return half_year(["first" if (g[1] or "").lower() in ("first", "1st") else "second", g[0]], ref)
+    return quarter_year([g[1], g[0]], ref)
+
+
+def first_months_bare(g: Groups, ref: date | None) -> Resolved:
+    """'the first two months' without a year: of this year when its months have begun by the reference
+    (a report's results to date, or the months under way), else of last year; timex.scan moves them to
+    this year in a clause about the future."""
+    months = count(g[0])
+    if ref is None or not 1 < months < 12:
+        return None
+    year = ref.year if months <= ref.month else ref.year - 1  # in June 'the first six months' are this year's
+    return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
+
+
 def fiscal_quarter(g: Groups, ref: date | None) -> Resolved:
     """'Q3 FY24': the calendar year's quarter here; timex.scan moves it into the fiscal year."""
     year = year_value(g[1] or "", ref)
@@ -282,6 +302,8 @@ RESOLVERS = {
     "quarter_year": quarter_year,
     "q_year": quarter_year,
     "q_fiscal": fiscal_quarter,
+    "year_part_of": year_part_of,
+    "first_months_bare": first_months_bare,
     "half_year": half_year,
     "two_quarters": two_quarters,
     "fiscal": fiscal,
