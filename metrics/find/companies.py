@@ -92,7 +92,8 @@ def _tables() -> _Tables:
 
 def _trim(words: list[str], tables: _Tables) -> list[str]:
     """Drop the sentence words a run of capitals picked up before the name ("Shares of", "The") and a
-    country's genitive that gives the company's nationality ("Israel's Teva Pharmaceuticals")."""
+    country's genitive that gives the company's nationality ("Israel's Teva Pharmaceuticals"), and a
+    country that qualifies a word of relation ("its U.K. Subsidiary Norrel Ltd" is Norrel)."""
     countries = lexicon().countries
     titled = False
     while words and (
@@ -101,6 +102,7 @@ def _trim(words: list[str], tables: _Tables) -> list[str]:
         or words[0].islower()
         or (len(words) > 1 and _TITLE.fullmatch(words[0]))
         or (titled and len(words) > 1 and _INITIAL.fullmatch(words[0]))
+        or (len(words) > 2 and words[0] in countries and words[1] in tables.not_names)
     ):
         titled = titled or bool(_TITLE.fullmatch(words[0])) or words[0] in ("Dr", "Mr", "Sir")
         words = words[1:]  # "Dr. Ing. H.C.F. Porsche": a founder's title and initials, the name is Porsche
@@ -250,10 +252,12 @@ def find_companies(text: str) -> list[EntityMention]:
 
 def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> None:
     """Add "Korea's Hyundai": a name after a country's genitive that is no title, month or known name
-    and that the article writes again (a one-off capitalised word there is as often a person's)."""
+    and that the article writes again, or that a story of companies (two found already) writes once (a
+    one-off capitalised word there is as often a person's in other news)."""
     if "'s " not in text and "’s " not in text:
         return
     countries = lexicon().countries
+    business = sum(m.kind == "company" for m in found.values()) >= 2
     for match in _genitives(text):
         name, first = match.group("name"), match.group("name").split()[0]
         if (
@@ -263,7 +267,7 @@ def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> N
             or is_known(first)
             or is_known(name)
             or any(m.start <= match.start("name") < m.end for m in found.values())
-            or text.count(name) < 2
+            or (text.count(name) < 2 and not business)
         ):
             continue
         found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
