@@ -51,6 +51,8 @@ class _Tables:
     not_names: frozenset[str]
     descriptors: tuple[str, ...]
     not_possessed: frozenset[str]
+    market_nouns: re.Pattern[str]
+    """A word after a name that makes it an index or a market ("France's Cac index"), no company."""
 
 
 @cache
@@ -87,6 +89,7 @@ def _tables() -> _Tables:
         frozenset(table["not_possessed"]["words"])
         | {m.capitalize() for m in MONTHS}
         | {d.capitalize() for d in WEEKDAYS},
+        re.compile(rf"\s+(?:{alternation(table['market_nouns']['words'])})\b", re.IGNORECASE),
     )
 
 
@@ -268,6 +271,7 @@ def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> N
             or is_known(name)
             or any(m.start <= match.start("name") < m.end for m in found.values())
             or (text.count(name) < 2 and not business)
+            or tables.market_nouns.match(text, match.end())
         ):
             continue
         found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")

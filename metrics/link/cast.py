@@ -63,10 +63,15 @@ _SELF = re.compile(
 )
 
 
+_TIE = {"company": 1, "region": 2}
+"""Of two mentions of the same span, the gazetteer's country or organisation wins, then a company, then
+a province or state ("Texas" is Texas Sprinkler's short form in its story)."""
+
+
 def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
-    gazetteer's organisation or country wins over a company found by its legal form."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.kind == "company", m.start))
+    gazetteer's organisation or country wins over a company found by its legal form (_TIE)."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _TIE.get(m.kind, 0), m.start))
     kept: list[EntityMention] = []
     for mention in ranked:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
@@ -160,7 +165,9 @@ class Cast:
     def _known(self, title: str) -> list[EntityMention]:
         """The gazetteer's actors of a headline (a region only where the article has it govern)."""
         return [
-            m for m in as_actors(title, find_entities(title), self.governments) if m.kind not in NOT_ACTORS
+            m
+            for m in as_actors(title, find_entities(title), self.governments, headline=True)
+            if m.kind not in NOT_ACTORS
         ]
 
     def _company_forms(self) -> dict[str, str]:
@@ -198,6 +205,7 @@ class Cast:
 
     def _find_main(self, kind: str | None) -> str | None:
         lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
+        lead = [m for i, m in enumerate(lead) if m.kind != "region" or i == 0]  # a state named in passing
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
