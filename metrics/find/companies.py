@@ -35,6 +35,10 @@ _INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
 """A word of initials or an abbreviated title opening a company name ("E.F.", "I", "Dr.")."""
 _PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
 """A short name in brackets right after a company's name (a legal form may stand between)."""
+_DESCRIBING = r"(?:(?!(?:the|a|an|of|for|at|in|on|with|by|from|to|behind|and)\b)[\w-]+[ \t]+)"
+"""A word of an apposition before its noun of company ("the Swiss mining company"), no function word."""
+_PART_OF_NAME = re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
+"""What makes a run the tail of a longer name ("the Center for Auto Safety, a watchdog group")."""
 MAX_NAME_WORDS = 6
 """Words of a company name at most, designator excluded."""
 
@@ -53,6 +57,14 @@ class _Tables:
     not_possessed: frozenset[str]
     market_nouns: re.Pattern[str]
     """A word after a name that makes it an index or a market ("France's Cac index"), no company."""
+    appositive: re.Pattern[str]
+    """A name, a comma and an apposition that ends in a word of company ("Corvan, the mining company,")."""
+    bodies: frozenset[str]
+    """Last words of a body that is no company even when an apposition calls it a group ("Institute"),
+    and words that make a group no company ("an industry group"), lower-cased."""
+    bodies_before: re.Pattern[str]
+    """A preposition of place before a name: "the Valmont Service in Austin, a division of" is the
+    Service's apposition, not Austin's."""
 
 
 @cache
@@ -90,6 +102,15 @@ def _tables() -> _Tables:
         | {m.capitalize() for m in MONTHS}
         | {d.capitalize() for d in WEEKDAYS},
         re.compile(rf"\s+(?:{alternation(table['market_nouns']['words'])})\b", re.IGNORECASE),
+        re.compile(
+            r"(?<![\w&'.-])(?P<name>[A-Z][\w&'.-]*(?:[ \t]+(?:[A-Z][\w&'.-]*|and|of|&)){0,3}),[ \t]+"
+            # "X, the group, said" opens a new subject; "X, the man behind the Kestel group" is a person
+            rf"(?:the[ \t]+{_DESCRIBING}{{1,5}}?|an?[ \t]+{_DESCRIBING}{{0,5}}?)"
+            rf"(?:{alternation(table['appositives']['words'])})"
+            r"(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|based|of|in|with|owned)\b)"
+        ),
+        frozenset(w.lower() for w in (*table["appositives"]["bodies"], *table["appositives"]["groups"])),
+        re.compile(r"\b(?:in|at|near)[ \t]+$"),
     )
 
 
@@ -248,9 +269,33 @@ def find_companies(text: str) -> list[EntityMention]:
         # the span takes a demonym opening the description, so "Swedish" is not an actor of its own
         start = _lead_start(text, match.start("name"), tables)
         found[start] = EntityMention(start, match.end(), text[start : match.end()], name, "company")
+    _appositive(text, found, tables)
     _possessed(text, found, tables)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables, tickers)
+
+
+def _appositive(text: str, found: dict[int, EntityMention], tables: _Tables) -> None:
+    """Add "Corvan, the Swiss mining company," and "Pellam, a specialised Kestel moulding unit.": a name
+    that an apposition describes as a company, unless it is a known name, a country or a sentence word."""
+    for match in tables.appositive.finditer(text):
+        words = match.group("name").split()
+        name = _name(words, tables)
+        if (
+            name is None
+            or name in lexicon().countries
+            or is_known(name)
+            or words[0] in tables.not_possessed
+            or name.split()[-1].lower() in tables.bodies
+            or _PART_OF_NAME.search(text, max(0, match.start() - 40), match.start())
+            or tables.bodies_before.search(text, max(0, match.start() - 12), match.start())
+            or match.group().split()[-2].lower() in tables.bodies
+            or any(m.start <= match.start("name") < m.end for m in found.values())
+        ):
+            continue
+        start = text.find(name.split()[0], match.start("name"))
+        end = start + len(name)
+        found[start] = EntityMention(start, end, text[start:end], name, "company")
 
 
 def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> None:

@@ -18,3 +18,17 @@ def test_a_one_off_name_after_a_genitive_is_a_company_in_a_story_of_companies() 
 
 def test_a_one_off_name_after_a_genitive_is_no_company_elsewhere() -> None:
     assert names("Japan's Kotaro was another big winner in the race.") == []
+
+
+def test_an_apposition_that_calls_a_name_a_company_makes_it_one() -> None:
+    assert names("Its plan is run by Tarvik-Norrel, the international mining company, in Peru.") == [
+        "Tarvik-Norrel"
+    ]
+    assert names("It bought Pellam, a specialised Kestel moulding unit.") == ["Pellam"]
+
+
+def test_an_apposition_that_names_a_person_a_body_or_a_new_subject_makes_no_company() -> None:
+    assert names("Jo Brandt, the man behind the Argo games group which failed, spoke.") == []
+    assert names("Tarrow, an industry group, said prices rose.") == []
+    text = "In a filing with the Federal Exchange Board, the group said it sold shares."
+    assert [m.name for m in find_companies(text) if m.kind == "company"] == []
