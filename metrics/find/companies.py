@@ -21,7 +21,7 @@ _DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-
 _POSSESSIVE_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
 """A country's genitive right before a company ("Korea's Hyundai"): the company's nationality."""
 _POSSESSED = re.compile(
-    r"(?<![\w.])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
+    r"(?<![\w.-])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
     r"(?P<name>[A-Z][a-z][\w&-]+(?:[ \t]+[A-Z][\w&-]+){0,2})(?![\w'’&-])"
 )
 """A name after a country's genitive ("Germany's Vandrel"), a company of that country when it is no title."""
@@ -322,7 +322,7 @@ def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> N
         found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
 
 
-_OWNER_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
 
 
 def _genitives(text: str) -> list[re.Match[str]]:

@@ -144,6 +144,8 @@ def assign(
     """The figure's actors in role order: (subject,), (subject, counterpart), or () when it has none."""
     text = cast.text
     p = role_patterns()
+    if p["distance"].match(text, quantity.end):
+        return ()  # "100 km northwest of Lisbon": where a place lies, no one's figure
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
     if sentence not in cast.eligible:  # the same for every figure of the sentence

@@ -52,3 +52,10 @@ def test_a_governing_region_after_a_word_of_place_is_where() -> None:
 def test_a_states_name_that_holds_a_countrys_is_not_that_country() -> None:
     text = "Verdant Mining Corp said its New Mexico mine produced 40,000 tonnes of copper."
     assert "Mexico" not in entities(text)["40,000 tonnes"]
+
+
+def test_a_distance_to_a_place_is_nobodys_figure() -> None:
+    text = "Tolley Corp said its new mine lies 80 km northwest of Lima and will employ 300 people."
+    found = entities(text)
+    assert found["80 km"] == []
+    assert found["300"] == ["Tolley"]
