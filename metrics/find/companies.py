@@ -101,7 +101,7 @@ def _tables() -> _Tables:
         frozenset(table["not_possessed"]["words"])
         | {m.capitalize() for m in MONTHS}
         | {d.capitalize() for d in WEEKDAYS},
-        re.compile(rf"\s+(?:{alternation(table['market_nouns']['words'])})\b", re.IGNORECASE),
+        re.compile(rf"(?<!\s)\s+(?:{alternation(table['market_nouns']['words'])})\b", re.IGNORECASE),
         re.compile(
             r"(?<![\w&'.-])(?P<name>[A-Z][\w&'.-]*(?:[ \t]+(?:[A-Z][\w&'.-]*|and|of|&)){0,3}),[ \t]+"
             # "X, the group, said" opens a new subject; "X, the man behind the Kestel group" is a person

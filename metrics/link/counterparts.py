@@ -19,9 +19,11 @@ IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|s
 _LINKS = r"(?:through|by|with|from|to|at|in|on|for|of|via|and|or|as)"
 """Words that end a holding's phrase: "shares of common stock through Morgan" names no held company."""
 _REACHES = re.compile(
-    rf"\s+(?:(?:the|its|their|a|an)\s+)?|[^,;:\"“”()]*?\s(?:of|for|in|into)\s+(?:(?!{_LINKS}\s)[\w'’.&-]+\s+){{0,3}}"
+    rf"(?<!\s)(?:\s+(?:(?:the|its|their|a|an)\s+)?"
+    rf"|(?:\s+[^,;:\"“”()\s]+){{0,12}}?\s+(?:of|for|in|into)\s+(?:(?!{_LINKS}\s)[\w'’.&-]+\s+){{0,3}})"
 )
-"""From a deal word to its target: right after it, or after "of", "for" or "in" in the same clause."""
+"""From a deal word to its target: right after it, or after "of", "for" or "in" in the same clause, a
+dozen words on at most (bounded, so the pattern stays linear wherever it is tried)."""
 
 
 @cache

@@ -22,11 +22,11 @@ PLACE = "place"
 def _forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = role_words()["regions"]
     governments = re.compile(
-        rf"(?:'s|’s)?\s+(?:(?:{alternation(words['qualifiers'])})\s+)?"
+        rf"(?<!\s)(?:'s|’s)?\s+(?:(?:{alternation(words['qualifiers'])})\s+)?"
         rf"(?:{alternation(words['governments'])})(?!\w)",
         re.IGNORECASE,
     )
-    verbs = re.compile(rf"(?:'s|’s)(?!\w)|\s+(?:{alternation(words['verbs'])})(?!\w)")
+    verbs = re.compile(rf"(?<!\s)(?:(?:'s|’s)(?!\w)|\s+(?:{alternation(words['verbs'])})(?!\w))")
     before = re.compile(rf"(?<!\w)(?:{alternation(words['before'])})\s+(?:the\s+)?$", re.IGNORECASE)
     # "in Ontario and Valmont": the list's later items too; "Ste. Lucie, Valmont": a town's region;
     # "Bank of Valmont": part of a longer name

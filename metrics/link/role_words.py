@@ -65,10 +65,11 @@ def role_patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "place_noun": re.compile(
-            rf"\s+(?:{alternation(words['places']['nouns'])})(?:\s+of\b|\s*[,.;:)]|$)", re.IGNORECASE
+            rf"(?<!\s)\s+(?:{alternation(words['places']['nouns'])})(?:\s+of\b|\s*[,.;:)]|$)", re.IGNORECASE
         ),
         "distance": re.compile(
-            rf"\s+(?:(?:{alternation(words['places']['directions'])})\s+of|away\s+from)\b", re.IGNORECASE
+            rf"(?<!\s)\s+(?:(?:{alternation(words['places']['directions'])})\s+of|away\s+from)\b",
+            re.IGNORECASE,
         ),
         "currency": re.compile(rf"\s*+(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
         "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
