@@ -32,3 +32,13 @@ def test_an_apposition_that_names_a_person_a_body_or_a_new_subject_makes_no_comp
     assert names("Tarrow, an industry group, said prices rose.") == []
     text = "In a filing with the Federal Exchange Board, the group said it sold shares."
     assert [m.name for m in find_companies(text) if m.kind == "company"] == []
+
+
+def test_a_place_based_name_is_a_company_and_its_place_no_actor() -> None:
+    found = find_companies("Madrid-based Tolvane already holds a 33% stake in Brisk Lines.")
+    assert (found[0].surface, found[0].name) == ("Madrid-based Tolvane", "Tolvane")
+
+
+def test_a_based_adjective_that_names_no_place_or_an_acronym_makes_no_company() -> None:
+    assert names("Narrowly-based Mercury rose 9 pct in December.") == []
+    assert names("Members of the Lima-based ATPC cut output.") == []
