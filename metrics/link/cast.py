@@ -205,7 +205,7 @@ class Cast:
 
     def _find_main(self, kind: str | None) -> str | None:
         lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
-        lead = [m for i, m in enumerate(lead) if m.kind != "region" or i == 0]  # a state named in passing
+        lead = [m for m in lead if m.kind != "region"]  # a region is the main actor only by the headline
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
