@@ -1,141 +1,34 @@
 """Company mentions: a run of capitalised words before a legal-form designator ("Ford Motor Co") or
 ending in a word of company kind ("Delta Air Lines"), a name or ticker in angle brackets as wire
 copy writes them ("<Corvan Corp>", "Texaco Inc <TX>"), and the article's later short forms of a name
-found so ("Ford", "Texaco"). The word tables are in metrics/data/companies.toml."""
+found so ("Ford", "Texaco"); company_context.py adds the names an apposition, a place-based adjective or
+a country's genitive gives. The word tables are in metrics/data/companies.toml (company_words.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS
+from metrics.find.company_context import add_appositives, add_place_based, add_possessed
+from metrics.find.company_words import INITIAL, TICKER, CompanyTables, company_name, company_tables
 from metrics.find.gazetteer import is_known
-from metrics.lexicon import _toml, alternation, lexicon
+from metrics.lexicon import lexicon
 from metrics.records import EntityMention
 
-_NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
 _DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-z-]+[ \t]+){0,4}$")
 """A capitalised word (a demonym or a country's genitive) up to four words before a descriptor
 ("Swedish mining and metals group", "Japan's biggest steel company")."""
 _POSSESSIVE_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
 """A country's genitive right before a company ("Korea's Hyundai"): the company's nationality."""
-_POSSESSED = re.compile(
-    r"(?<![\w.])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
-    r"(?P<name>[A-Z][a-z][\w&-]+(?:[ \t]+[A-Z][\w&-]+){0,2})(?![\w'’&-])"
-)
-"""A name after a country's genitive ("Germany's Vandrel"), a company of that country when it is no title."""
-_TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
-"""A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
-_OF_NAME = r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&'-]*){0,3}"
-"""What an organisation's name may go on with ("Chicago Board of Trade", "Federation of Banks")."""
-_TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")
-"""An abbreviated title before a name ("Dr.", "Ing."): no word of the company's name."""
-_INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
-"""A word of initials or an abbreviated title opening a company name ("E.F.", "I", "Dr.")."""
 _PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
 """A short name in brackets right after a company's name (a legal form may stand between)."""
-MAX_NAME_WORDS = 6
-"""Words of a company name at most, designator excluded."""
 
 
-@dataclass(frozen=True)
-class _Tables:
-    named: re.Pattern[str]
-    """A run of name words ending in a designator or a kind word."""
-    bracketed: re.Pattern[str]
-    described: re.Pattern[str]
-    """A descriptor noun and the name after it ("mining group Norrmalm")."""
-    designators: frozenset[str]
-    kind_words: frozenset[str]
-    not_names: frozenset[str]
-    descriptors: tuple[str, ...]
-    not_possessed: frozenset[str]
-
-
-@cache
-def _tables() -> _Tables:
-    table = _toml("companies.toml")
-    designators = frozenset(table["designators"]["words"])
-    kinds = frozenset(table["kind_words"]["words"])
-    words = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}"
-    # a legal form ends the longest run before it ("Harlow Tools and Chemical Corp"); else the
-    # run ends at a kind word or before a ticker, found by the shortest run that reaches one
-    lazy = rf"[A-Z][A-Za-z'&.-]*(?:[ \t]+{_NAME_WORD}){{0,{MAX_NAME_WORDS}}}?"
-    named = re.compile(
-        rf"(?<![\w<])(?P<name>{words})[ \t]*,?[ \t]+(?P<end>{alternation(designators)})(?![\w])"
-        rf"|(?<![\w<])(?P<alone>{lazy}[ \t]+(?:{alternation(kinds)}))(?![\w])"
-        rf"|(?<![\w<])(?P<body>{lazy}[ \t]+(?:{alternation(table['organisation_words']['words'])})"
-        rf"(?:{_OF_NAME})?)(?![\w])"
-        rf"|(?<![\w<])(?P<tick>{lazy})(?=(?:'s|’s)?[ \t]*{_TICKER.pattern})"
-    )
-    bracketed = re.compile(r"<(?P<inner>[A-Z][^<>\n]{1,60})>")
-    nouns = alternation(table["descriptors"]["words"])
-    officers = alternation(table["officers"]["words"])
-    described = re.compile(
-        rf"\b(?:{nouns}|(?P<officer>{officers})[ \t]+(?:of|at))[ \t]+"
-        rf"(?P<name>[A-Z][\w&'-]+(?:[ \t]+[A-Z][\w&'-]+){{0,3}})(?![\w])"
-    )
-    return _Tables(
-        named,
-        bracketed,
-        described,
-        designators,
-        kinds,
-        frozenset(table["not_names"]["words"]),
-        tuple(table["descriptors"]["words"]),
-        frozenset(table["not_possessed"]["words"])
-        | {m.capitalize() for m in MONTHS}
-        | {d.capitalize() for d in WEEKDAYS},
-    )
-
-
-def _trim(words: list[str], tables: _Tables) -> list[str]:
-    """Drop the sentence words a run of capitals picked up before the name ("Shares of", "The") and a
-    country's genitive that gives the company's nationality ("Israel's Teva Pharmaceuticals")."""
-    countries = lexicon().countries
-    titled = False
-    while words and (
-        words[0] in tables.not_names
-        or words[0] in ("of", "and", "&")
-        or words[0].islower()
-        or (len(words) > 1 and _TITLE.fullmatch(words[0]))
-        or (titled and len(words) > 1 and _INITIAL.fullmatch(words[0]))
-    ):
-        titled = titled or bool(_TITLE.fullmatch(words[0])) or words[0] in ("Dr", "Mr", "Sir")
-        words = words[1:]  # "Dr. Ing. H.C.F. Porsche": a founder's title and initials, the name is Porsche
-    for size in (1, 2, 3):
-        head = " ".join(words[:size])
-        if len(words) > size and head[-2:] in ("'s", "’s") and head[:-2] in countries:
-            words = words[size:]
-            if words[0] in tables.not_possessed:
-                return []  # "Malaysia's Central Bank" is the country's, no company
-            break
-    while words and words[-1] in ("of", "and", "&", "de"):
-        words = words[:-1]
-    if words and all(w in countries for w in words):
-        return []  # "British" or "Japan" alone is a country, not a company
-    return words
-
-
-def _name(words: list[str], tables: _Tables, genitive: bool = False) -> str | None:
-    """The company's name from a run of words; `genitive`: the run ends in one ("Velmora's <VLMA ST>"),
-    which is no part of the name (but "McDonald's" found otherwise keeps its 's)."""
-    words = [w.rstrip(",") for w in words]
-    if genitive and words and words[-1][-2:] in ("'s", "’s"):
-        words[-1] = words[-1][:-2]
-    while words and words[-1] in tables.designators:
-        words = words[:-1]
-    words = _trim(words, tables)
-    return " ".join(words) if words else None
-
-
-def _short_forms(name: str, tables: _Tables) -> set[str]:
+def _short_forms(name: str, tables: CompanyTables) -> set[str]:
     """Later ways of writing a company: its first word, and its first two ("Ford", "Delta Air"); after
     opening initials or a title, the word they qualify ("J K Marlow Associates" -> "Marlow")."""
     words = name.split()
     forms = {name}
-    while len(words) > 1 and _INITIAL.fullmatch(words[0]):
+    while len(words) > 1 and INITIAL.fullmatch(words[0]):
         words = words[1:]
         forms.add(" ".join(words))
     first = words[0]
@@ -153,7 +46,7 @@ def _short_forms(name: str, tables: _Tables) -> set[str]:
 
 def short_forms(name: str) -> set[str]:
     """The ways an article may write a company again after naming it `name` (a headline's "SEARS")."""
-    return _short_forms(name, _tables())
+    return _short_forms(name, company_tables())
 
 
 def _initials(name: str) -> str:
@@ -161,7 +54,7 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
-def _lead_start(text: str, start: int, tables: _Tables) -> int:
+def _lead_start(text: str, start: int, tables: CompanyTables) -> int:
     """Where a company's span starts when a word of nationality qualifies it: "Korea's Hyundai", "Swedish
     mining and metals group Norrmalm", "its US affiliate Pellam Labs" (the country is no actor of its own)."""
     countries = lexicon().countries
@@ -176,7 +69,7 @@ def _lead_start(text: str, start: int, tables: _Tables) -> int:
     return start
 
 
-def _split_designated(words: list[str], tables: _Tables) -> list[list[str]]:
+def _split_designated(words: list[str], tables: CompanyTables) -> list[list[str]]:
     """A run that holds two legal names joined ("Texaco Inc and Acme Co") is two companies."""
     parts: list[list[str]] = [[]]
     for i, word in enumerate(words):
@@ -189,16 +82,16 @@ def _split_designated(words: list[str], tables: _Tables) -> list[list[str]]:
 
 def find_companies(text: str) -> list[EntityMention]:
     """Company mentions in `text`, in order; each keeps its surface and canonical (first-given) name."""
-    tables = _tables()
+    tables = company_tables()
     found: dict[int, EntityMention] = {}
     tickers: dict[int, str] = {}
     """Where each ticker in angle brackets starts, and the ticker (a later short form of its name)."""
     for match in tables.bracketed.finditer(text):
         inner = match.group("inner").strip()
-        if _TICKER.fullmatch(match.group()):
+        if TICKER.fullmatch(match.group()):
             tickers[match.start()] = inner  # a ticker: the name before it is found below
             continue
-        name = _name(inner.split(), tables)
+        name = company_name(inner.split(), tables)
         if name:
             found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
     brackets = [(m.start, m.end) for m in found.values()]
@@ -218,7 +111,7 @@ def find_companies(text: str) -> list[EntityMention]:
         for words in runs:
             at = text.find(words[0], at)
             run_end = text.find(words[-1], at) + len(words[-1]) if len(runs) > 1 else match.end()
-            name = _name(words, tables, genitive=bool(match.group("tick")))
+            name = company_name(words, tables, genitive=bool(match.group("tick")))
             lone_kind = len(name.split()) == 1 and name in tables.kind_words if name else False
             if name is None or (lone_kind and match.group("end") is None):
                 continue
@@ -237,60 +130,23 @@ def find_companies(text: str) -> list[EntityMention]:
         if words[-1][-2:] in ("'s", "’s") and " ".join(words)[:-2] in lexicon().countries:
             continue  # "the president of Colombia's coffee body": a country's genitive
         genitive = bool(match.group("officer")) and text.startswith(("'s", "’s"), match.end() - 2)
-        name = _name(words, tables, genitive=genitive)  # "director of Vexa's trading arm" is Vexa
+        name = company_name(words, tables, genitive=genitive)  # "director of Vexa's trading arm" is Vexa
         if name is None or name in lexicon().countries or is_known(name) or words[0] in tables.not_possessed:
             continue
         # the span takes a demonym opening the description, so "Swedish" is not an actor of its own
         start = _lead_start(text, match.start("name"), tables)
         found[start] = EntityMention(start, match.end(), text[start : match.end()], name, "company")
-    _possessed(text, found, tables)
+    add_appositives(text, found, tables)
+    add_place_based(text, found, tables)
+    add_possessed(text, found, tables)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables, tickers)
 
 
-def _possessed(text: str, found: dict[int, EntityMention], tables: _Tables) -> None:
-    """Add "Korea's Hyundai": a name after a country's genitive that is no title, month or known name
-    and that the article writes again (a one-off capitalised word there is as often a person's)."""
-    if "'s " not in text and "’s " not in text:
-        return
-    countries = lexicon().countries
-    for match in _genitives(text):
-        name, first = match.group("name"), match.group("name").split()[0]
-        if (
-            match.group("owner") not in countries
-            or first in tables.not_possessed
-            or first in tables.not_names
-            or is_known(first)
-            or is_known(name)
-            or any(m.start <= match.start("name") < m.end for m in found.values())
-            or text.count(name) < 2
-        ):
-            continue
-        found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
+_BEFORETICKER = re.compile(r"(?:'s|’s)?[ \t]*+(?=<)")
 
 
-_OWNER_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
-
-
-def _genitives(text: str) -> list[re.Match[str]]:
-    """_POSSESSED's matches, tried only where a genitive is written (a pattern over the whole text cost
-    more than the rest of the company finder's reading of it)."""
-    out = []
-    for mark in ("'s ", "’s "):
-        at = text.find(mark)
-        while at >= 0:
-            owner = _OWNER_BEFORE.search(text, max(0, at - 30), at)
-            found = _POSSESSED.match(text, owner.start()) if owner else None
-            if found:
-                out.append(found)
-            at = text.find(mark, at + 3)
-    return sorted(out, key=lambda m: m.start())
-
-
-_BEFORE_TICKER = re.compile(r"(?:'s|’s)?[ \t]*+(?=<)")
-
-
-def _canonical(mentions: list[EntityMention], tables: _Tables) -> list[EntityMention]:
+def _canonical(mentions: list[EntityMention], tables: CompanyTables) -> list[EntityMention]:
     """Each company by the name the article first gives it: a later run that is the start of an earlier
     name ("Harlow Tools" after "Harlow Tools and Chemical Corp") or opens with its acronym
     ("BP Group" after "British Petroleum Co") is that company."""
@@ -321,7 +177,7 @@ def _canonical(mentions: list[EntityMention], tables: _Tables) -> list[EntityMen
 
 
 def _with_short_forms(
-    text: str, mentions: list[EntityMention], tables: _Tables, tickers: dict[int, str]
+    text: str, mentions: list[EntityMention], tables: CompanyTables, tickers: dict[int, str]
 ) -> list[EntityMention]:
     """Add the later mentions of each company by a short form of its first-given name, its ticker
     ("Grocers General Corp <GGL>" ... "GGL's board") or its acronym ("British Petroleum" ... "BP")."""
@@ -334,7 +190,7 @@ def _with_short_forms(
         alias = _PARENTHESISED.match(text, mention.end)  # "Continental Freight Corp (Confreight)"
         if alias and alias.group(1) not in countries:
             forms.setdefault(alias.group(1), mention.name)
-        gap = _BEFORE_TICKER.match(text, mention.end)
+        gap = _BEFORETICKER.match(text, mention.end)
         ticker = tickers.get(gap.end()) if gap else None
         if ticker and len(ticker.split()[0]) > 1:
             forms.setdefault(ticker.split()[0], mention.name)

@@ -4,24 +4,27 @@ their legal forms, named as of the article's date (West Germany in 1987), and th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
 from metrics.find.companies import find_companies, short_forms
-from metrics.find.gazetteer import find_entities
+from metrics.find.gazetteer import find_entities, kind_of
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _csv, alternation, lexicon
 from metrics.link.headline_names import whole_word, wire_name, with_headline_subject
 from metrics.link.keywords import Located
+from metrics.link.regions import PLACE, as_actors, governing
 from metrics.link.role_words import all_references, reference_pattern, role_words
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Document, EntityMention
 
-NOT_ACTORS = frozenset({"outlet"})
-"""Kinds of mention that are never a figure's actor (news outlets report figures, they own none)."""
+NOT_ACTORS = frozenset({"outlet", "source", PLACE})
+"""Kinds of mention that are never a figure's actor: news outlets, rating agencies and forums report
+figures, they own none; a province or state the article never names as a government is a place."""
 NOT_MAIN = frozenset({"party"})
 """Kinds of actor that own the figures of their own sentence but never stand as the article's main actor
 for a sentence that names none (a story about a party's campaign quotes the government's figures)."""
@@ -60,10 +63,15 @@ _SELF = re.compile(
 )
 
 
+_TIE = {"company": 1, "region": 2}
+"""Of two mentions of the same span, the gazetteer's country or organisation wins, then a company, then
+a province or state ("Texas" is Texas Sprinkler's short form in its story)."""
+
+
 def _choose(mentions: list[EntityMention]) -> list[EntityMention]:
     """Overlapping mentions: the longest wins ("British Petroleum" over "British"); on a tie the
-    gazetteer's organisation or country wins over a company found by its legal form."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.kind == "company", m.start))
+    gazetteer's organisation or country wins over a company found by its legal form (_TIE)."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _TIE.get(m.kind, 0), m.start))
     kept: list[EntityMention] = []
     for mention in ranked:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
@@ -75,7 +83,15 @@ def _mentions(
     text: str, tokens: Tokens | None = None, entities: Sequence[EntityMention] | None = None
 ) -> list[EntityMention]:
     found = find_entities(text, tokens) if entities is None else list(entities)
-    return _choose([*found, *find_companies(text)])
+    companies = [_as_known(m) for m in find_companies(text)]
+    return _choose([*found, *companies])
+
+
+def _as_known(mention: EntityMention) -> EntityMention:
+    """A company found by its legal form that the gazetteer knows as a source or outlet is that ("Moody's
+    Investors Service Inc" rates, it owns no figure)."""
+    kind = kind_of(mention.name)
+    return dataclasses.replace(mention, kind=kind) if kind in NOT_ACTORS else mention
 
 
 class Cast:
@@ -94,6 +110,9 @@ class Cast:
         self.published = document.published
         opening = dateline_end(self.text)
         everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
+        self.governments = governing(self.text, everything)
+        """The provinces and states the article names as governments (each an actor of its own)."""
+        everything = as_actors(self.text, everything, self.governments)
         self.outlets = [m for m in everything if m.kind in NOT_ACTORS]
         actors = [m for m in everything if m.kind not in NOT_ACTORS]
         self.mentions = Located(with_headline_subject(self.text, document.title, actors, opening))
@@ -126,9 +145,9 @@ class Cast:
         except the one a wire results table opens with ("AM INTERNATIONAL INC <AM> 2ND QTR")."""
         if not title:
             return []
-        found = [m for m in find_entities(title) if m.kind not in NOT_ACTORS]
+        found = self._known(title)
         if title.isupper():
-            found += [m for m in find_entities(title.title()) if m.kind not in NOT_ACTORS]
+            found += self._known(title.title())
         lowered = title.lower()
         for form, name in self._company_forms().items():
             at = whole_word(lowered, form)
@@ -142,6 +161,14 @@ class Cast:
             if wire:
                 kept.insert(0, EntityMention(0, opening[0].end, opening[0].surface, wire, "company"))
         return kept
+
+    def _known(self, title: str) -> list[EntityMention]:
+        """The gazetteer's actors of a headline (a region only where the article has it govern)."""
+        return [
+            m
+            for m in as_actors(title, find_entities(title), self.governments, headline=True)
+            if m.kind not in NOT_ACTORS
+        ]
 
     def _company_forms(self) -> dict[str, str]:
         """Every way the article writes each of its companies, lower-cased, to the company's name."""
@@ -178,6 +205,7 @@ class Cast:
 
     def _find_main(self, kind: str | None) -> str | None:
         lead = [m for m in self.mentions.items[:4] if m.kind not in NOT_MAIN]
+        lead = [m for m in lead if m.kind != "region"]  # a region is the main actor only by the headline
         pools = [self.headline, [m for m in lead if not self._reports_only(m)] or lead]
         for pool in pools:
             for mention in pool:
@@ -188,7 +216,7 @@ class Cast:
                 if (
                     kind is None
                     or mention.kind == kind
-                    or (kind == "country" and mention.kind == "organisation")
+                    or (kind == "country" and mention.kind in ("organisation", "region"))
                 ):
                     return self.name(mention)
         return None
@@ -245,6 +273,10 @@ class Cast:
                 names = [self.company_before(at)]
             elif kind == "country":
                 names = [self.main("country")]
+            elif kind == "region":  # "the province": the governing one named last, else the first
+                regions = [m.name for m in self.mentions.items if m.kind == "region"]
+                before = [m.name for m in self.mentions.within(0, at) if m.kind == "region"]
+                names.extend(before[-1:] or regions[:1])
             elif kind == "organisation":  # "the board": the last Board named before
                 word = surface.split()[-1].lower()
                 bodies = [m for m in self.mentions.within(0, at) if m.kind == "organisation"]

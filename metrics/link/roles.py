@@ -16,12 +16,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import cache
 
-from metrics.lexicon import Indicator, _csv, _toml, alternation, lexicon
+from metrics.lexicon import Indicator, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast
-from metrics.link.role_words import role_words
+from metrics.link.counterparts import IT_START, deal_target, held, pronoun_buyer
+from metrics.link.role_words import commodity_words, role_patterns, role_words
 from metrics.records import EntityMention, Quantity, TimeMention
 
 SOURCE_REACH = 30
@@ -38,72 +38,7 @@ _DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 _DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
 _MARKET_PRICES = frozenset({"price"})
 """Metrics whose figure a country before a commodity word does not own ("US crude lost $2")."""
-_IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
-"""A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    words = role_words()
-    currencies = [w for w in lexicon().currency_words if w.isalpha() or " " in w] + ["dlrs", "dlr", "$"]
-    return {
-        "agent": re.compile(
-            rf"\b(?:{alternation(words['agents']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
-        ),
-        "always_partner": re.compile(
-            rf"\b(?:{alternation(words['partners']['always'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
-        ),
-        "partner": re.compile(
-            rf"\b(?:{alternation(words['partners']['words'])})\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
-        ),
-        "object": re.compile(
-            rf"\b(?:{alternation(words['objects']['words'])})\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?$",
-            re.IGNORECASE,
-        ),
-        "source_after": re.compile(
-            rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\b", re.IGNORECASE
-        ),
-        "report_noun": re.compile(
-            rf"^(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words['sources']['nouns'])})\b",
-            re.IGNORECASE,
-        ),
-        "officer": re.compile(rf"\b(?:{alternation(_officers())})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE),
-        "reporting": re.compile(rf"\b(?:{alternation(words['sources']['before'])})\b", re.IGNORECASE),
-        "source_before": re.compile(
-            rf"\b(?:{alternation(words['sources']['before'])})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
-        ),
-        "place": re.compile(
-            rf"\b(?:{alternation(words['places']['words'])})\s+(?:\w+\s+)?(?:in|at|off|near)\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        ),
-        "place_noun": re.compile(
-            rf"\s+(?:{alternation(words['places']['nouns'])})(?:\s+of\b|\s*[,.;:)]|$)", re.IGNORECASE
-        ),
-        "currency": re.compile(rf"\s*+(?:{alternation(currencies)})(?!\w)", re.IGNORECASE),
-        "inside_name": re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$"),
-        "self_report": re.compile(
-            rf"^(?:'s?)?\s*(?:\w+\s+){{0,2}}(?:{alternation(words['sources']['after'])})\s+(?:that\s+)?"
-            r"(?:it|its|it's|they|their|he|she)\b",
-            re.IGNORECASE,
-        ),
-        # possessive blanks: a run of blanks is read once (the \s*\s+ of an earlier form was cubic on it)
-        "clause_end": re.compile(r"\s*+(?:[.,;:)(]|$)|\s++(?:in|on|at|from|to)\s"),
-        "between": re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE),
-        "possessive": re.compile(r"(?:'s|’s|')(?!\w)"),
-    }
-
-
-@cache
-def _commodity() -> re.Pattern[str]:
-    """A commodity word up to two lower-case words after a name ("US light crude", "Brent crude"): a
-    benchmark's market price, which no country issues."""
-    words = [alias for row in _csv("items.csv") for alias in row["aliases"].split("|") if alias]
-    return re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(words)})\b", re.IGNORECASE)
-
-
-def _officers() -> list[str]:
-    return list(_toml("companies.toml")["officers"]["words"])
 
 
 def _contacts() -> frozenset[str]:
@@ -135,7 +70,7 @@ def _eligible(
     cast: Cast, mentions: Sequence[EntityMention], times: Sequence[TimeMention]
 ) -> list[EntityMention]:
     """The mentions that can own a figure: no currency, no longer name, no place, no time."""
-    p = _patterns()
+    p = role_patterns()
     text = cast.text
     kept = []
     for mention in mentions:
@@ -167,7 +102,7 @@ def _with_references(
     if key in cast.memo:
         return cast.memo[key]  # type: ignore[return-value]
     spans = [(m.start, m.end) for m in named]
-    p = _patterns()
+    p = role_patterns()
     owning = set(named)  # "its" passes over a partner and over a name that owns nothing here (a place)
     found = cast.references(
         *sentence, partner=lambda m: m not in owning or _after_partner_word(cast.text, m, p)
@@ -208,7 +143,9 @@ def assign(
 ) -> tuple[str, ...]:
     """The figure's actors in role order: (subject,), (subject, counterpart), or () when it has none."""
     text = cast.text
-    p = _patterns()
+    p = role_patterns()
+    if p["distance"].match(text, quantity.end):
+        return ()  # "100 km northwest of Lisbon": where a place lies, no one's figure
     contact = indicator is not None and indicator.name in _contacts()
     parties = indicator is not None and indicator.parties
     if sentence not in cast.eligible:  # the same for every figure of the sentence
@@ -217,7 +154,9 @@ def assign(
     in_sentence = [m for m in in_sentence if not _located_after(text, quantity, m)]
     benchmark = False  # "US light crude lost $2": a market price, no one's (and no one's from the article)
     if indicator is not None and indicator.name in _MARKET_PRICES:
-        dropped = {m.name for m in in_sentence if m.kind == "country" and _commodity().match(text, m.end)}
+        dropped = {
+            m.name for m in in_sentence if m.kind == "country" and commodity_words().match(text, m.end)
+        }
         # its "its lowest close" is the benchmark's too
         kept = [m for m in in_sentence if m.name not in dropped]
         benchmark, in_sentence = bool(dropped), kept
@@ -245,7 +184,8 @@ def assign(
         and roles
         and (
             _is_counterpart(text, roles[0], p, False)
-            or (roles[0].start >= quantity.end and _IT_START.match(text, sentence[0]))
+            or (roles[0].start >= quantity.end and IT_START.match(text, sentence[0]))
+            or pronoun_buyer(text, sentence[0], roles[0])
         )
     ):  # "It bought 60 pct of Acme": the pronoun is the subject
         subject = _from_context(cast, sentence, quantity, parties, contact)[:1]
@@ -343,6 +283,7 @@ def _roles(
         others = [m for m in actors if subject is None or m.name != subject.name]
     else:
         others = [m for m in partners if subject is None or m.name != subject.name]
+        others.sort(key=lambda m: not held(text, quantity.end, m.start))  # "50 pct stakes in Acme": Acme
         if not others and parties and subject is not None and subject.start < quantity.start:
             # "X acquired 60 pct of Y's unit Z": a two-party figure's other actor after it is its partner
             others = [
@@ -353,6 +294,9 @@ def _roles(
                 and not _HEADS_FIGURE.match(text, m.end)
                 and not _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
             ][:1]
+        if not others and subject is not None and subject not in partners:  # "paid 40 mln for Corvan"
+            target = deal_target(text, subject, quantity, actors)
+            others = [target] if target else []
     partner = others[0] if others else None
     if subject is None:
         return [partner] if partner else []
@@ -372,7 +316,7 @@ def _from_context(
         if earlier is not None:  # "The EU has sanctioned Iran again. It has happened 37 times."
             actors = _with_references(cast, earlier, _eligible(cast, cast.mentions.within(*earlier), ()))
             roles = _roles(
-                text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, _patterns()
+                text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, role_patterns()
             )
             if roles:
                 return tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))

@@ -1,0 +1,131 @@
+"""Companies that their context names: an apposition ("Corvan, the Swiss mining company,"), a place-based
+adjective ("Paris-based Tolvane") or a country's genitive ("Korea's Hyundai"). Each adds to the mentions
+companies.py has found by legal form, kind word or descriptor."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from metrics.find.company_words import CompanyTables, company_name
+from metrics.find.gazetteer import is_known, kind_of
+from metrics.lexicon import _csv, lexicon
+from metrics.records import EntityMention
+
+_POSSESSED = re.compile(
+    r"(?<![\w.-])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
+    r"(?P<name>[A-Z][a-z][\w&-]+(?:[ \t]+[A-Z][\w&-]+){0,2})(?![\w'’&-])"
+)
+"""A name after a country's genitive ("Germany's Vandrel"), a company of that country when it is no title."""
+_PART_OF_NAME = re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
+"""What makes a run the tail of a longer name ("the Center for Auto Safety, a watchdog group")."""
+
+
+def add_appositives(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+    """Add "Corvan, the Swiss mining company," and "Pellam, a specialised Kestel moulding unit.": a name
+    that an apposition describes as a company, unless it is a known name, a country or a sentence word."""
+    for match in tables.appositive.finditer(text):
+        words = match.group("name").split()
+        name = company_name(words, tables)
+        if (
+            name is None
+            or name in lexicon().countries
+            or is_known(name)
+            or words[0] in tables.not_possessed
+            or name.split()[-1].lower() in tables.bodies
+            or _PART_OF_NAME.search(text, max(0, match.start() - 40), match.start())
+            or tables.bodies_before.search(text, max(0, match.start() - 12), match.start())
+            or match.group().split()[-2].lower() in tables.bodies
+            or any(m.start <= match.start("name") < m.end for m in found.values())
+        ):
+            continue
+        start = text.find(name.split()[0], match.start("name"))
+        end = start + len(name)
+        found[start] = EntityMention(start, end, text[start:end], name, "company")
+
+
+_BASED = re.compile(
+    r"(?<![\w.-])(?P<place>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)-based[ \t]+"
+    r"(?P<name>[A-Z][\w&'-]+(?:[ \t]+(?:[A-Z][\w&'-]+|of|and|&)){0,3})(?![\w'’&-])"
+)
+"""A place-based name ("Paris-based Tolvane", "Hong Kong-based Marlow Holdings"): the name is a company
+of that place, and the place is no actor of its own."""
+
+
+def add_place_based(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+    """Add "Paris-based Tolvane" as the company Tolvane, its span from the place on (as "Swedish mining
+    group Norrmalm" is), unless the name is known, opens with a word of government, or ends in a body."""
+    if "-based " not in text:
+        return
+    for match in _BASED.finditer(text):
+        words = match.group("name").split()
+        while words and words[-1] in ("of", "and", "&"):
+            words = words[:-1]
+        name = company_name(words, tables, genitive=True)
+        if (
+            name is None
+            or name.isupper()  # "Kuala Lumpur-based ATPC" is as often a body's acronym as a company's
+            or not _is_place(match.group("place"))
+            or is_known(name)
+            or name in lexicon().countries
+            or name.split()[0] in tables.not_possessed
+            or any(word.lower() in tables.bodies for word in name.split())
+            or any(m.start <= match.start("name") < m.end for m in found.values())
+        ):
+            continue
+        start = match.start("place")
+        end = text.find(name, match.start("name")) + len(name)
+        found[start] = EntityMention(start, end, text[start:end], name, "company")
+
+
+def _is_place(name: str) -> bool:
+    """A country (its name, capital or demonym), a province or state, or a dateline's city: what a
+    "-based" adjective names ("Narrowly-based M1" names none)."""
+    return name in lexicon().countries or kind_of(name) == "region" or name.upper() in _dateline_places()
+
+
+@cache
+def _dateline_places() -> frozenset[str]:
+    return frozenset(row["place"].upper() for row in _csv("dateline_places.csv"))
+
+
+def add_possessed(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+    """Add "Korea's Hyundai": a name after a country's genitive that is no title, month or known name
+    and that the article writes again, or that a story of companies (two found already) writes once (a
+    one-off capitalised word there is as often a person's in other news)."""
+    if "'s " not in text and "’s " not in text:
+        return
+    countries = lexicon().countries
+    business = sum(m.kind == "company" for m in found.values()) >= 2
+    for match in _genitives(text):
+        name, first = match.group("name"), match.group("name").split()[0]
+        if (
+            match.group("owner") not in countries
+            or first in tables.not_possessed
+            or first in tables.not_names
+            or is_known(first)
+            or is_known(name)
+            or any(m.start <= match.start("name") < m.end for m in found.values())
+            or (text.count(name) < 2 and not business)
+            or tables.market_nouns.match(text, match.end())
+        ):
+            continue
+        found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
+
+
+def _genitives(text: str) -> list[re.Match[str]]:
+    """_POSSESSED's matches, tried only where a genitive is written (a pattern over the whole text cost
+    more than the rest of the company finder's reading of it)."""
+    out = []
+    for mark in ("'s ", "’s "):
+        at = text.find(mark)
+        while at >= 0:
+            owner = _OWNER_BEFORE.search(text, max(0, at - 30), at)
+            found = _POSSESSED.match(text, owner.start()) if owner else None
+            if found:
+                out.append(found)
+            at = text.find(mark, at + 3)
+    return sorted(out, key=lambda m: m.start())
