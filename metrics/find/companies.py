@@ -18,7 +18,7 @@ _DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-
 """A capitalised word (a demonym or a country's genitive) up to four words before a descriptor
 ("Swedish mining and metals group", "Japan's biggest steel company")."""
 _POSSESSIVE_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
-"""A country's genitive right before a company ("Korea's Hyundai"): the company's nationality."""
+"""A country's genitive right before a company ("Sweden's Volvant"): the company's nationality."""
 _PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
 """A short name in brackets right after a company's name (a legal form may stand between)."""
 
@@ -55,7 +55,7 @@ def _initials(name: str) -> str:
 
 
 def _lead_start(text: str, start: int, tables: CompanyTables) -> int:
-    """Where a company's span starts when a word of nationality qualifies it: "Korea's Hyundai", "Swedish
+    """Where a company's span starts when a word of nationality qualifies it: "Sweden's Volvant", "Swedish
     mining and metals group Norrmalm", "its US affiliate Pellam Labs" (the country is no actor of its own)."""
     countries = lexicon().countries
     possessive = _POSSESSIVE_LEAD.search(text, max(0, start - 30), start)

@@ -1,5 +1,5 @@
-"""Companies that their context names: an apposition ("Corvan, the Swiss mining company,"), a place-based
-adjective ("Paris-based Tolvane") or a country's genitive ("Korea's Hyundai"). Each adds to the mentions
+"""Companies that their context names: an apposition ("Corvan, the Danish shipping company,"), a place-based
+adjective ("Paris-based Tolvane") or a country's genitive ("Sweden's Volvant"). Each adds to the mentions
 companies.py has found by legal form, kind word or descriptor."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _PART_OF_NAME = re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
 
 
 def add_appositives(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
-    """Add "Corvan, the Swiss mining company," and "Pellam, a specialised Kestel moulding unit.": a name
+    """Add "Corvan, the Danish shipping company," and "Pellam, a Kestel packaging unit.": a name
     that an apposition describes as a company, unless it is a known name, a country or a sentence word."""
     for match in tables.appositive.finditer(text):
         words = match.group("name").split()
@@ -90,7 +90,7 @@ def _dateline_places() -> frozenset[str]:
 
 
 def add_possessed(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
-    """Add "Korea's Hyundai": a name after a country's genitive that is no title, month or known name
+    """Add "Sweden's Volvant": a name after a country's genitive that is no title, month or known name
     and that the article writes again, or that a story of companies (two found already) writes once (a
     one-off capitalised word there is as often a person's in other news)."""
     if "'s " not in text and "’s " not in text:

@@ -21,7 +21,7 @@ TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")
 INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
 """A word of initials or an abbreviated title opening a company name ("E.F.", "I", "Dr.")."""
 _DESCRIBING = r"(?:(?!(?:the|a|an|of|for|at|in|on|with|by|from|to|behind|and)\b)[\w-]+[ \t]+)"
-"""A word of an apposition before its noun of company ("the Swiss mining company"), no function word."""
+"""A word of an apposition before its noun of company ("the Danish shipping company"), no function word."""
 MAX_NAME_WORDS = 6
 """Words of a company name at most, designator excluded."""
 

@@ -17,7 +17,7 @@ IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|s
 """A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 
 _LINKS = r"(?:through|by|with|from|to|at|in|on|for|of|via|and|or|as)"
-"""Words that end a holding's phrase: "shares of common stock through Morgan" names no held company."""
+"""Words that end a holding's phrase: "3 mln shares through lead manager Osbourne" names no held company."""
 _REACHES = re.compile(
     rf"(?<!\s)(?:\s+(?:(?:the|its|their|a|an)\s+)?"
     rf"|(?:\s+[^,;:\"“”()\s]+){{0,12}}?\s+(?:of|for|in|into)\s+(?:(?!{_LINKS}\s)[\w'’.&-]+\s+){{0,3}})"

@@ -213,7 +213,7 @@ def _compared_time(g: Governing, mention: TimeMention) -> bool:
 
 
 _WHEN_AFTER = re.compile(r",?[ \t]+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
-"""'up 3.3 pct from December, when they rose 1.2 pct': a clause about the time compared with, which
+"""'up 2.1 pct from January, when they fell 0.7 pct': a clause about the time compared with, which
 it dates."""
 
 
@@ -227,7 +227,7 @@ the base figure's own."""
 
 def _dates_what_follows(g: Governing, mention: TimeMention, quantity: Quantity) -> bool:
     """Whether a time a change is compared with still dates a figure after it: the base figure itself
-    or a clause about that time ("from December, when they rose 1.2 pct"), not a figure of a clause
+    or a clause about that time ("from January, when they fell 0.7 pct"), not a figure of a clause
     coordinated with the change ("from December, and were up 3.1% from a year earlier")."""
     text = g.doc.text
     return bool(

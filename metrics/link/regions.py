@@ -1,5 +1,5 @@
 """Provinces and states as actors: a sub-national government that issues debt or reports figures owns
-them ("the Quebec government's auction of 50 mln dlrs of bills" is Quebec's, not Canada's). A region is
+them ("the Ontario government's sale of 300 mln dlrs of notes" is Ontario's, not Canada's). A region is
 an actor only where the article names it as a government (roles.toml [regions]); everywhere else in that
 article it is a place, and so no actor, as it is in every article that never names it so."""
 

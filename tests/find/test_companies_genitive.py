@@ -21,10 +21,10 @@ def test_a_one_off_name_after_a_genitive_is_no_company_elsewhere() -> None:
 
 
 def test_an_apposition_that_calls_a_name_a_company_makes_it_one() -> None:
-    assert names("Its plan is run by Tarvik-Norrel, the international mining company, in Peru.") == [
+    assert names("The mill is run by Tarvik-Norrel, the Canadian forestry group, near Quebec City.") == [
         "Tarvik-Norrel"
     ]
-    assert names("It bought Pellam, a specialised Kestel moulding unit.") == ["Pellam"]
+    assert names("It bought Pellam, a Kestel packaging unit.") == ["Pellam"]
 
 
 def test_an_apposition_that_names_a_person_a_body_or_a_new_subject_makes_no_company() -> None:

@@ -18,10 +18,10 @@ def entities(text: str, title: str | None = None, published: date = date(1987, 4
 
 def test_a_rating_agency_that_says_it_would_act_is_no_owner_of_the_figure() -> None:
     text = (
-        "NEW YORK, April 2 - Moody's Investors Service Inc said it may downgrade Tarrant Power Co's debt.\n"
-        "Moody's said it would assess the 19 mln dlr rate cut ordered today by regulators."
+        "LONDON, April 2 - Moody's Investors Service Inc said it may lower its rating of Tarrant Power Co.\n"
+        "Moody's said the 12 mln dlr refund that state regulators ordered would weaken the utility."
     )
-    assert entities(text, title="MOODY'S MAY DOWNGRADE TARRANT POWER <TPW> DEBT")["19 mln dlr"] == [
+    assert entities(text, title="MOODY'S MAY DOWNGRADE TARRANT POWER <TPW>")["12 mln dlr"] == [
         "Tarrant Power"
     ]
 

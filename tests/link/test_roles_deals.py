@@ -17,31 +17,36 @@ def entities(text: str, title: str | None = None, published: date = date(1987, 4
 
 
 def test_paid_for_names_the_buyer_and_the_target() -> None:
-    text = "Castor Mills Corp bought Brenlow Chemicals. Castor Mills paid 80 mln dlrs cash for Brenlow."
-    assert entities(text)["80 mln dlrs"] == ["Castor Mills", "Brenlow Chemicals"]
+    text = "Ridgeway Steel Corp said it would pay 45 mln dlrs in notes for Ashcombe Wire Co."
+    assert entities(text)["45 mln dlrs"] == ["Ridgeway Steel", "Ashcombe Wire"]
 
 
 def test_spending_on_buying_out_shareholders_names_the_company_bought() -> None:
-    text = "Valdor Telecom is to spend 300m euros on buying out minority holders in network provider Quillan."
-    assert entities(text, published=date(2005, 2, 1))["300m euros"] == ["Valdor Telecom", "Quillan"]
+    text = (
+        "Marlowe Energy plans to spend 120 mln dlrs buying out the remaining investors in pipeline "
+        "operator Tessaly."
+    )
+    assert entities(text, published=date(2005, 2, 1))["120 mln dlrs"] == ["Marlowe Energy", "Tessaly"]
 
 
 def test_a_share_of_a_units_stock_names_the_unit() -> None:
-    text = "Harlow Group Inc said it plans to issue 15 pct of the common stock of its Pendry Tools Inc unit."
-    assert entities(text)["15 pct"] == ["Harlow Group", "Pendry Tools"]
+    text = (
+        "Pemberton Industries Inc will sell 30 pct of the shares of its Hollis Glass Inc unit to the public."
+    )
+    assert entities(text)["30 pct"] == ["Pemberton Industries", "Hollis Glass"]
 
 
 def test_a_pronoun_buyer_and_the_target_before_the_figure() -> None:
     text = (
-        "Swiss drugmaker Ostrava Pharma said it had bought all of Germany's Kestel.\n"
-        "It also acquired 55% of Kestel's US affiliate Brin Labs, and offered to buy the rest for $12 each."
+        "Corrick Foods Inc completed its takeover of Danby Dairies last week.\n"
+        "It also bought 40% of Danby's Canadian arm Westmark Creamery, paying $9 a share."
     )
-    assert entities(text, published=date(2005, 2, 21))["$12"] == ["Ostrava Pharma", "Brin Labs"]
+    assert entities(text, published=date(2005, 2, 21))["$9"] == ["Corrick Foods", "Westmark Creamery"]
 
 
 def test_an_underwriter_after_through_is_no_target() -> None:
-    text = "Tolley Corp filed an offering of 2 mln shares of common stock through Brisk Securities Inc."
-    assert entities(text)["2 mln"] == ["Tolley"]
+    text = "Halvern Corp priced 3 mln common shares through lead manager Osbourne Securities Inc."
+    assert entities(text)["3 mln"] == ["Halvern"]
 
 
 def test_a_deal_word_that_dates_the_figure_makes_no_counterpart() -> None:
