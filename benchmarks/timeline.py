@@ -96,7 +96,7 @@ def install() -> None:
 def summary(folder: Path, wall: float) -> list[str]:
     records = [json.loads(line) for path in folder.glob("*.jsonl") for line in path.open(encoding="utf-8")]
     parent = os.getpid()
-    lines = [f"run: {wall:.2f} s wall"]
+    lines: list[str] = []
     steps: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     for record in records:
         if record["pid"] == parent:
@@ -132,6 +132,20 @@ def summary(folder: Path, wall: float) -> list[str]:
     return lines
 
 
+@contextlib.contextmanager
+def recording() -> Iterator[Callable[[float], list[str]]]:
+    """Timers on for the block (this process and the workers it starts); yields the summary of what
+    they recorded, to be called with the run's wall seconds before the block ends."""
+    with tempfile.TemporaryDirectory(prefix="metrics-timeline-") as scratch:
+        os.environ[FOLDER_VARIABLE] = scratch
+        os.environ[START_VARIABLE] = repr(time.time())
+        # the workers import this module by name to run the wrapped task
+        root = str(Path(__file__).resolve().parents[1])
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        install()
+        yield lambda wall: summary(Path(scratch), wall)
+
+
 def main() -> None:
     if len(sys.argv) != 4:
         sys.exit("usage: python -m benchmarks.timeline JSONL local|dask JOBS")
@@ -139,20 +153,12 @@ def main() -> None:
     from metrics.pipeline.options import IngestOptions
     from metrics.pipeline.run import run_ingest
 
-    with tempfile.TemporaryDirectory(prefix="metrics-timeline-") as scratch:
-        folder = Path(scratch)
-        os.environ[FOLDER_VARIABLE] = str(folder / "log")
-        os.environ[START_VARIABLE] = repr(time.time())
-        # the workers import this module by name to run the wrapped task
-        os.environ["PYTHONPATH"] = os.pathsep.join(
-            filter(None, [str(Path.cwd()), os.environ.get("PYTHONPATH")])
-        )
-        (folder / "log").mkdir()
-        install()
+    with tempfile.TemporaryDirectory(prefix="metrics-timeline-store-") as store, recording() as summarize:
         started = time.time()
-        run_ingest([source], folder / "timeline.duckdb", IngestOptions(jobs=jobs), engine=engine)
+        run_ingest([source], Path(store) / "timeline.duckdb", IngestOptions(jobs=jobs), engine=engine)
         wall = time.time() - started
-        print("\n".join(summary(folder / "log", wall)))
+        print(f"run: {wall:.2f} s wall")
+        print("\n".join(summarize(wall)))
 
 
 if __name__ == "__main__":
