@@ -9,6 +9,7 @@ fingerprint of the stored claims (so runs on different engines can be compared).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import resource
@@ -39,6 +40,8 @@ class IngestRun:
     workers_cpu: float = 0.0
     workers_peak_rss_mb: float = 0.0
     claims_fingerprint: str = ""
+    timeline: tuple[str, ...] = ()
+    """Where a parallel run's time went (benchmarks.timeline): worker starts, idle time, the tail."""
 
     @property
     def total_cpu(self) -> float:
@@ -116,7 +119,8 @@ def run_child(label: str, source: Path, database: Path, engine: str = "local", j
     if finished.returncode != 0 or not last.startswith("{"):
         reason = (finished.stderr.strip().splitlines() or [f"exit {finished.returncode}"])[-1]
         return IngestRun(label, error=reason[:200])
-    return IngestRun(label, **json.loads(last))
+    figures = json.loads(last)
+    return IngestRun(label, **(figures | {"timeline": tuple(figures.get("timeline", ()))}))
 
 
 def _megabytes(peak: int) -> float:
@@ -135,12 +139,15 @@ def claims_fingerprint(database: str) -> str:
 
 def child(source: str, database: str, engine: str = "local", jobs: int = 1) -> None:
     """Ingest one file with `engine` on `jobs` processes; print the figures as one JSON line."""
+    from benchmarks.timeline import recording
     from metrics.pipeline.options import IngestOptions
     from metrics.pipeline.run import run_ingest
 
-    wall, cpu = time.perf_counter(), time.process_time()
-    summary = run_ingest([source], database, IngestOptions(jobs=jobs), engine=engine)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    with recording() if engine == "dask" or jobs > 1 else contextlib.nullcontext() as summarize:
+        wall, cpu = time.perf_counter(), time.process_time()
+        summary = run_ingest([source], database, IngestOptions(jobs=jobs), engine=engine)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        timeline = summarize(wall) if summarize is not None else []
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once they have exited
     figures = {
         "documents_read": int(summary.documents_read),
@@ -152,6 +159,7 @@ def child(source: str, database: str, engine: str = "local", jobs: int = 1) -> N
         "workers_cpu": workers.ru_utime + workers.ru_stime,
         "workers_peak_rss_mb": _megabytes(workers.ru_maxrss),
         "claims_fingerprint": claims_fingerprint(database),
+        "timeline": timeline,
     }
     print(json.dumps(figures))
 

@@ -187,6 +187,10 @@ def engine_lines(runs: list[IngestRun], free: list[float] | None = None) -> list
     fingerprints = {run.claims_fingerprint for run in runs if not run.error}
     verdict = "yes" if len(fingerprints) == 1 else f"NO ({', '.join(sorted(fingerprints))})"
     lines.append(f"  every engine stored the same claims (count and hash of every column): {verdict}")
+    for run in runs:
+        if run.timeline and not run.error:
+            lines.append(f"  where the time of {run.label} went (benchmarks/timeline.py):")
+            lines += [f"    {line}" for line in run.timeline]
     return lines
 
 

@@ -88,8 +88,8 @@ def _finish(summary: IngestSummary, db_path: str) -> None:
     type=click.Choice(["local", "dask"]),
     default="local",
     show_default=True,
-    help="local: this machine's cores; dask: Parquet shards of --batch-size documents on a Dask cluster, "
-    "loaded in one transaction.",
+    help="local: this machine's cores; dask: Parquet shards of a quarter of --batch-size lines on a Dask "
+    "cluster, written back a batch per transaction.",
 )
 @click.option(
     "--scheduler",

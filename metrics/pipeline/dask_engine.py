@@ -1,26 +1,25 @@
-"""Ingest on a Dask cluster: shards of the input -> the same `extract_batch` on each worker -> Parquet
-shard files -> back, in input order, to the one driver, which writes each through the one upsert.
+"""Ingest on a Dask cluster: shards of the input (shards.py) -> the same `extract_batch` on each worker
+-> Parquet shard files -> back, in input order, to the one driver, which writes them through the one
+upsert, several consecutive shards per transaction.
 
-A shard is a range of JSONL lines or a list of files, named by a hash of its bytes (and the path,
-the extractor version and any --published override), so a repeated run skips the shards already
-written and a failed run resumes where it stopped. Workers never open the store: DuckDB has one
-writer, this process. On a real cluster the input and the shard folder must be on storage that
-every worker and this process see under the same path (a shared filesystem).
+Workers never open the store: DuckDB has one writer, this process. On a real cluster the input and
+the shard folder must be on storage that every worker and this process see under the same path (a
+shared filesystem).
+
+Why shards are a quarter of a batch but writes a whole one: a worker that runs out of shards idles
+until the others finish, so small shards keep two workers busy to the end (ten 2,000-line shards
+of the Reuters corpus left one worker idle for most of a shard); but each write costs about the same
+fixed time (a transaction and a checkpoint: 4,000 documents in writes of 250 took 4x the CPU of
+writes of 2,000), so finished shards are gathered into writes of up to `--batch-size` documents.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
-import json
-import os
-import sys
+import math
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
-from functools import partial
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +27,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from metrics.errors import EngineError, InputError, UsageError
-from metrics.link.extract import EXTRACTOR_VERSION
-from metrics.pipeline.engines import ErrorRecord, as_record, from_record, resolve_jobs
-from metrics.pipeline.ingest import Unit, batches, extract_batch, storable
-from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
+from metrics.errors import EngineError, UsageError
+from metrics.pipeline.engines import resolve_jobs
+from metrics.pipeline.extraction import from_record
+from metrics.pipeline.ingest import Unit
+from metrics.pipeline.options import ErrorHandler, IngestOptions
 from metrics.pipeline.quiet import (
     Interrupts,
     quiet_children,
@@ -40,200 +39,19 @@ from metrics.pipeline.quiet import (
     remembered_interrupts,
     sigint_ignored,
 )
-from metrics.read.documents import JSONL_SUFFIXES, expand_paths, iter_jsonl, read_path
-from metrics.records import Document
-from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA
+from metrics.pipeline.shards import Shard, ShardDone, plan_shards, read_done, run_shard, shard_folder
 
 DEFAULT_WORKERS = 2
-SHARD_FORMAT = "2"
-"""Part of every shard's name: bump it when the shard files' layout changes, so old ones are not reused."""
+SHARDS_PER_BATCH = 4
+"""A shard holds a quarter of `--batch-size` lines (500 by default); a write, up to a whole batch."""
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask configuration for the LocalCluster's workers: no statistical profiler sampling every task's
+stack 100 times a second (nobody looks at its dashboard here)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Shard:
-    """A piece of the input: bytes [start, stop) of one JSONL file (from line `first_line`), or files."""
-
-    key: str
-    path: str | None = None
-    start: int = 0
-    stop: int = 0
-    first_line: int = 1
-    files: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ShardDone:
-    """What a worker reports for one shard (also kept in its .done.json, for skipped re-runs)."""
-
-    key: str
-    documents_read: int
-    errors: list[ErrorRecord]
-
-
-def shard_folder(db_path: str | Path) -> Path:
-    """The work folder next to the store: build/metrics.duckdb -> build/metrics.duckdb.shards/."""
-    return Path(f"{db_path}.shards")
-
-
-def _hasher(kind: str, published: date | None, extractor_version: str) -> Any:
-    digest = hashlib.sha256()
-    header = f"{SHARD_FORMAT}\n{kind}\n{extractor_version}\n{published.isoformat() if published else ''}\n"
-    digest.update(header.encode())
-    return digest
-
-
-def _jsonl_shards(path: str, size: int, published: date | None, extractor_version: str) -> Iterator[Shard]:
-    """Shards of `size` lines of one JSONL file, hashed as they are read (one pass, nothing kept)."""
-    with open(path, "rb") as stream:
-        start = offset = 0
-        first_line = line_number = 1
-        count = 0
-        digest = _hasher("lines", published, extractor_version)
-        digest.update(path.encode("utf-8", "surrogateescape") + b"\n")
-        for line in stream:
-            digest.update(line)
-            offset += len(line)
-            line_number += 1
-            count += 1
-            if count == size:
-                yield Shard(digest.hexdigest()[:32], path, start, offset, first_line)
-                start, first_line, count = offset, line_number, 0
-                digest = _hasher("lines", published, extractor_version)
-                digest.update(path.encode("utf-8", "surrogateescape") + b"\n")
-        if count:
-            yield Shard(digest.hexdigest()[:32], path, start, offset, first_line)
-
-
-def _file_shard(files: list[str], published: date | None, extractor_version: str) -> Shard:
-    digest = _hasher("files", published, extractor_version)
-    for name in files:
-        digest.update(name.encode("utf-8", "surrogateescape") + b"\n")
-        try:
-            with open(name, "rb") as stream:
-                while block := stream.read(1 << 20):
-                    digest.update(block)
-        except OSError:
-            digest.update(b"\0unreadable\0")  # the worker reports it; the key changes once it is readable
-    return Shard(digest.hexdigest()[:32], files=tuple(files))
-
-
-def plan_shards(
-    paths: Iterable[str], size: int, published: date | None = None, extractor_version: str = EXTRACTOR_VERSION
-) -> Iterator[Shard]:
-    """The input as shards, in input order: JSONL files by line ranges, other files `size` at a time."""
-    files: list[str] = []
-    for item in expand_paths(paths):
-        if item == "-":
-            raise UsageError("--engine dask reads files, not standard input; save it to a .jsonl file first")
-        if Path(item).suffix.lower() in JSONL_SUFFIXES and Path(item).is_file():
-            if files:
-                yield _file_shard(files, published, extractor_version)
-                files = []
-            yield from _jsonl_shards(item, size, published, extractor_version)
-            continue
-        files.append(item)
-        if len(files) == size:
-            yield _file_shard(files, published, extractor_version)
-            files = []
-    if files:
-        yield _file_shard(files, published, extractor_version)
-
-
-def shard_documents(shard: Shard, on_error: ErrorHandler, published: date | None) -> Iterator[Document]:
-    """The documents of one shard, read by the same code as every other ingest; JSONL errors keep
-    their line number in the whole file."""
-    if shard.path is None:
-        for name in shard.files:
-            yield from read_path(name, on_error, published)
-        return
-
-    def relocated(error: InputError) -> None:
-        if error.line is not None:
-            error.line += shard.first_line - 1
-        on_error(error)
-
-    with open(shard.path, "rb") as stream:
-        stream.seek(shard.start)
-        data = stream.read(shard.stop - shard.start)
-    yield from iter_jsonl(io.BytesIO(data), shard.path, relocated, published)
-
-
-def _with_part(table: pa.Table, key: str, number: int) -> pa.Table:
-    table = table.append_column("shard", pa.array([key] * table.num_rows, pa.string()))
-    return table.append_column("part", pa.array([number] * table.num_rows, pa.int32()))
-
-
-def _concat(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:
-    if parts:
-        return pa.concat_tables(parts)
-    return _with_part(schema.empty_table(), "", 0)
-
-
-def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Write beside `path` and rename, so a reader sees the whole file or none; a failed write (a
-    full disk) leaves no .partial file behind."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        write(partial)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-def _parts(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """The shard's documents cut where an id repeats (as `batches` cuts a local ingest), so each part
-    holds distinct ids and a later version of an id is applied after the earlier one."""
-    return batches(documents, sys.maxsize)
-
-
-def run_shard(
-    shard: Shard, folder: str, published: date | None, extractor: Extractor, extractor_version: str
-) -> ShardDone:
-    """A worker's task: read the shard, run `extract_batch` on each part, write its two Parquet files
-    (with the part number of each row) and then its .done.json (last, so a shard killed half-way is
-    redone). A shard already done is not redone."""
-    out = Path(folder)
-    done = out / f"{shard.key}.done.json"
-    if done.exists():
-        return read_done(done)
-    errors: list[InputError] = []
-    read = 0
-    document_parts: list[pa.Table] = []
-    claim_parts: list[pa.Table] = []
-
-    def counted(documents: Iterable[Document]) -> Iterator[Document]:
-        nonlocal read
-        for document in documents:
-            read += 1
-            yield storable(document)
-
-    for number, part in enumerate(_parts(counted(shard_documents(shard, errors.append, published)))):
-        documents, claims = extract_batch(
-            part, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
-        )
-        document_parts.append(_with_part(documents, shard.key, number))
-        claim_parts.append(_with_part(claims, shard.key, number))
-    tables = {
-        "documents": _concat(document_parts, DOCUMENT_SCHEMA),
-        "claims": _concat(claim_parts, CLAIM_SCHEMA),
-    }
-    for name, table in tables.items():
-        _write_atomically(out / f"{shard.key}.{name}.parquet", partial(pq.write_table, table))
-    result = ShardDone(shard.key, read, [as_record(error) for error in errors])
-    record = {"documents_read": read, "errors": result.errors}
-    _write_atomically(done, partial(_write_json, record))
-    return result
-
-
-def _write_json(record: dict[str, Any], target: Path) -> None:
-    target.write_text(json.dumps(record), encoding="utf-8")
-
-
-def read_done(path: Path) -> ShardDone:
-    record = json.loads(path.read_text(encoding="utf-8"))
-    errors = [(message, where, line) for message, where, line in record["errors"]]
-    return ShardDone(path.name.split(".")[0], int(record["documents_read"]), errors)
+def shard_lines(batch_size: int) -> int:
+    """Lines (or files) per shard for a run with `batch_size` documents per transaction."""
+    return max(1, math.ceil(batch_size / SHARDS_PER_BATCH))
 
 
 class Cluster:
@@ -244,6 +62,7 @@ class Cluster:
         self.workers = workers
         self._client: Any = None
         self._local: Any = None
+        self._closing: threading.Thread | None = None
 
     def client(self) -> Any:
         """A client of the cluster at `scheduler`, or of a new LocalCluster of `workers` processes."""
@@ -258,9 +77,15 @@ class Cluster:
                 if self.scheduler:
                     self._client = Client(self.scheduler, timeout="10s")
                 else:
-                    self._local = LocalCluster(
-                        n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-                    )
+                    import dask
+
+                    with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies pass it on to their workers
+                        self._local = LocalCluster(
+                            n_workers=self.workers,
+                            threads_per_worker=1,
+                            processes=True,
+                            dashboard_address=":0",
+                        )
                     self._client = Client(self._local)
         except Exception as error:  # e.g. "Nanny failed to start" when a worker dies while starting
             self.close()
@@ -273,8 +98,22 @@ class Cluster:
         """Shards submitted ahead: a few per worker keep every worker busy without planning all input."""
         return 4 * max(1, len(self.client().scheduler_info().get("workers", {})))
 
+    def close_in_background(self) -> None:
+        """Start closing once the cluster has nothing left to do: its shutdown (0.2-0.8 s measured)
+        then overlaps this process's last reads and writes instead of following them."""
+        if self._closing is None and self._client is not None:
+            self._closing = threading.Thread(target=self._close_now, name="close-dask", daemon=True)
+            self._closing.start()
+
     def close(self) -> None:
-        """Close the client and any LocalCluster; a failure while closing is not the user's problem."""
+        """Close the client and any LocalCluster (or wait for `close_in_background` to)."""
+        if self._closing is not None:
+            self._closing.join()
+            self._closing = None
+        self._close_now()
+
+    def _close_now(self) -> None:
+        """A failure while closing is not the user's problem."""
         client, local, self._client, self._local = self._client, self._local, None, None
         for closing in (client, local):
             if closing is not None:
@@ -308,12 +147,31 @@ def _shards_in_order(
     report: ErrorHandler,
     interrupts: Interrupts,
 ) -> Iterator[Unit]:
-    """Submit the shards not done yet (a bounded number ahead) and yield each shard's units in order."""
+    """Submit the shards not done yet (a bounded number ahead) and yield their units in order,
+    gathered into writes of up to `options.batch_size` documents."""
     planned: deque[Shard] = deque()
     futures: dict[str, Any] = {}
+    finished: dict[str, ShardDone] = {}
+    """Results taken from the cluster before closing it (every shard planned and done)."""
     limit = 4 * cluster.workers
+    gathered = Gathered(options.batch_size)
+
+    def next_units() -> Iterator[Unit]:
+        return gathered.add(_applied(planned.popleft(), futures, planned, folder, report, finished))
+
+    def release_when_done() -> None:
+        """With every shard planned, once the cluster has finished them all: take the results and
+        let the cluster close while this process reads the last shards back and writes them."""
+        if all(future.status == "finished" for future in futures.values()):
+            finished.update((key, _result(future)) for key, future in futures.items())
+            futures.clear()
+            cluster.close_in_background()
+
     try:
-        for shard in plan_shards(paths, options.batch_size, options.published, options.extractor_version):
+        shards = plan_shards(
+            paths, shard_lines(options.batch_size), options.published, options.extractor_version
+        )
+        for shard in shards:
             interrupts.check()
             planned.append(shard)
             if shard.key not in futures and not (folder / f"{shard.key}.done.json").exists():
@@ -330,21 +188,66 @@ def _shards_in_order(
                     limit = cluster.in_flight_limit()
             while len(planned) >= limit:
                 interrupts.check()
-                yield from _applied(planned.popleft(), futures, planned, folder, report)
+                yield from next_units()
         while planned:
             interrupts.check()
-            yield from _applied(planned.popleft(), futures, planned, folder, report)
+            release_when_done()
+            yield from next_units()
         interrupts.check()
+        release_when_done()
+        yield from gathered.rest()
     finally:
         cluster.close()
 
 
+class Gathered:
+    """Consecutive units joined into one write of up to `size` documents, as long as their ids stay
+    distinct (a repeated id starts a new write, so a later version is applied after the earlier)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.held: list[Unit] = []
+        self.ids: set[str] = set()
+
+    def add(self, units: Iterable[Unit]) -> Iterator[Unit]:
+        """The writes that `units` complete (none while they still fit the one being gathered)."""
+        for unit in units:
+            ids = unit.documents.column("id").to_pylist() if unit.documents is not None else []
+            if self.held and (len(self.ids) + len(ids) > self.size or not self.ids.isdisjoint(ids)):
+                yield from self.rest()
+            self.held.append(unit)
+            self.ids.update(ids)
+
+    def rest(self) -> Iterator[Unit]:
+        """What is gathered, as one unit (nothing if nothing is held)."""
+        held, self.held, self.ids = self.held, [], set()
+        if not held:
+            return
+        tables = [unit for unit in held if unit.documents is not None and unit.claims is not None]
+        yield Unit(
+            sum(unit.read for unit in held),
+            sum(unit.skipped for unit in held),
+            pa.concat_tables([unit.documents for unit in tables]) if tables else None,
+            pa.concat_tables([unit.claims for unit in tables]) if tables else None,
+        )
+
+
 def _applied(
-    shard: Shard, futures: dict[str, Any], planned: deque[Shard], folder: Path, report: ErrorHandler
+    shard: Shard,
+    futures: dict[str, Any],
+    planned: deque[Shard],
+    folder: Path,
+    report: ErrorHandler,
+    finished: dict[str, ShardDone],
 ) -> Iterator[Unit]:
     """The units of one finished shard (waiting for it if need be), its errors reported."""
     future = futures.get(shard.key)
-    done = _result(future) if future is not None else read_done(folder / f"{shard.key}.done.json")
+    if future is not None:
+        done = _result(future)
+    elif shard.key in finished:
+        done = finished[shard.key]
+    else:
+        done = read_done(folder / f"{shard.key}.done.json")
     if future is not None and all(other.key != shard.key for other in planned):
         del futures[shard.key]
     for record in done.errors:

@@ -13,7 +13,7 @@ import math
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -22,18 +22,15 @@ from typing import TypeVar
 
 import pyarrow as pa
 
-from metrics.errors import EngineError, InputError, UsageError
-from metrics.pipeline.ingest import Batch, Unit, extract_changed, in_process, read_batches
-from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions
+from metrics.errors import EngineError, UsageError
+from metrics.pipeline.extraction import Extracted, extract_chunk, from_record
+from metrics.pipeline.ingest import Batch, Unit, in_process, read_batches
+from metrics.pipeline.options import ErrorHandler, IngestOptions
 from metrics.pipeline.quiet import sigint_ignored, worker_start
-from metrics.records import Document
 
 T = TypeVar("T")
 CHUNKS_PER_WORKER = 4
 """Each batch is cut into about this many chunks per worker, so workers stay busy while the parent writes."""
-ErrorRecord = tuple[str, str | None, int | None]
-"""An InputError as plain values (message, path, line): exceptions with keyword arguments do not
-survive pickling between processes, plain tuples do."""
 
 
 def cores() -> int:
@@ -48,37 +45,6 @@ def resolve_jobs(jobs: int) -> int:
     if jobs < 0:
         raise UsageError(f"--jobs must be 0 (all cores) or more, not {jobs}")
     return cores() if jobs == 0 else jobs
-
-
-def as_record(error: InputError) -> ErrorRecord:
-    return (error.message, error.path, error.line)
-
-
-def from_record(record: ErrorRecord) -> InputError:
-    message, path, line = record
-    return InputError(message, path=path, line=line)
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """One chunk's result as it comes back from a worker: how many documents it skipped as stored
-    unchanged, the tables of the rest (None: nothing to write), and its error reports."""
-
-    skipped: int
-    tables: tuple[pa.Table, pa.Table] | None
-    errors: list[ErrorRecord]
-
-
-def extract_chunk(
-    documents: Sequence[Document], stored: Sequence[str | None], extractor: Extractor, extractor_version: str
-) -> Extracted:
-    """The worker's job: hash, skip the unchanged and extract one chunk (`extract_changed`), its
-    error reports collected to send back. The parent only reads and writes."""
-    errors: list[InputError] = []
-    skipped, tables = extract_changed(
-        documents, stored, extractor=extractor, extractor_version=extractor_version, on_error=errors.append
-    )
-    return Extracted(skipped, tables, [as_record(error) for error in errors])
 
 
 def chunks(documents: list[T], jobs: int) -> list[list[T]]:

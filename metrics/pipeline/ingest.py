@@ -1,36 +1,35 @@
-"""Documents in, rows in DuckDB out: the one ingest driver, and extraction of a batch into Arrow tables.
+"""Documents in, rows in DuckDB out: the one ingest driver.
 
-The halves are separate on purpose: `extract_batch` is pure (documents -> Arrow tables) so it can
-run in worker processes or on other engines; `ingest` is the one loop that writes, through the one
-upsert (store.writes). An engine is only how extraction runs: a generator of `Unit`s, in input
-order, that `ingest` writes one transaction each, so an interrupted run never leaves half a batch.
+The halves are separate on purpose: `extract_batch` (extraction.py) is pure (documents -> Arrow
+tables) so it can run in worker processes or on other engines; `ingest` is the one loop that
+writes, through the one upsert (store.writes). An engine is only how extraction runs: a generator
+of `Unit`s, in input order, that `ingest` writes one transaction each, so an interrupted run never
+leaves half a batch.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 from tqdm import tqdm
 
-from metrics.errors import InputError
-from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
-from metrics.pipeline.options import ErrorHandler, Extractor, IngestOptions, IngestSummary, RejectCounter
+from metrics.pipeline.extraction import batches as batches
+from metrics.pipeline.extraction import content_hash as content_hash
+from metrics.pipeline.extraction import extract_batch as extract_batch
+from metrics.pipeline.extraction import extract_changed, storable
+from metrics.pipeline.options import ErrorHandler, IngestOptions, IngestSummary, RejectCounter
 from metrics.read.documents import read_documents
-from metrics.records import CLAIM_FIELDS, Document
+from metrics.records import Document
 from metrics.store.database import session
 from metrics.store.schema import fetch_one
-from metrics.store.writes import CLAIM_SCHEMA, DOCUMENT_SCHEMA, stored_hashes, write_batch
+from metrics.store.writes import stored_hashes, write_batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,105 +46,6 @@ class Unit:
 
 Extraction = Callable[[Iterable[str], "str | Path", IngestOptions, ErrorHandler], Iterator[Unit]]
 """An engine: (paths, store, options, error handler) -> the units of the input, in input order."""
-
-
-def content_hash(document: Document) -> str:
-    """SHA-256 of what extraction depends on: the text and the publication date."""
-    key = f"{document.published.isoformat() if document.published else ''}\n{document.text}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-_CLAIM_NAMES = tuple(column.name for column in CLAIM_FIELDS)
-_claim_values = attrgetter(*_CLAIM_NAMES)
-"""A claim's values in CLAIM_FIELDS order, in one call: rows go from Claim straight into columns."""
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def storable(document: Document) -> Document:
-    """The document with lone surrogates (from JSON escapes like \\ud800), which UTF-8 cannot hold,
-    replaced by U+FFFD: one character for one, so claim offsets still index the stored text."""
-    changes: dict[str, Any] = {
-        name: _SURROGATE.sub("\ufffd", value)
-        for name in ("id", "text", "title", "source", "path")
-        if isinstance(value := getattr(document, name), str) and _SURROGATE.search(value)
-    }
-    return replace(document, **changes) if changes else document
-
-
-def extract_batch(
-    documents: Sequence[Document],
-    *,
-    extractor: Extractor = claims_from_document,
-    extractor_version: str = EXTRACTOR_VERSION,
-    on_error: ErrorHandler | None = None,
-    hashes: Sequence[str] | None = None,
-) -> tuple[pa.Table, pa.Table]:
-    """Documents -> (documents table, claims table) as Arrow, touching no database.
-
-    `hashes` are the documents' content hashes when the caller has them already (computed once per
-    document). A document whose extraction fails is kept with no claims and no extractor_version
-    (so `metrics reextract` retries it) and reported to `on_error`.
-    """
-    documents = [storable(document) for document in documents]
-    versions: list[str | None] = []
-    claim_rows: list[tuple[Any, ...]] = []
-    seen: set[str] = set()
-    for document in documents:
-        version: str | None = extractor_version
-        try:
-            claims = extractor(document)
-        except Exception as error:  # a bug in the extractor must not stop an ingest of thousands
-            version = None
-            claims = []
-            if on_error is not None:
-                on_error(
-                    InputError(
-                        f"extractor failed on document {document.id} ({type(error).__name__}: {error}); "
-                        "stored without claims",
-                        path=document.path,
-                    )
-                )
-        versions.append(version)
-        for claim in claims:
-            if claim.claim_id not in seen:
-                seen.add(claim.claim_id)
-                claim_rows.append(_claim_values(claim))
-    digests = list(hashes) if hashes is not None else [content_hash(document) for document in documents]
-    document_columns: list[list[Any]] = [
-        [document.id for document in documents],
-        [document.source for document in documents],
-        [document.title for document in documents],
-        [document.published for document in documents],
-        [document.text for document in documents],
-        digests,
-        [document.path for document in documents],
-        versions,
-    ]
-    claim_columns = [list(column) for column in zip(*claim_rows, strict=True)] or [[] for _ in _CLAIM_NAMES]
-    claim_columns.append([extractor_version] * len(claim_rows))
-    return _table(document_columns, DOCUMENT_SCHEMA), _table(claim_columns, CLAIM_SCHEMA)
-
-
-def _table(columns: list[list[Any]], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_arrays(
-        [pa.array(column, field.type) for column, field in zip(columns, schema, strict=True)], schema=schema
-    )
-
-
-def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive batches of at most `size`; a repeated id starts a new batch so order is respected."""
-    batch: list[Document] = []
-    ids: set[str] = set()
-    for document in documents:
-        if len(batch) >= size or document.id in ids:
-            yield batch
-            batch, ids = [], set()
-        batch.append(document)
-        ids.add(document.id)
-    if batch:
-        yield batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,32 +77,6 @@ def read_batches(
                 stored = stored_hashes(con, ids)
         yield Batch(batch, [None if doc_id in previous else stored.get(doc_id) for doc_id in ids])
         previous = set(ids)
-
-
-def extract_changed(
-    documents: Sequence[Document],
-    stored: Sequence[str | None],
-    *,
-    extractor: Extractor = claims_from_document,
-    extractor_version: str = EXTRACTOR_VERSION,
-    on_error: ErrorHandler | None = None,
-) -> tuple[int, tuple[pa.Table, pa.Table] | None]:
-    """Hash each document once, skip those whose hash is the stored one, extract the rest: (how many
-    were skipped, their tables or None). Runs wherever extraction runs, so hashing is not serial work."""
-    todo: list[Document] = []
-    hashes: list[str] = []
-    for document, known in zip(documents, stored, strict=True):
-        digest = content_hash(document)
-        if digest != known:
-            todo.append(document)
-            hashes.append(digest)
-    skipped = len(documents) - len(todo)
-    if not todo:
-        return skipped, None
-    tables = extract_batch(
-        todo, extractor=extractor, extractor_version=extractor_version, on_error=on_error, hashes=hashes
-    )
-    return skipped, tables
 
 
 def in_process(

@@ -9,10 +9,12 @@ workers inside `sigint_ignored` and the parent alone hears Ctrl-C.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -111,8 +113,21 @@ def _watch(parent: int) -> None:
         time.sleep(PARENT_POLL_SECONDS)
 
 
+def _exit_at_once() -> None:
+    """The last exit handler: leave without the interpreter's teardown (streams flushed first)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
+
+
 def worker_start(parent: int) -> None:
     """A pool worker's initializer: ignore Ctrl-C (the parent stops the pool) and exit soon after the
-    parent dies, however it died (SIGKILL included), so no orphan holds memory or the caller's pipe."""
+    parent dies, however it died (SIGKILL included), so no orphan holds memory or the caller's pipe.
+
+    A worker that is told to stop has sent every result and holds no file, so it skips the
+    interpreter's teardown: freeing the extractor's tables took 0.18-0.25 s per worker, and the
+    parent waits for its workers to exit at the end of every run (0.02 s without)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+    atexit.register(_exit_at_once)  # registered after multiprocessing's own, so it runs first

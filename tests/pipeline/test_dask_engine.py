@@ -8,23 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from engine_corpus import snapshot, write_corpus
 
 from metrics.errors import InputError, UsageError
-from metrics.pipeline.ingest import ingest
+from metrics.pipeline.ingest import Unit, ingest
 from metrics.pipeline.options import IngestOptions, IngestSummary
 from metrics.store.database import open_store
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
-from metrics.pipeline.dask_engine import (  # noqa: E402
-    on_dask,
-    plan_shards,
-    run_shard,
-    shard_documents,
-    shard_folder,
-)
+from metrics.pipeline.dask_engine import Gathered, on_dask, shard_lines  # noqa: E402
+from metrics.pipeline.shards import plan_shards, run_shard, shard_documents, shard_folder  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +71,8 @@ def test_a_repeated_run_skips_done_shards_and_a_failed_run_resumes(tmp_path: Pat
     on_cluster(paths, db, scheduler=scheduler, batch_size=10)
     folder = shard_folder(db)
     done = sorted(folder.glob("*.done.json"))
-    assert len(done) == 7  # 25 + 25 lines in shards of 10, and one shard of the two text files
+    assert shard_lines(10) == 3  # a quarter of a batch, rounded up
+    assert len(done) == 19  # 25 + 25 lines in shards of 3 (9 each), and one shard of the two text files
     written = {path: path.stat().st_mtime_ns for path in folder.glob("*.parquet")}
     before = snapshot(db)
 
@@ -204,3 +201,24 @@ def test_a_failed_shard_write_leaves_no_partial_file(tmp_path: Path, monkeypatch
     with pytest.raises(OSError, match="No space"):
         run_shard(shard, str(out), None, lambda document: [], "test")
     assert sorted(path.name for path in out.iterdir()) == []
+
+
+def unit_of(*ids: str) -> Unit:
+    documents = pa.table({"id": list(ids)})
+    return Unit(len(ids), 0, documents, pa.table({"doc_id": list(ids)}))
+
+
+def test_finished_shards_are_gathered_into_writes_of_a_batch_with_distinct_ids() -> None:
+    """Shards are small so workers finish together, writes are whole batches: a write's fixed cost
+    is paid once per batch. A repeated id still starts a new write, so the later version wins."""
+    gathered = Gathered(4)
+    units = [unit_of("a", "b"), unit_of("c"), unit_of("d", "e"), unit_of("f"), unit_of("f", "g"), Unit(3)]
+    writes = [write for unit in units for write in gathered.add([unit])] + list(gathered.rest())
+    assert [write.documents.column("id").to_pylist() if write.documents else None for write in writes] == [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+        ["f", "g"],
+    ]
+    assert [write.read for write in writes] == [3, 3, 5]  # the unit with nothing to write is counted
+    assert writes[0].claims is not None and writes[0].claims.column("doc_id").to_pylist() == ["a", "b", "c"]
+    assert list(Gathered(4).rest()) == []

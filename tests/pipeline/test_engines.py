@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from engine_corpus import snapshot, write_corpus
 from store_fixture import BIN
 
 from metrics.errors import EngineError, InputError, UsageError
-from metrics.pipeline.engines import chunks, cores, process_pool, resolve_jobs
+from metrics.pipeline.engines import chunks, cores, extract_chunk, process_pool, resolve_jobs
 from metrics.pipeline.ingest import ingest
 from metrics.pipeline.options import IngestOptions, IngestSummary
 from metrics.pipeline.run import run_ingest
@@ -118,3 +119,17 @@ def test_f_g_f_with_a_repeated_id_stores_the_last_occurrence_on_two_jobs(tmp_pat
     assert (one.documents_read, one.documents_added, one.documents_replaced) == (3, 1, 2)
     stored = snapshot(tmp_path / "two.duckdb")[0]
     assert [row[4] for row in stored] == ["Mills cut 40 logs in 2019."]
+
+
+def test_a_worker_task_loads_no_store_connection_pandas_tqdm_or_dask() -> None:
+    """What a pool or Dask worker imports to run its task (the module of extract_chunk and of
+    run_shard): its start is on the critical path of every parallel run, so the driver's modules
+    (store connection, pandas, tqdm) and Dask itself stay out of it."""
+    check = (
+        "import sys; import metrics.pipeline.extraction, metrics.pipeline.shards; "
+        "print(sorted(m for m in ('pandas', 'tqdm', 'distributed', 'metrics.store.database', "
+        "'metrics.pipeline.ingest') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
+    assert extract_chunk.__module__ == "metrics.pipeline.extraction"
