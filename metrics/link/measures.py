@@ -44,6 +44,7 @@ from metrics.link.heads import (
     clause_of as clause_of,
 )
 from metrics.link.keywords import Hit, Located, Vocabulary
+from metrics.link.of_phrases import names_coupon, of_phrase
 from metrics.records import Quantity
 
 ITEM_WINDOW = 60
@@ -235,8 +236,11 @@ def classify(
     measure = None
     whole = partitive(text, quantity)
     between = difference(text, quantity, clause) if unit_class(quantity.unit) == "money" else None
+    named = of_phrase(text, words.metrics, quantity, clause) if between is None else None
     if between is not None:
         indicator, measure = _names().by_name[between[0]], between[1]
+    elif named is not None:
+        indicator, measure = _names().by_name[named[0]], " ".join(text[slice(*named[1])].split())
     elif (quantity.unit == "count" and quantity.noun) or whole:
         measure = whole or " ".join(str(quantity.noun).split())
         indicator = indicator_of(raw) or indicator_of(measure)
@@ -276,7 +280,9 @@ def classify(
         return Measure(counted(measure), measure, None, "count" if whole else None)
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
-    indicator = _narrowed(indicator, text, clause)
+    indicator = _narrowed(indicator, text, clause, words.headline)
+    if measure is None and names_coupon(indicator.name, text, words.metrics, quantity, clause[1]):
+        indicator = _names().by_name["coupon"]
     span = None
     if measure is None:
         span = _nearest_phrase(words, indicator, quantity, clause)
@@ -348,8 +354,11 @@ def _per_share(
     return any(indicator_of(hit.name) is _names().by_name["shares"] for hit in words.metrics.within(*clause))
 
 
-def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
-    """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
+def _narrowed(
+    indicator: Indicator, text: str, clause: tuple[int, int], headline: tuple[Indicator, ...] = ()
+) -> Indicator:
+    """A generic metric made specific by a word of its clause ("current account ... a surplus of"), else
+    by a metric of the headline it may be narrowed to ("ACME ISSUES EUROBOND": "the issue" is the bond's)."""
     if not indicator.narrowed:
         return indicator
     words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, clause[0], clause[1]))
@@ -357,7 +366,8 @@ def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indic
     for word, metric in indicator.narrowed:
         if f" {word} " in lowered:
             return _names().by_name.get(metric, indicator)
-    return indicator
+    targets = {metric for _, metric in indicator.narrowed}
+    return next((named for named in headline if named.name in targets), indicator)
 
 
 def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:

@@ -15,6 +15,7 @@ from metrics.link.heads import (
     partitive,
     phrase_head,
 )
+from metrics.link.of_phrases import of_phrase
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -82,6 +83,9 @@ def metric_of(
     whole = partitive(doc.text, quantity)
     if whole:
         return whole
+    said = of_phrase(doc.text, doc.metric_hits, quantity, (start, end))
+    if said:
+        return said[0]
     modified = complement_head(doc.text, doc.metric_hits, quantity, end) or attributive_head(
         doc.text, doc.metric_hits, quantity, end
     )

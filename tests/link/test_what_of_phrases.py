@@ -1,0 +1,83 @@
+"""What the words right after a figure say it measures (link/of_phrases.py), the indicators split out of
+broader ones (layoffs, coupons, treasury bills, stock offerings, savings, allocated funds, damages,
+capitalization, chance, distance) and the headline that narrows a generic name. Sentences are the
+project's own, about invented companies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from metrics.link.extract import claims_from_document, claims_from_text
+from metrics.read.documents import make_document
+
+DAY = date(1991, 3, 4)
+
+
+def metric(text: str, surface: str) -> str:
+    found = {c.surface: c.metric for c in claims_from_text(text, published=DAY)}
+    return found[surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Brindle Fans Inc holds about 22 pct of the desk lamp market in Canada.", "22 pct", "market share"),
+        ("Quorvex said its brand now has 9 pct of the market.", "9 pct", "market share"),
+    ],
+)
+def test_a_percent_of_a_market_is_a_market_share(text: str, surface: str, expected: str) -> None:
+    assert metric(text, surface) == expected
+    # shares bought on a market are no share of it
+    assert metric("Brindle bought 5 pct of its shares on the open market in May.", "5 pct") != "market share"
+
+
+def test_a_length_from_a_place_is_a_distance_whatever_the_clause_says() -> None:
+    text = "Miners at a pit some 40 km southwest of the capital renewed their demand for higher wages."
+    assert metric(text, "40 km") == "distance"
+    assert metric("The new depot lies 12 miles from the port of Calvo.", "12 miles") == "distance"
+    # a length of something is no distance
+    assert metric("Tallow Rail laid 300 km of track in 1990.", "300 km") != "distance"
+
+
+def test_the_percent_a_bond_pays_is_its_coupon() -> None:
+    text = "Harrow Bank is issuing a 75 mln dlr eurobond due 1996 paying 9-1/4 pct and priced at par."
+    assert metric(text, "9-1/4 pct") == "coupon"
+    assert metric("Mendel Corp will redeem its 8-3/8 pct debentures due 1999.", "8-3/8 pct") == "coupon"
+    # a percent an account pays is no bond's coupon
+    assert metric("The Pellam savings account pays 5 pct interest.", "5 pct") != "coupon"
+
+
+def test_a_percent_of_a_named_company_bought_is_a_stake() -> None:
+    text = "Corvane Holdings acquired 62.5 pct of Tessaly's Dutch unit last month."
+    assert metric(text, "62.5 pct") == "stake"
+    # a share of a metric is not a stake, though a name stands after "of"
+    assert metric("Corvane sold 30 pct of Tessaly's grain exports in 1990.", "30 pct") != "stake"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Drayfield Motors laid off 1,200 workers at its Lenton plant in June.", "1,200", "layoffs"),
+        ("Drayfield will cut 900 jobs by 1992.", "900", "jobs"),
+        ("The agency allocated 2.5 mln dlrs to the campaign.", "2.5 mln dlrs", "allocated funds"),
+        ("Pendry plans to issue 15 pct of the common stock of its Arlo unit.", "15 pct", "stock offering"),
+        ("The bank sold 300 mln dlrs of six-month treasury bills.", "300 mln dlrs", "treasury bills"),
+        ("Marlow Foods made cost savings of 40 mln stg in 1990.", "40 mln stg", "savings"),
+        ("Its total capitalization is 1.2 billion dlrs.", "1.2 billion dlrs", "capitalization"),
+        ("Gellert filed 80 mln dlrs of debt securities with the regulator.", "80 mln dlrs", "debt"),
+        ("Ostrow sought damages of 60 mln dlrs from Pellam Corp.", "60 mln dlrs", "damages"),
+        ("Voters in the north had a 40 pct chance of a recount.", "40 pct", "chance"),
+    ],
+)
+def test_indicators_an_analyst_keeps_apart(text: str, surface: str, expected: str) -> None:
+    assert metric(text, surface) == expected
+
+
+def test_the_headline_narrows_a_generic_name_its_clause_leaves_open() -> None:
+    text = "The surplus was 410 mln dlrs in January, against 380 mln dlrs in December."
+    titles = (("CALDORIA JANUARY TRADE SURPLUS WIDENS", "trade surplus"), (None, "budget surplus"))
+    for title, expected in titles:
+        claims = claims_from_document(make_document(text, doc_id="t", published=DAY, title=title))
+        assert claims[0].metric == expected
