@@ -151,6 +151,20 @@ def counted(noun: str) -> str:
     return " ".join(words).lower()
 
 
+def counts_a_time(quantity: Quantity) -> bool:
+    """Whether a count's noun is a word of time ("versus 29 yesterday", "3.72 today"): a time word is never
+    what a figure counts, so the figure is a bare number."""
+    if quantity.unit != "count" or not quantity.noun:
+        return False
+    first = quantity.noun.split()[0].lower()
+    return first in _time_words() or first in WEEKDAYS or first in MONTHS
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["counted"]["time_words"])
+
+
 @cache
 def _leading_modifiers() -> frozenset[str]:
     return frozenset(_toml("metrics.toml")["counted"]["leading_modifiers"])

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
 from metrics.link.heads import (
     attributive_head,
     complement_head,
+    counts_a_time,
     is_money,
     not_bases,
     not_names,
@@ -66,6 +69,8 @@ def metric_of(
     the metric of the figure before (pronoun sentences), a metric word after it, the last metric word
     of a figure-less sentence before, a verb of change ("rose"), or its unit."""
     lex = doc.lex
+    if counts_a_time(quantity):  # "versus 29 yesterday": no count of days
+        quantity = replace(quantity, unit="number", noun=None, noun_end=quantity.end)
     if quantity.unit == "count" and quantity.noun:
         noun = counted_noun(doc, quantity.noun)
         if noun in ("times", "occasions", "time"):
