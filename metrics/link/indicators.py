@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from metrics.lexicon import Indicator, _csv, lexicon, metric_vocabulary, singular, squash
+from metrics.lexicon import Indicator, _csv, _toml, lexicon, metric_vocabulary, singular, squash
 from metrics.link.heads import unit_class
 from metrics.link.keywords import Vocabulary
 
@@ -70,6 +70,12 @@ def indicator_of(name: str | None) -> Indicator | None:
 
 def admits(indicator: Indicator, unit: str) -> bool:
     """Whether a figure in `unit` can be of the indicator; a bare number ("Net 232,000 vs 814,000" in a
-    results table) has lost its unit, not its metric, so every indicator admits it."""
+    results table) has lost its unit, not its metric, so every indicator admits it but those whose
+    figure is never written bare (metrics.toml [written_units]: a chance is "40 pct", never "40")."""
     cls = unit_class(unit)
-    return cls in indicator.units or cls == "number"
+    return cls in indicator.units or (cls == "number" and indicator.name not in _written_units())
+
+
+@cache
+def _written_units() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["written_units"]["metrics"])

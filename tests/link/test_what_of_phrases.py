@@ -81,3 +81,10 @@ def test_the_headline_narrows_a_generic_name_its_clause_leaves_open() -> None:
     for title, expected in titles:
         claims = claims_from_document(make_document(text, doc_id="t", published=DAY, title=title))
         assert claims[0].metric == expected
+
+
+def test_a_chance_is_a_written_percent_and_gives_way_to_what_it_is_of() -> None:
+    text = "Pellam said there was a good chance of winning, but lost the first set 6-1."
+    assert metric(text, "6") != "chance"  # a bare number is never a chance
+    text = "Dealers see little chance of another base rate cut from the current 9 pct."
+    assert metric(text, "9 pct") == "interest rate"
