@@ -377,20 +377,3 @@ def _per_item() -> re.Pattern[str]:
 def per_item(text: str, quantity: Quantity) -> bool:
     """Whether a per-item word follows the figure ("31 dlrs each", "900 yen (6.20 dlrs) apiece")."""
     return _per_item().match(text, quantity.noun_end) is not None
-
-
-_OF_COMPLEMENT = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
-"""Between a metric noun and a metric word of its complement: "orders for manufactured goods"."""
-
-
-def phrase_head(text: str, hits: list[Hit]) -> Hit:
-    """The metric noun that heads the phrase the last hit ends: "new orders for manufactured goods"
-    measures orders, "sales of manufactured goods" sales. A generic head (words.toml [generic_heads]:
-    "the value of exports") gives way to its complement."""
-    generic = lexicon().generic_heads
-    i = len(hits) - 1
-    while i > 0 and _OF_COMPLEMENT.fullmatch(text, hits[i - 1].end, hits[i].start):
-        if text[hits[i - 1].start : hits[i - 1].end].lower() in generic:
-            break
-        i -= 1
-    return hits[i]

@@ -121,3 +121,24 @@ def names_coupon(metric: str, text: str, hits: Located[Hit], quantity: Quantity,
     if metric not in _table()["coupon_of"] or metric == "coupon" or unit_class(quantity.unit) != "percent":
         return False
     return attributive_head(text, hits, quantity, end) is not None
+
+
+_OBJECT = re.compile(r"[ \t]+(?:an?|the)[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
+@cache
+def _change_noun() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{_words('change_nouns')})\b", re.IGNORECASE)
+
+
+def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
+    """The hits before a figure without a verb of result whose object is the figure's change ("This
+    yielded an annualized 8.8 pct rise": no yield; the rise is of what the sentence before measured)."""
+    if not hits or not _change_noun().match(text, quantity.noun_end):
+        return hits
+    last = hits[-1]
+    if text[last.start : last.end].lower() not in _table()["result_verbs"]:
+        return hits
+    if not _OBJECT.fullmatch(text, last.end, quantity.start):
+        return hits
+    return hits[:-1]

@@ -16,9 +16,9 @@ from metrics.link.heads import (
     not_names,
     outside_glosses,
     partitive,
-    phrase_head,
 )
-from metrics.link.of_phrases import of_phrase
+from metrics.link.of_phrases import not_results, of_phrase
+from metrics.link.phrase_head import phrase_head
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -97,6 +97,7 @@ def metric_of(
     if modified:
         return modified.name
     hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
+    hits = not_results(doc.text, hits, quantity)
     before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
         return phrase_head(doc.text, before).name

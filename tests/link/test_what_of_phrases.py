@@ -88,3 +88,10 @@ def test_a_chance_is_a_written_percent_and_gives_way_to_what_it_is_of() -> None:
     assert metric(text, "6") != "chance"  # a bare number is never a chance
     text = "Dealers see little chance of another base rate cut from the current 9 pct."
     assert metric(text, "9 pct") == "interest rate"
+
+
+def test_a_verb_of_result_whose_object_is_a_change_names_no_metric() -> None:
+    text = "Caldorian bank deposits grew to 41 billion marks in May. This yielded an annual 6.2 pct rise."
+    claims = claims_from_text(text, published=DAY)
+    assert {c.surface: c.metric for c in claims}["6.2 pct"] == "deposits"
+    assert metric("The bonds yielded 7.5 pct in May.", "7.5 pct") == "yield"
