@@ -19,10 +19,10 @@ from metrics.lexicon import (
     OTHER,
     Indicator,
 )
+from metrics.link.complement import complement_head
 from metrics.link.heads import (
     COMPARED_FROM,
     attributive_head,
-    complement_head,
     counted,
     counts_a_time,
     difference,
@@ -305,8 +305,11 @@ def _per_share(
     text: str, quantity: Quantity, indicator: Indicator | None, words: DocumentWords, clause: tuple[int, int]
 ) -> bool:
     """Whether a money figure is the price of one share: written per share, or 'each' beside shares
-    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares or a price."""
-    if unit_class(quantity.unit) != "money" or (indicator and indicator.name not in ("shares", "price")):
+    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares, their offering or
+    a price ("a rights issue at 2.95 dlrs a share")."""
+    if unit_class(quantity.unit) != "money" or (
+        indicator and indicator.name not in ("shares", "price", "stock offering")
+    ):
         return False
     if quantity.unit.endswith(" per share"):
         return True

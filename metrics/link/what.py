@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from metrics.link import keywords as cue
+from metrics.link.complement import complement_head
 from metrics.link.document import LinkDocument
 from metrics.link.heads import (
     attributive_head,
-    complement_head,
     counts_a_time,
     is_money,
     not_bases,

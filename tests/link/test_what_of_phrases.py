@@ -95,3 +95,15 @@ def test_a_verb_of_result_whose_object_is_a_change_names_no_metric() -> None:
     claims = claims_from_text(text, published=DAY)
     assert {c.surface: c.metric for c in claims}["6.2 pct"] == "deposits"
     assert metric("The bonds yielded 7.5 pct in May.", "7.5 pct") == "yield"
+
+
+def test_an_amount_of_money_measures_the_last_noun_of_its_complement() -> None:
+    text = "Corvane Corp is offering 90 mln dlrs of convertible subordinated capital notes due 2001."
+    assert metric(text, "90 mln dlrs") == "bonds"  # not the offer, nor the capital
+    text = "Corvane's prices rose 2 dlrs in moderately active trade."
+    assert metric(text, "2 dlrs") != "trade"  # "in" takes one modifier at most
+
+
+def test_a_money_figure_a_share_of_an_offering_is_its_price_per_share() -> None:
+    text = "Pendry said its rights issue of 3 mln shares is priced at 4.50 dlrs a share."
+    assert metric(text, "4.50 dlrs") == "price per share"
