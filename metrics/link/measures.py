@@ -75,6 +75,8 @@ class DocumentWords:
     headline: tuple[Indicator, ...] = ()
     """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
     clause names none is about."""
+    title: str = ""
+    """The headline as written: its words narrow a generic name its clause leaves open."""
 
     @classmethod
     def of(
@@ -97,7 +99,8 @@ class DocumentWords:
                 if indicator is not None and indicator not in headline:
                     headline.append(indicator)
         spans = tuple((q.start, max(q.end, q.noun_end)) for q in quantities if unit_class(q.unit) == "money")
-        return cls(text, metrics, names.item_words.hits(text, tokens), currency, spans, tuple(headline))
+        items = names.item_words.hits(text, tokens)
+        return cls(text, metrics, items, currency, spans, tuple(headline), title or "")
 
 
 def _nearest_phrase(
@@ -231,7 +234,7 @@ def _classify(
         return Measure(counted(measure), measure, None, "count" if whole else None)
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
-    indicator = _narrowed(indicator, text, clause, words.headline)
+    indicator = _narrowed(indicator, text, clause, words)
     if measure is None and names_coupon(indicator.name, text, words.metrics, quantity, clause[1]):
         indicator = tables().by_name["coupon"]
     span = None
@@ -318,20 +321,35 @@ def _per_share(
     return any(indicator_of(hit.name) is tables().by_name["shares"] for hit in words.metrics.within(*clause))
 
 
-def _narrowed(
-    indicator: Indicator, text: str, clause: tuple[int, int], headline: tuple[Indicator, ...] = ()
-) -> Indicator:
+def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int], words: DocumentWords) -> Indicator:
     """A generic metric made specific by a word of its clause ("current account ... a surplus of"), else
-    by a metric of the headline it may be narrowed to ("ACME ISSUES EUROBOND": "the issue" is the bond's)."""
+    by one of the headline ("ACME FILES FOR DEBT OFFER": "the issue" is the bond's), else by a metric of
+    the headline it may be narrowed to ("ACME ISSUES EUROBOND")."""
     if not indicator.narrowed:
         return indicator
-    words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, clause[0], clause[1]))
-    lowered = f" {' '.join(words).lower()} "  # "the company's deficit" names the company
+    clause_words = _lowered(text, *clause)
+    found = _narrowed_by(indicator, clause_words)
+    if found is not None or f" {indicator.name} " in clause_words:
+        return found or indicator  # "the budget deficit" under a TRADE DEFICIT headline stays the budget's
+    found = _narrowed_by(indicator, _lowered(words.title, 0, len(words.title)))
+    if found is not None:
+        return found
+    targets = {metric for _, metric in indicator.narrowed}
+    return next((named for named in words.headline if named.name in targets), indicator)
+
+
+def _lowered(text: str, start: int, end: int) -> str:
+    """The words of text[start:end], lower case, without genitive 's ("the company's deficit" names
+    the company), between spaces."""
+    written = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, start, end))
+    return f" {' '.join(written).lower()} "
+
+
+def _narrowed_by(indicator: Indicator, lowered: str) -> Indicator | None:
     for word, metric in indicator.narrowed:
         if f" {word} " in lowered:
             return tables().by_name.get(metric, indicator)
-    targets = {metric for _, metric in indicator.narrowed}
-    return next((named for named in headline if named.name in targets), indicator)
+    return None
 
 
 def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:

@@ -107,3 +107,16 @@ def test_an_amount_of_money_measures_the_last_noun_of_its_complement() -> None:
 def test_a_money_figure_a_share_of_an_offering_is_its_price_per_share() -> None:
     text = "Pendry said its rights issue of 3 mln shares is priced at 4.50 dlrs a share."
     assert metric(text, "4.50 dlrs") == "price per share"
+
+
+def test_a_word_of_the_headline_narrows_an_issue_to_a_bond_and_a_written_name_stays() -> None:
+    text = "The issue of 150 mln dlrs will be sold through Harrow Securities."
+    claims = claims_from_document(
+        make_document(text, doc_id="t", published=DAY, title="PELLAM FILES FOR DEBT OFFER")
+    )
+    assert claims[0].metric == "bonds"
+    text = "Caldoria's budget deficit was 2.1 billion dlrs in 1990."
+    claims = claims_from_document(
+        make_document(text, doc_id="t", published=DAY, title="CALDORIA TRADE DEFICIT WIDENS")
+    )
+    assert claims[0].metric == "budget deficit"
