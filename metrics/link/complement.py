@@ -10,9 +10,11 @@ from metrics.link.heads import is_money, modifier_only
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
-_COMPLEMENT = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|its|their)[ \t]+)?")
-"""'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills': an amount of
-money whose complement names what the money is."""
+_COMPLEMENT = re.compile(
+    r"[ \t]+(?:in|of|worth[ \t]+of|(?:[a-z]+ly[ \t]+)?available[ \t]+for)[ \t]+(?:(?:the|its|their)[ \t]+)?"
+)
+"""'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills', '2 mln dlrs
+currently available for buybacks': an amount of money whose complement names what the money is."""
 
 
 def complement_head(text: str, hits: Located[Hit], quantity: Quantity, end: int) -> Hit | None:

@@ -69,6 +69,8 @@ def test_a_percent_of_a_named_company_bought_is_a_stake() -> None:
         ("Gellert filed 80 mln dlrs of debt securities with the regulator.", "80 mln dlrs", "debt"),
         ("Ostrow sought damages of 60 mln dlrs from Pellam Corp.", "60 mln dlrs", "damages"),
         ("Voters in the north had a 40 pct chance of a recount.", "40 pct", "chance"),
+        ("Harrow Corp will buy back up to 8 pct of its common stock.", "8 pct", "share buybacks"),
+        ("Harrow has 900,000 dlrs currently available for buybacks.", "900,000 dlrs", "share buybacks"),
     ],
 )
 def test_indicators_an_analyst_keeps_apart(text: str, surface: str, expected: str) -> None:
