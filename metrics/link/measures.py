@@ -194,7 +194,7 @@ def _classify(
     if between is not None:
         indicator, measure = tables().by_name[between[0]], between[1]
     elif named is not None:
-        indicator, measure = tables().by_name[named[0]], " ".join(text[slice(*named[1])].split())
+        indicator, measure = indicator_of(named[0]), " ".join(text[slice(*named[1])].split())
     elif (quantity.unit == "count" and quantity.noun) or whole:
         measure = whole or " ".join(str(quantity.noun).split())
         indicator = indicator_of(raw) or indicator_of(measure)

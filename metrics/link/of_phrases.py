@@ -64,6 +64,7 @@ def of_phrase(text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[i
             _market_share(text, quantity, clause)
             or _coupon(text, hits, quantity, clause)
             or _stake(text, hits, quantity, clause)
+            or _share_taken(text, hits, quantity, clause)
         )
     if cls == "measure" and quantity.unit in _table()["length_units"]:
         found = _distance().match(text, quantity.noun_end, clause[1])
@@ -142,3 +143,27 @@ def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
     if not _OBJECT.fullmatch(text, last.end, quantity.start):
         return hits
     return hits[:-1]
+
+
+_SHARE_OF = re.compile(
+    r"[ \t]+off?[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[\w.&-]+['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
+)
+"""'of the field's current ', 'off its ': between a share taken and the metric word it is of."""
+
+
+@cache
+def _taking_verb() -> re.Pattern[str]:
+    verbs = _words("taking_verbs")
+    return re.compile(rf"\b(?:{verbs})[ \t]+(?:(?:off|out|up|about|nearly|some)[ \t]+)?$", re.IGNORECASE)
+
+
+def _share_taken(text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[int, int]) -> Found | None:
+    """'would wipe 5 pct off the value', 'knocked 3 pct of the firm's market value': a verb that takes a
+    share of something measures that thing, not the subject's metric word ("the tax would wipe")."""
+    if not _taking_verb().search(text, max(clause[0], quantity.start - 30), quantity.start):
+        return None
+    for hit in hits.within(quantity.noun_end, min(clause[1], quantity.noun_end + 50)):
+        if _SHARE_OF.fullmatch(text, quantity.noun_end, hit.start):
+            return hit.name, (quantity.start, hit.end)
+        break
+    return None

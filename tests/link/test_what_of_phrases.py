@@ -122,3 +122,9 @@ def test_a_word_of_the_headline_narrows_an_issue_to_a_bond_and_a_written_name_st
         make_document(text, doc_id="t", published=DAY, title="CALDORIA TRADE DEFICIT WIDENS")
     )
     assert claims[0].metric == "budget deficit"
+
+
+def test_a_share_a_verb_takes_off_a_thing_measures_the_thing() -> None:
+    assert metric("Analysts said the levy would wipe 5 pct of the mine's current value.", "5 pct") == "value"
+    assert metric("Dear oil has knocked 0.3 pct off the growth rate.", "0.3 pct") == "gdp growth"
+    assert metric("Exports were 5 pct of GDP in 1990.", "5 pct") == "exports"  # no taking verb: the base
