@@ -237,6 +237,8 @@ def _classify(
     indicator = _narrowed(indicator, text, clause, words)
     if measure is None and names_coupon(indicator.name, text, words.metrics, quantity, clause[1]):
         indicator = tables().by_name["coupon"]
+    elif indicator.name == "shares" and _offered(words, quantity, clause):
+        indicator = tables().by_name["stock offering"]  # "an offering of up to 90 mln dlrs of common stock"
     span = None
     if measure is None:
         span = _nearest_phrase(words, indicator, quantity, clause)
@@ -336,6 +338,15 @@ def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int], words: D
         return found
     targets = {metric for _, metric in indicator.narrowed}
     return next((named for named in words.headline if named.name in targets), indicator)
+
+
+def _offered(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> bool:
+    """Whether an offering of securities is named before a money figure of shares in its clause: the
+    money is the offering's size."""
+    if unit_class(quantity.unit) != "money":
+        return False
+    offering = tables().by_name["stock offering"]
+    return any(indicator_of(hit.name) is offering for hit in words.metrics.within(clause[0], quantity.start))
 
 
 def _lowered(text: str, start: int, end: int) -> str:

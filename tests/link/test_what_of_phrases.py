@@ -71,6 +71,11 @@ def test_a_percent_of_a_named_company_bought_is_a_stake() -> None:
         ("Voters in the north had a 40 pct chance of a recount.", "40 pct", "chance"),
         ("Harrow Corp will buy back up to 8 pct of its common stock.", "8 pct", "share buybacks"),
         ("Harrow has 900,000 dlrs currently available for buybacks.", "900,000 dlrs", "share buybacks"),
+        (
+            "Harrow filed a shelf offering for up to 90 mln dlrs of preferred stock.",
+            "90 mln dlrs",
+            "stock offering",
+        ),
     ],
 )
 def test_indicators_an_analyst_keeps_apart(text: str, surface: str, expected: str) -> None:
