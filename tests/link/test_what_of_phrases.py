@@ -133,3 +133,9 @@ def test_a_share_a_verb_takes_off_a_thing_measures_the_thing() -> None:
     assert metric("Analysts said the levy would wipe 5 pct of the mine's current value.", "5 pct") == "value"
     assert metric("Dear oil has knocked 0.3 pct off the growth rate.", "0.3 pct") == "gdp growth"
     assert metric("Exports were 5 pct of GDP in 1990.", "5 pct") == "exports"  # no taking verb: the base
+
+
+def test_household_bills_are_costs_and_a_capital_account_is_no_current_account() -> None:
+    assert metric("The plan would raise monthly electricity bills by 4 pct in Orvane.", "4 pct") == "costs"
+    text = "Caldoria's long-term capital account deficit widened to 3.1 billion dlrs in May."
+    assert metric(text, "3.1 billion dlrs") == "capital account deficit"
