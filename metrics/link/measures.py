@@ -298,7 +298,7 @@ def _governing(
     words: DocumentWords, quantity: Quantity, clause: tuple[int, int], noun: str
 ) -> Indicator | None:
     """The countable metric whose verb governs a count of people: "employs about 3,000 workers" counts
-    employees, "laid off 400 workers" job cuts; a flow ("sold") counts no people."""
+    employees, "laid off 400 workers" layoffs; a flow ("sold") counts no people."""
     hit = governing_hit(words.text, words.metrics, quantity, clause, noun)
     indicator = indicator_of(hit.name) if hit else None
     if indicator is not None and "count" in indicator.units and indicator.kind != "flow":
