@@ -79,3 +79,15 @@ def admits(indicator: Indicator, unit: str) -> bool:
 @cache
 def _written_units() -> frozenset[str]:
     return frozenset(_toml("metrics.toml")["written_units"]["metrics"])
+
+
+def unit_indicator(unit: str) -> Indicator | None:
+    """The indicator a figure's unit alone names, when its clause names none (metrics.toml
+    [unit_metrics]: hectares and acres are an area, "27 years old" an age)."""
+    name = _unit_metrics().get(unit)
+    return tables().by_name.get(name) if name else None
+
+
+@cache
+def _unit_metrics() -> dict[str, str]:
+    return dict(_toml("metrics.toml")["unit_metrics"])

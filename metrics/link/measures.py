@@ -38,7 +38,7 @@ from metrics.link.heads import (
 from metrics.link.heads import (
     clause_of as clause_of,
 )
-from metrics.link.indicators import admits, tables
+from metrics.link.indicators import admits, tables, unit_indicator
 from metrics.link.indicators import indicator_of as indicator_of
 from metrics.link.keywords import Hit, Located
 from metrics.link.of_phrases import names_coupon, of_phrase
@@ -232,6 +232,9 @@ def _classify(
         # a count of a thing the vocabulary does not name: the thing as written, plural like the
         # vocabulary's own names ("300 nurses" -> nurses, "two new roads" -> new roads)
         return Measure(counted(measure), measure, None, "count" if whole else None)
+    if indicator is None and measure is None and unit_indicator(quantity.unit) is not None:
+        indicator = unit_indicator(quantity.unit)  # "9.7 mln hectares of land": an area, as written
+        measure = " ".join(text[quantity.start : max(quantity.end, quantity.noun_end)].split())
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
     indicator = _narrowed(indicator, text, clause, words)

@@ -139,3 +139,16 @@ def test_household_bills_are_costs_and_a_capital_account_is_no_current_account()
     assert metric("The plan would raise monthly electricity bills by 4 pct in Orvane.", "4 pct") == "costs"
     text = "Caldoria's long-term capital account deficit widened to 3.1 billion dlrs in May."
     assert metric(text, "3.1 billion dlrs") == "capital account deficit"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Orvane will distribute 2.4 mln hectares of land to farmers.", "2.4 mln hectares", "area"),
+        ("The 41-year-old joined Pellam in 1988.", "41-year-old", "age"),
+        ("Tessaly Air said its load factor fell to 61.2 pct in May.", "61.2 pct", "load factor"),
+        ("The rig utilization rate rose to 53.1 pct last week.", "53.1 pct", "capacity utilization"),
+    ],
+)
+def test_a_unit_or_an_industry_word_names_what_a_figure_is(text: str, surface: str, expected: str) -> None:
+    assert metric(text, surface) == expected
