@@ -148,6 +148,7 @@ def test_household_bills_are_costs_and_a_capital_account_is_no_current_account()
         ("The 41-year-old joined Pellam in 1988.", "41-year-old", "age"),
         ("Tessaly Air said its load factor fell to 61.2 pct in May.", "61.2 pct", "load factor"),
         ("The rig utilization rate rose to 53.1 pct last week.", "53.1 pct", "capacity utilization"),
+        ("Banks will be paid a 15 basis point utilisation fee on the notes.", "15 basis point", "costs"),
     ],
 )
 def test_a_unit_or_an_industry_word_names_what_a_figure_is(text: str, surface: str, expected: str) -> None:
