@@ -11,7 +11,7 @@ from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
 _COMPLEMENT = re.compile(
-    r"[ \t]+(?:in|of|worth[ \t]+of|(?:[a-z]+ly[ \t]+)?available[ \t]+for)[ \t]+(?:(?:the|its|their)[ \t]+)?"
+    r"[ \t]++(?:in|of|worth[ \t]+of|(?:[a-z]+ly[ \t]+)?available[ \t]+for)[ \t]+(?:(?:the|its|their)[ \t]+)?"
 )
 """'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills', '2 mln dlrs
 currently available for buybacks': an amount of money whose complement names what the money is."""

@@ -33,7 +33,7 @@ def _words(key: str) -> str:
 @cache
 def _market() -> re.Pattern[str]:
     return re.compile(
-        rf"[ \t]+of[ \t]+{_OWNER}((?:[\w.-]+[ \t]+){{0,3}}?)markets?\b"
+        rf"[ \t]++of[ \t]+{_OWNER}((?:[\w.-]+[ \t]+){{0,3}}?)markets?\b"
         rf"(?![ \t]+(?:{_words('not_market')})\b|['’])",
         re.IGNORECASE,
     )
@@ -42,7 +42,7 @@ def _market() -> re.Pattern[str]:
 @cache
 def _distance() -> re.Pattern[str]:
     direction = rf"(?:due[ \t]+)?(?:{_words('directions')})[ \t]+(?:of|from)"
-    return re.compile(rf"[ \t]+(?:{direction}|(?:{_words('away')}))\b", re.IGNORECASE)
+    return re.compile(rf"[ \t]++(?:{direction}|(?:{_words('away')}))\b", re.IGNORECASE)
 
 
 @cache
@@ -51,7 +51,7 @@ def _coupon_verb() -> re.Pattern[str]:
 
 
 _STAKE_OF = re.compile(
-    r"[ \t]+of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?([\w.&'’-]+(?:[ \t]+[\w.&'’-]+){0,3})"
+    r"[ \t]++of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?([\w.&'’-]+(?:[ \t]+[\w.&'’-]+){0,3})"
 )
 _WORD = re.compile(r"[\w.&'’-]+")
 
@@ -124,12 +124,12 @@ def names_coupon(metric: str, text: str, hits: Located[Hit], quantity: Quantity,
     return attributive_head(text, hits, quantity, end) is not None
 
 
-_OBJECT = re.compile(r"[ \t]+(?:an?|the)[ \t]+(?:[a-z-]+[ \t]+)?$")
+_OBJECT = re.compile(r"[ \t]++(?:an?|the)[ \t]+(?:[a-z-]+[ \t]+)?$")
 
 
 @cache
 def _change_noun() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]+(?:{_words('change_nouns')})\b", re.IGNORECASE)
+    return re.compile(rf"[ \t]++(?:{_words('change_nouns')})\b", re.IGNORECASE)
 
 
 def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
@@ -146,7 +146,7 @@ def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
 
 
 _SHARE_OF = re.compile(
-    r"[ \t]+off?[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[\w.&-]+['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
+    r"[ \t]++off?[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[\w.&-]+['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
 )
 """'of the field's current ', 'off its ': between a share taken and the metric word it is of."""
 

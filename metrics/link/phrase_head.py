@@ -9,7 +9,7 @@ import re
 from metrics.lexicon import lexicon
 from metrics.link.keywords import Hit
 
-_OF_COMPLEMENT = re.compile(r"[ \t]+(of|for|on)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
+_OF_COMPLEMENT = re.compile(r"[ \t]++(of|for|on)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
 """Between a metric noun and a metric word of its complement: "orders for manufactured goods", "tax on
 imports"."""
 _AFTER_FIGURE = re.compile(r"\d\S*(?:[ \t]+\S+){0,3}[ \t]+$")
