@@ -153,3 +153,8 @@ def test_household_bills_are_costs_and_a_capital_account_is_no_current_account()
 )
 def test_a_unit_or_an_industry_word_names_what_a_figure_is(text: str, surface: str, expected: str) -> None:
     assert metric(text, surface) == expected
+
+
+def test_notes_bought_back_are_bonds_not_share_buybacks() -> None:
+    text = "Pellam Corp said it bought back 6 mln dlrs of its 12-1/2 pct subordinated notes."
+    assert metric(text, "6 mln dlrs") == "bonds"
