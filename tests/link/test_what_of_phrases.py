@@ -64,6 +64,7 @@ def test_a_percent_of_a_named_company_bought_is_a_stake() -> None:
         ("The agency allocated 2.5 mln dlrs to the campaign.", "2.5 mln dlrs", "allocated funds"),
         ("Pendry plans to issue 15 pct of the common stock of its Arlo unit.", "15 pct", "stock offering"),
         ("The bank sold 300 mln dlrs of six-month treasury bills.", "300 mln dlrs", "treasury bills"),
+        ("The Caldorian Treasury sold 4 billion francs of tap stock in May.", "4 billion francs", "bonds"),
         ("Marlow Foods made cost savings of 40 mln stg in 1990.", "40 mln stg", "savings"),
         ("Its total capitalization is 1.2 billion dlrs.", "1.2 billion dlrs", "capitalization"),
         ("Gellert filed 80 mln dlrs of debt securities with the regulator.", "80 mln dlrs", "debt"),
