@@ -1,10 +1,10 @@
 """Which noun a figure measures, read from the grammar around it: the noun it modifies ("a 22 pct
-stake"), the complement of an amount of money ("34 mln dlrs in debt"), the whole a bare number is part
-of ("450 of its 1,200 buses"), the verb that governs a count of people ("employs 3,000 workers"), a
-difference of two flows named as such ("the gap between exports and imports") and the per-item words
-that make a money figure a unit price ("31 dlrs each"); and the phrase a metric word is written in, the
-clause around a figure and the words that compare it with the figure before. The word lists are data
-(metrics.toml); the vocabulary step (measures.py) names what these rules find."""
+stake"), the whole a bare number is part of ("450 of its 1,200 buses"), the verb that governs a count of
+people ("employs 3,000 workers"), a difference of two flows named as such ("the gap between exports and
+imports") and the per-item words that make a money figure a unit price ("31 dlrs each"); and the phrase
+a metric word is written in, the clause around a figure and the words that compare it with the figure
+before. The complement of an amount of money ("34 mln dlrs in debt") is complement.py's. The word lists
+are data (metrics.toml); the vocabulary step (measures.py) names what these rules find."""
 
 from __future__ import annotations
 
@@ -118,9 +118,6 @@ _DETERMINED = re.compile(
 _MODIFIER_GAP = re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z][a-z-]*)[ \t]+)?")
 """What may stand between such a figure and its noun: a hyphen, a year ("a 1.08 billion crown 1986 loss")
 or one modifier that is no function word."""
-_COMPLEMENT = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)[ \t]+(?:(?:the|its|their)[ \t]+)?")
-"""'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills': an amount of
-money whose complement names what the money is."""
 _PARTITIVE = re.compile(
     r"[ \t]+of[ \t]+(?:its|their|the|his|her|our)[ \t]+(?:[\d,.]+[ \t]+)?([A-Za-z][a-z-]+)\b"
 )
@@ -151,6 +148,20 @@ def counted(noun: str) -> str:
     return " ".join(words).lower()
 
 
+def counts_a_time(quantity: Quantity) -> bool:
+    """Whether a count's noun is a word of time ("versus 29 yesterday", "3.72 today"): a time word is never
+    what a figure counts, so the figure is a bare number."""
+    if quantity.unit != "count" or not quantity.noun:
+        return False
+    first = quantity.noun.split()[0].lower()
+    return first in _time_words() or first in WEEKDAYS or first in MONTHS
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["counted"]["time_words"])
+
+
 @cache
 def _leading_modifiers() -> frozenset[str]:
     return frozenset(_toml("metrics.toml")["counted"]["leading_modifiers"])
@@ -162,7 +173,7 @@ def is_money(unit: str) -> bool:
     return len(head) == 3 and head.isupper()
 
 
-def _modifier_only(text: str, start: int, end: int) -> bool:
+def modifier_only(text: str, start: int, end: int) -> bool:
     gap = _MODIFIER_GAP.fullmatch(text, start, end)
     return gap is not None and (gap.group(1) is None or gap.group(1) not in lexicon().noun_stop)
 
@@ -182,21 +193,8 @@ def attributive_head(text: str, hits: Located[Hit], quantity: Quantity, end: int
                 text[after : hit.start].strip(" \t-") or re.match(r"[ \t]+of\b", text[hit.end : hit.end + 4])
             ):
                 continue  # "exported 16.9bn worth of goods": a postposition, no noun the figure modifies
-            if _modifier_only(text, after, hit.start):
+            if modifier_only(text, after, hit.start):
                 return hit
-    return None
-
-
-def complement_head(text: str, hits: Located[Hit], quantity: Quantity, end: int) -> Hit | None:
-    """The metric noun an amount of money is 'in' or 'of' ('assumed 34 mln dlrs in debt')."""
-    if not is_money(quantity.unit) or " per " in quantity.unit:
-        return None
-    gap = _COMPLEMENT.match(text, quantity.noun_end, end)
-    if gap is None:
-        return None
-    for hit in hits.within(gap.end(), min(end, gap.end() + 24)):
-        if _modifier_only(text, gap.end(), hit.start):
-            return hit
     return None
 
 
@@ -363,20 +361,3 @@ def _per_item() -> re.Pattern[str]:
 def per_item(text: str, quantity: Quantity) -> bool:
     """Whether a per-item word follows the figure ("31 dlrs each", "900 yen (6.20 dlrs) apiece")."""
     return _per_item().match(text, quantity.noun_end) is not None
-
-
-_OF_COMPLEMENT = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
-"""Between a metric noun and a metric word of its complement: "orders for manufactured goods"."""
-
-
-def phrase_head(text: str, hits: list[Hit]) -> Hit:
-    """The metric noun that heads the phrase the last hit ends: "new orders for manufactured goods"
-    measures orders, "sales of manufactured goods" sales. A generic head (words.toml [generic_heads]:
-    "the value of exports") gives way to its complement."""
-    generic = lexicon().generic_heads
-    i = len(hits) - 1
-    while i > 0 and _OF_COMPLEMENT.fullmatch(text, hits[i - 1].end, hits[i].start):
-        if text[hits[i - 1].start : hits[i - 1].end].lower() in generic:
-            break
-        i -= 1
-    return hits[i]

@@ -12,24 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, replace
 
 from metrics.find.tokens import Tokens
 from metrics.lexicon import (
     OTHER,
     Indicator,
-    _csv,
-    lexicon,
-    metric_vocabulary,
-    singular,
-    squash,
 )
+from metrics.link.complement import complement_head
 from metrics.link.heads import (
     COMPARED_FROM,
     attributive_head,
-    complement_head,
     counted,
+    counts_a_time,
     difference,
     governing_hit,
     not_names,
@@ -43,13 +38,17 @@ from metrics.link.heads import (
 from metrics.link.heads import (
     clause_of as clause_of,
 )
-from metrics.link.keywords import Hit, Located, Vocabulary
+from metrics.link.indicators import admits, tables, unit_indicator
+from metrics.link.indicators import indicator_of as indicator_of
+from metrics.link.keywords import Hit, Located
+from metrics.link.of_phrases import names_coupon, of_phrase
 from metrics.records import Quantity
 
 ITEM_WINDOW = 60
 """Characters either side of a figure within which an item word names what it is of."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_PERCENT = re.compile(r"\d[ \t]*(?:%|pct\b|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,43 +59,6 @@ class Measure:
     unit: str | None = None
     """The unit the figure lost, where its metric and its article say it ("Net 232,000 vs 814,000" in
     a results table written in dollars is USD); None keeps the quantity's own."""
-
-
-@dataclass(frozen=True)
-class _Names:
-    exact: dict[str, Indicator]
-    prefixes: tuple[tuple[str, Indicator], ...]
-    by_name: dict[str, Indicator]
-    phrases: Vocabulary
-    """Every synonym -> its indicator's name, for token-anchored search of a document."""
-    items: dict[str, str]
-    item_words: Vocabulary
-
-
-@cache
-def _names() -> _Names:
-    exact: dict[str, Indicator] = {}
-    prefixes: list[tuple[str, Indicator]] = []
-    lex = lexicon()
-    for indicator in metric_vocabulary():
-        exact.setdefault(indicator.name, indicator)
-        for synonym in indicator.synonyms:
-            if synonym.endswith("*"):
-                prefixes.append((synonym[:-1], indicator))
-            else:
-                exact.setdefault(synonym, indicator)
-    for indicator in metric_vocabulary():  # "employee" (a counted noun made singular) is "employees"
-        for synonym in indicator.synonyms:
-            if not synonym.endswith("*"):
-                exact.setdefault(singular(synonym, lex), indicator)
-    prefixes.sort(key=lambda pair: -len(pair[0]))
-    phrases = Vocabulary.of({s: i.name for i in metric_vocabulary() for s in (i.name, *i.synonyms)})
-    items = {}
-    for row in _csv("items.csv"):  # the aliases are the words written; "lead" is no alias of lead metal
-        for alias in row["aliases"].split("|"):
-            items[squash(alias)] = row["name"]
-    by_name = {indicator.name: indicator for indicator in metric_vocabulary()}
-    return _Names(exact, tuple(prefixes), by_name, phrases, items, Vocabulary.of(items))
 
 
 @dataclass(frozen=True)
@@ -113,6 +75,8 @@ class DocumentWords:
     headline: tuple[Indicator, ...] = ()
     """The metrics the headline names ("SOVIET UNION TO IMPORT MORE GRAIN"): what a figure whose own
     clause names none is about."""
+    title: str = ""
+    """The headline as written: its words narrow a generic name its clause leaves open."""
 
     @classmethod
     def of(
@@ -124,7 +88,7 @@ class DocumentWords:
         title: str | None = None,
     ) -> DocumentWords:
         """`metric_hits`: the linker's metric words of the text, when it has found them already."""
-        names = _names()
+        names = tables()
         metrics = metric_hits if metric_hits is not None else names.phrases.hits(text, tokens)
         money = Counter(q.unit.partition(" ")[0] for q in quantities if unit_class(q.unit) == "money")
         currency = money.most_common(1)[0][0] if money else None
@@ -135,32 +99,8 @@ class DocumentWords:
                 if indicator is not None and indicator not in headline:
                     headline.append(indicator)
         spans = tuple((q.start, max(q.end, q.noun_end)) for q in quantities if unit_class(q.unit) == "money")
-        return cls(text, metrics, names.item_words.hits(text, tokens), currency, spans, tuple(headline))
-
-
-@lru_cache(maxsize=4096)
-def indicator_of(name: str | None) -> Indicator | None:
-    """The indicator a raw metric name means: a synonym, a prefix synonym, or its last words."""
-    if not name:
-        return None
-    names = _names()
-    key = squash(name)
-    words = key.split()
-    for i in range(len(words)):  # "quarterly net profit" -> "net profit" -> "profit"
-        tail = " ".join(words[i:])
-        if tail in names.exact:
-            return names.exact[tail]
-        for prefix, indicator in names.prefixes:
-            if tail.startswith(prefix) and " " not in tail[len(prefix) :]:
-                return indicator
-    return names.exact.get(singular(key, lexicon()))
-
-
-def _admits(indicator: Indicator, unit: str) -> bool:
-    """Whether a figure in `unit` can be of the indicator; a bare number ("Net 232,000 vs 814,000" in a
-    results table) has lost its unit, not its metric, so every indicator admits it."""
-    cls = unit_class(unit)
-    return cls in indicator.units or cls == "number"
+        items = names.item_words.hits(text, tokens)
+        return cls(text, metrics, items, currency, spans, tuple(headline), title or "")
 
 
 def _nearest_phrase(
@@ -213,7 +153,22 @@ def classify(
 
     `raw` is the linker's metric word (a keyword's name, a counted noun, or a unit fallback such as
     "percentage"); `clause` bounds the text the figure's own words come from; `before` is the figure
-    before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares."""
+    before it in the same clause, whose metric a figure it is compared with ("from 12.1 pct") shares.
+    A count of a time word ("versus 29 yesterday") is read as the bare number it is."""
+    if not counts_a_time(quantity):
+        return _classify(raw, quantity, words, clause, before)
+    bare = replace(quantity, unit="number", noun=None, noun_end=quantity.end)
+    measured = _classify(raw, bare, words, clause, before)
+    return measured if measured.unit else replace(measured, unit="number")
+
+
+def _classify(
+    raw: str,
+    quantity: Quantity,
+    words: DocumentWords,
+    clause: tuple[int, int],
+    before: tuple[Quantity, Measure] | None,
+) -> Measure:
     text = words.text
     elided = (  # "from 316" after "300 mln dlrs" lost its scale as well as its unit: no unit is better
         quantity.unit == "number"
@@ -235,33 +190,36 @@ def classify(
     measure = None
     whole = partitive(text, quantity)
     between = difference(text, quantity, clause) if unit_class(quantity.unit) == "money" else None
+    named = of_phrase(text, words.metrics, quantity, clause) if between is None else None
     if between is not None:
-        indicator, measure = _names().by_name[between[0]], between[1]
+        indicator, measure = tables().by_name[between[0]], between[1]
+    elif named is not None:
+        indicator, measure = indicator_of(named[0]), " ".join(text[slice(*named[1])].split())
     elif (quantity.unit == "count" and quantity.noun) or whole:
         measure = whole or " ".join(str(quantity.noun).split())
         indicator = indicator_of(raw) or indicator_of(measure)
     else:
         indicator = indicator_of(raw)
-    if indicator is not None and not _admits(indicator, quantity.unit):
+    if indicator is not None and not admits(indicator, quantity.unit):
         indicator = None
     if indicator is None and measure is None:  # the raw word was no metric ("1.2 billion crown 1989 loss")
         head = complement_head(text, words.metrics, quantity, clause[1]) or attributive_head(
             text, words.metrics, quantity, clause[1]
         )
         indicator = indicator_of(head.name) if head else None
-        if indicator is not None and not _admits(indicator, quantity.unit):
+        if indicator is not None and not admits(indicator, quantity.unit):
             indicator = None
     if indicator is None and measure is None:
         indicator = _clause_indicator(words, quantity, clause)
     if indicator is None and measure is None and not words.metrics.within(*clause):
-        indicator = next((i for i in words.headline if _admits(i, quantity.unit)), None)
+        indicator = next((i for i in words.headline if admits(i, quantity.unit)), None)
     verb = _as_verb(words, quantity, clause, indicator) if indicator is not None and raw else None
     if verb is not None:
         indicator, measure = verb
     if _per_share(text, quantity, indicator, words, clause):
-        indicator = _names().by_name["price per share"]
-    elif indicator is _names().by_name["profit"] and per_item(text, quantity):
-        indicator = _names().by_name["earnings"]  # "earned 158.7 mln dlrs or 2.23 dlrs a share": per share
+        indicator = tables().by_name["price per share"]
+    elif indicator is tables().by_name["profit"] and per_item(text, quantity):
+        indicator = tables().by_name["earnings"]  # "earned 158.7 mln dlrs or 2.23 dlrs a share": per share
     if indicator is None and unit_class(quantity.unit) == "money":
         if quoted_currency(text, quantity, clause, words.money_spans):
             return Measure("exchange rate", None, None)  # "the dollar was at 141.10 yen"
@@ -274,9 +232,16 @@ def classify(
         # a count of a thing the vocabulary does not name: the thing as written, plural like the
         # vocabulary's own names ("300 nurses" -> nurses, "two new roads" -> new roads)
         return Measure(counted(measure), measure, None, "count" if whole else None)
+    if indicator is None and measure is None and unit_indicator(quantity.unit) is not None:
+        indicator = unit_indicator(quantity.unit)  # "9.7 mln hectares of land": an area, as written
+        measure = " ".join(text[quantity.start : max(quantity.end, quantity.noun_end)].split())
     if indicator is None:
         return Measure(OTHER, measure or _written(raw, text, clause), None)
-    indicator = _narrowed(indicator, text, clause)
+    indicator = _narrowed(indicator, text, clause, words)
+    if measure is None and names_coupon(indicator.name, text, words.metrics, quantity, clause[1]):
+        indicator = tables().by_name["coupon"]
+    elif indicator.name == "shares" and _offered(words, quantity, clause):
+        indicator = tables().by_name["stock offering"]  # "an offering of up to 90 mln dlrs of common stock"
     span = None
     if measure is None:
         span = _nearest_phrase(words, indicator, quantity, clause)
@@ -297,6 +262,8 @@ def classify(
         unit = "count"  # "Avg shrs 5,970,000", "voted 350 to 73": a metric that is no amount counts
     elif quantity.unit == "number" and indicator.units[0] == "index":
         unit = "point"  # "the index closed at 1,333.18": an index level is in points
+    elif quantity.unit == "number" and _beside_percents(indicator, quantity, text, clause):
+        unit = "%"  # "at 5-3/4, 5-1/4 pct, down from six, 5-1/2": a rate's bare figures beside its percents
     return Measure(indicator.name, measure, item, unit)
 
 
@@ -308,10 +275,18 @@ def _as_verb(
     hit = governing_hit(words.text, words.metrics, quantity, clause, None)
     written = words.text[hit.start : hit.end] if hit else ""
     metric = verb_metric(written)
-    named = _names().by_name.get(metric) if metric else None
-    if named is None or named is indicator or not _admits(named, quantity.unit):
+    named = tables().by_name.get(metric) if metric else None
+    if named is None or named is indicator or not admits(named, quantity.unit):
         return None
     return named, written
+
+
+def _beside_percents(indicator: Indicator, quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
+    """Whether a bare figure of a percent-only metric stands beside percents in its clause and is of
+    their size ("5-1/4 to 5-3/8 a week ago" after "5-3/4 to 6-1/4 pct"); "50 mln" is no rate."""
+    if indicator.units != ("percent",) or quantity.scaled or abs(quantity.value) >= 100:
+        return False
+    return _PERCENT.search(text, *clause) is not None
 
 
 def _counted_only(indicator: Indicator) -> bool:
@@ -326,7 +301,7 @@ def _governing(
     words: DocumentWords, quantity: Quantity, clause: tuple[int, int], noun: str
 ) -> Indicator | None:
     """The countable metric whose verb governs a count of people: "employs about 3,000 workers" counts
-    employees, "laid off 400 workers" job cuts; a flow ("sold") counts no people."""
+    employees, "laid off 400 workers" layoffs; a flow ("sold") counts no people."""
     hit = governing_hit(words.text, words.metrics, quantity, clause, noun)
     indicator = indicator_of(hit.name) if hit else None
     if indicator is not None and "count" in indicator.units and indicator.kind != "flow":
@@ -338,26 +313,57 @@ def _per_share(
     text: str, quantity: Quantity, indicator: Indicator | None, words: DocumentWords, clause: tuple[int, int]
 ) -> bool:
     """Whether a money figure is the price of one share: written per share, or 'each' beside shares
-    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares or a price."""
-    if unit_class(quantity.unit) != "money" or (indicator and indicator.name not in ("shares", "price")):
+    ("buy back 5 mln shares at 31 dlrs each"), where the clause's metric is the shares, their offering or
+    a price ("a rights issue at 2.95 dlrs a share")."""
+    if unit_class(quantity.unit) != "money" or (
+        indicator and indicator.name not in ("shares", "price", "stock offering")
+    ):
         return False
     if quantity.unit.endswith(" per share"):
         return True
     if not per_item(text, quantity):
         return False
-    return any(indicator_of(hit.name) is _names().by_name["shares"] for hit in words.metrics.within(*clause))
+    return any(indicator_of(hit.name) is tables().by_name["shares"] for hit in words.metrics.within(*clause))
 
 
-def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int]) -> Indicator:
-    """A generic metric made specific by a word of its clause ("current account ... a surplus of")."""
+def _narrowed(indicator: Indicator, text: str, clause: tuple[int, int], words: DocumentWords) -> Indicator:
+    """A generic metric made specific by a word of its clause ("current account ... a surplus of"), else
+    by one of the headline ("ACME FILES FOR DEBT OFFER": "the issue" is the bond's), else by a metric of
+    the headline it may be narrowed to ("ACME ISSUES EUROBOND")."""
     if not indicator.narrowed:
         return indicator
-    words = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, clause[0], clause[1]))
-    lowered = f" {' '.join(words).lower()} "  # "the company's deficit" names the company
+    clause_words = _lowered(text, *clause)
+    found = _narrowed_by(indicator, clause_words)
+    if found is not None or f" {indicator.name} " in clause_words:
+        return found or indicator  # "the budget deficit" under a TRADE DEFICIT headline stays the budget's
+    found = _narrowed_by(indicator, _lowered(words.title, 0, len(words.title)))
+    if found is not None:
+        return found
+    targets = {metric for _, metric in indicator.narrowed}
+    return next((named for named in words.headline if named.name in targets), indicator)
+
+
+def _offered(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> bool:
+    """Whether an offering of securities is named before a money figure of shares in its clause: the
+    money is the offering's size."""
+    if unit_class(quantity.unit) != "money":
+        return False
+    offering = tables().by_name["stock offering"]
+    return any(indicator_of(hit.name) is offering for hit in words.metrics.within(clause[0], quantity.start))
+
+
+def _lowered(text: str, start: int, end: int) -> str:
+    """The words of text[start:end], lower case, without genitive 's ("the company's deficit" names
+    the company), between spaces."""
+    written = (re.sub(r"['’]s$", "", word) for word in _WORD.findall(text, start, end))
+    return f" {' '.join(written).lower()} "
+
+
+def _narrowed_by(indicator: Indicator, lowered: str) -> Indicator | None:
     for word, metric in indicator.narrowed:
         if f" {word} " in lowered:
-            return _names().by_name.get(metric, indicator)
-    return indicator
+            return tables().by_name.get(metric, indicator)
+    return None
 
 
 def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[int, int]) -> Indicator | None:
@@ -368,7 +374,7 @@ def _clause_indicator(words: DocumentWords, quantity: Quantity, clause: tuple[in
         indicator = indicator_of(hit.name)
         if quantity.start <= hit.start < quantity.noun_end or indicator is None:
             continue
-        if not _admits(indicator, quantity.unit):
+        if not admits(indicator, quantity.unit):
             continue
         distance = _distance(quantity, hit.start, hit.end)
         if best is None or distance < best[0]:

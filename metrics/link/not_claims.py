@@ -20,6 +20,12 @@ _POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
 """'the two nations', 'these three plants': the things were counted before; this names them again."""
 
 
+_RANK = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|a)|\w['’]s)[ \t]+(?:number|no\.|#)[ \t]*+$", re.IGNORECASE
+)
+"""'the number three automaker', "Acme's No. 2 plant": a rank, no figure (the dev contract's ordinals)."""
+
+
 class Spans:
     """Time-expression spans, asked whether one covers a figure in O(log n): sorted by start, with the
     furthest end reached so far (a scan of every span per figure was quadratic on long lists)."""
@@ -143,7 +149,7 @@ def is_claim(
     lex = lex or lexicon()
     if quantity.unit in lex.durations and _in_time_expression(text, quantity, spans):
         return False
-    if _one_in_compound(text, quantity):
+    if _one_in_compound(text, quantity) or _RANK.search(text, max(0, quantity.start - 16), quantity.start):
         return False
     if quantity.unit == "count" and (quantity.noun or "").lower().rstrip(".") in _duration_abbreviations():
         return False  # "Nine mths", "for 12 mths": a span of time

@@ -3,18 +3,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from metrics.link import keywords as cue
+from metrics.link.complement import complement_head
 from metrics.link.document import LinkDocument
 from metrics.link.heads import (
     attributive_head,
-    complement_head,
+    counts_a_time,
     is_money,
     not_bases,
     not_names,
     outside_glosses,
     partitive,
-    phrase_head,
 )
+from metrics.link.of_phrases import not_results, of_phrase
+from metrics.link.phrase_head import phrase_head
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -65,6 +69,8 @@ def metric_of(
     the metric of the figure before (pronoun sentences), a metric word after it, the last metric word
     of a figure-less sentence before, a verb of change ("rose"), or its unit."""
     lex = doc.lex
+    if counts_a_time(quantity):  # "versus 29 yesterday": no count of days
+        quantity = replace(quantity, unit="number", noun=None, noun_end=quantity.end)
     if quantity.unit == "count" and quantity.noun:
         noun = counted_noun(doc, quantity.noun)
         if noun in ("times", "occasions", "time"):
@@ -82,12 +88,16 @@ def metric_of(
     whole = partitive(doc.text, quantity)
     if whole:
         return whole
+    said = of_phrase(doc.text, doc.metric_hits, quantity, (start, end))
+    if said:
+        return said[0]
     modified = complement_head(doc.text, doc.metric_hits, quantity, end) or attributive_head(
         doc.text, doc.metric_hits, quantity, end
     )
     if modified:
         return modified.name
     hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
+    hits = not_results(doc.text, hits, quantity)
     before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:
         return phrase_head(doc.text, before).name

@@ -63,7 +63,7 @@ def test_a_bare_number_that_is_part_of_a_whole_counts_the_whole() -> None:
     ("text", "metric"),
     [
         ("The foundry employs about 1,200 workers.", "employees"),
-        ("The foundry laid off 300 workers in May.", "job cuts"),
+        ("The foundry laid off 300 workers in May.", "layoffs"),
         ("About 1,200 workers marched to the town hall.", "workers"),
     ],
 )

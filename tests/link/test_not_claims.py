@@ -57,3 +57,9 @@ def test_one_joined_to_its_noun_after_an_article_is_an_adjective() -> None:
 
 def test_a_span_of_time_as_the_measured_thing_stays() -> None:
     assert _surfaces("The strike lasted 5 years.") == ["5 years"]
+
+
+def test_a_rank_is_no_figure() -> None:
+    text = "The number two brewer, Halvey Breweries, sold 400,000 barrels; Acme's No. 3 mill shut in June."
+    assert _surfaces(text) == ["400,000 barrels"]
+    assert _surfaces("A number of lenders cut 300 jobs.") == ["300"]  # "a number of" ranks nothing

@@ -43,7 +43,8 @@ def test_every_synonym_names_one_metric_and_every_metric_has_a_kind() -> None:
         ("telephone calls", "phone conversations"),
         ("employee", "employees"),
         ("nonfarm payrolls", "jobs"),
-        ("layoffs", "job cuts"),
+        ("layoffs", "layoffs"),
+        ("redundancies", "job cuts"),
         ("percentage", None),
     ],
 )
