@@ -1,4 +1,4 @@
-"""The metric noun an amount of money is 'in' or 'of': "assumed 34 mln dlrs in debt", "240 mln dlrs of
+"""The metric noun an amount of money is 'in' or 'of': "took on 12 mln dlrs in debt", "75 mln dlrs of
 debt securities", "140 mln dlrs of convertible subordinated capital notes" (the compound's last noun)."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from metrics.records import Quantity
 _COMPLEMENT = re.compile(
     r"[ \t]++(?:in|of|worth[ \t]+of|(?:[a-z]+ly[ \t]+)?available[ \t]+for)[ \t]+(?:(?:the|its|their)[ \t]+)?"
 )
-"""'34 mln dlrs in debt', '240 mln dlrs of debt securities', '50 mln dlrs worth of bills', '2 mln dlrs
-currently available for buybacks': an amount of money whose complement names what the money is."""
+"""'12 mln dlrs in debt', '75 mln dlrs of debt securities', '50 mln dlrs worth of bills', '2 mln dlrs
+left for share buybacks': an amount of money whose complement names what the money is."""
 
 
 def complement_head(text: str, hits: Located[Hit], quantity: Quantity, end: int) -> Hit | None:
-    """The metric noun an amount of money is 'in' or 'of' ('assumed 34 mln dlrs in debt', '140 mln dlrs
+    """The metric noun an amount of money is 'in' or 'of' ('took on 12 mln dlrs in debt', '140 mln dlrs
     of convertible subordinated debentures'): up to three modifiers may stand before it."""
     if not is_money(quantity.unit) or " per " in quantity.unit:
         return None

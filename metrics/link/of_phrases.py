@@ -133,8 +133,8 @@ def _change_noun() -> re.Pattern[str]:
 
 
 def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
-    """The hits before a figure without a verb of result whose object is the figure's change ("This
-    yielded an annualized 8.8 pct rise": no yield; the rise is of what the sentence before measured)."""
+    """The hits before a figure without a verb of result whose object is the figure's change ("That
+    meant a 6.2 pct rise": no metric of "meant"; the rise is of what the sentence before measured)."""
     if not hits or not _change_noun().match(text, quantity.noun_end):
         return hits
     last = hits[-1]
@@ -148,7 +148,7 @@ def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
 _SHARE_OF = re.compile(
     r"[ \t]++off?[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[\w.&-]+['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
 )
-"""'of the field's current ', 'off its ': between a share taken and the metric word it is of."""
+"""'of the firm's market ', 'off its ': between a share taken and the metric word it is of."""
 
 
 @cache

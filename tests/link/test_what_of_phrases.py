@@ -42,7 +42,7 @@ def test_a_length_from_a_place_is_a_distance_whatever_the_clause_says() -> None:
 
 
 def test_the_percent_a_bond_pays_is_its_coupon() -> None:
-    text = "Harrow Bank is issuing a 75 mln dlr eurobond due 1996 paying 9-1/4 pct and priced at par."
+    text = "Harrow Bank sold a 75 mln dlr eurobond, due 1996 and paying 9-1/4 pct, through a group of banks."
     assert metric(text, "9-1/4 pct") == "coupon"
     assert metric("Mendel Corp will redeem its 8-3/8 pct debentures due 1999.", "8-3/8 pct") == "coupon"
     # a percent an account pays is no bond's coupon
@@ -62,18 +62,18 @@ def test_a_percent_of_a_named_company_bought_is_a_stake() -> None:
         ("Drayfield Motors laid off 1,200 workers at its Lenton plant in June.", "1,200", "layoffs"),
         ("Drayfield will cut 900 jobs by 1992.", "900", "jobs"),
         ("The agency allocated 2.5 mln dlrs to the campaign.", "2.5 mln dlrs", "allocated funds"),
-        ("Pendry plans to issue 15 pct of the common stock of its Arlo unit.", "15 pct", "stock offering"),
+        ("Pendry plans to issue 25 pct of its Arlo unit's stock to the public.", "25 pct", "stock offering"),
         ("The bank sold 300 mln dlrs of six-month treasury bills.", "300 mln dlrs", "treasury bills"),
-        ("The Caldorian Treasury sold 4 billion francs of tap stock in May.", "4 billion francs", "bonds"),
+        ("Dealers took up 900 mln stg of a government tap stock.", "900 mln stg", "bonds"),
         ("Marlow Foods made cost savings of 40 mln stg in 1990.", "40 mln stg", "savings"),
         ("Its total capitalization is 1.2 billion dlrs.", "1.2 billion dlrs", "capitalization"),
         ("Gellert filed 80 mln dlrs of debt securities with the regulator.", "80 mln dlrs", "debt"),
         ("Ostrow sought damages of 60 mln dlrs from Pellam Corp.", "60 mln dlrs", "damages"),
         ("Voters in the north had a 40 pct chance of a recount.", "40 pct", "chance"),
         ("Harrow Corp will buy back up to 8 pct of its common stock.", "8 pct", "share buybacks"),
-        ("Harrow has 900,000 dlrs currently available for buybacks.", "900,000 dlrs", "share buybacks"),
+        ("Harrow has set 2 mln dlrs aside for buybacks.", "2 mln dlrs", "share buybacks"),
         (
-            "Harrow filed a shelf offering for up to 90 mln dlrs of preferred stock.",
+            "Harrow registered an offering of as much as 90 mln dlrs of preferred stock.",
             "90 mln dlrs",
             "stock offering",
         ),
