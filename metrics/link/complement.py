@@ -42,7 +42,7 @@ def _compound(text: str, first: Hit, second: Hit) -> bool:
     )
 
 
-_MODIFIERS = re.compile(r"(?:[a-z][a-z-]*[ \t]+){2,3}")
+_MODIFIERS = re.compile(r"(?<![a-z-])(?:[a-z][a-z-]*[ \t]+){2,3}")
 
 
 def _modifiers(text: str, start: int, end: int) -> bool:

@@ -212,7 +212,7 @@ def _compared_time(g: Governing, mention: TimeMention) -> bool:
     return len(gap) <= MAX_ATTACH_GAP and cue.is_comparison_base(gap, mention.surface)
 
 
-_WHEN_AFTER = re.compile(r",?[ \t]+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
 """'up 2.1 pct from January, when they fell 0.7 pct': a clause about the time compared with, which
 it dates."""
 
