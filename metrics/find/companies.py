@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from metrics.find.company_context import add_appositives, add_place_based, add_possessed
+from metrics.find.company_context import (
+    add_appositives,
+    add_owners_of_figures,
+    add_place_based,
+    add_possessed,
+)
 from metrics.find.company_words import INITIAL, TICKER, CompanyTables, company_name, company_tables
 from metrics.find.gazetteer import is_known
 from metrics.lexicon import lexicon
@@ -139,6 +144,7 @@ def find_companies(text: str) -> list[EntityMention]:
     add_appositives(text, found, tables)
     add_place_based(text, found, tables)
     add_possessed(text, found, tables)
+    add_owners_of_figures(text, found, tables)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables, tickers)
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from metrics.find.company_words import CompanyTables, company_name
 from metrics.find.gazetteer import is_known, kind_of
-from metrics.lexicon import _csv, lexicon
+from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import EntityMention
 
 _POSSESSED = re.compile(
@@ -87,6 +87,58 @@ def _is_place(name: str) -> bool:
 @cache
 def _dateline_places() -> frozenset[str]:
     return frozenset(row["place"].upper() for row in _csv("dateline_places.csv"))
+
+
+@cache
+def _owned_figure() -> re.Pattern[str]:
+    nouns = alternation(_toml("companies.toml")["owned_figures"]["nouns"])
+    return re.compile(rf"(?:'s|’s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{nouns})\b")
+
+
+_OWNER_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}$")
+
+
+def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+    """Add "Tarvik's revenue", "Volvant's quarterly deliveries": the name in a genitive before a word of
+    a company's figures (companies.toml [owned_figures]), unless it is a known name (a country, an
+    organisation, a leader), a sentence word, a month or a weekday."""
+    if "'s " not in text and "’s " not in text:
+        return
+    named = [_bare(m.name) for m in found.values()]
+    for figure in _owned_figure().finditer(text):
+        owner = _OWNER_NAME.search(text, max(0, figure.start() - 40), figure.start())
+        if owner is None:
+            continue
+        name = owner.group()
+        first = name.split()[0]
+        if any(_words_within(_bare(name), other) for other in named) or _is_place(name) or _streetlike(name):
+            continue  # "Carbide's stock" after Union Carbide Corp: its short form, read as such later
+        if (
+            first in tables.not_names
+            or first in tables.not_possessed
+            or name in lexicon().countries
+            or is_known(name)
+            or is_known(first)
+            or any(m.start <= owner.start() < m.end for m in found.values())
+        ):
+            continue
+        found[owner.start()] = EntityMention(owner.start(), owner.end(), name, name, "company")
+
+
+def _streetlike(name: str) -> bool:
+    return name.split()[-1] in _toml("companies.toml")["owned_figures"]["places"]
+
+
+def _bare(name: str) -> list[str]:
+    """A name's words without a genitive ("Oshman's Sporting Goods" -> Oshman, Sporting, Goods)."""
+    return [word.removesuffix("'s").removesuffix("’s") for word in name.split()]
+
+
+def _words_within(words: list[str], other: list[str]) -> bool:
+    """Whether `words` run within `other` ("Carbide" within "Union Carbide", "Santa Fe" within "Santa
+    Fe Southern Pacific") or `other` within `words` ("Earlier Santa Fe")."""
+    short, long = (words, other) if len(words) <= len(other) else (other, words)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def add_possessed(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
