@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,10 @@ def _submit(
             )
 
 
+STOP_SECONDS = 5.0
+"""How long a stopped pool's manager thread is waited for (its workers are terminated by then)."""
+
+
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the workers now (an error or Ctrl-C in the parent): queued chunks are dropped and running
     ones killed, rather than waited for."""
@@ -100,6 +105,14 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=STOP_SECONDS)
+        # At exit, CPython 3.11 wakes every pool's manager through a pipe that a stopped pool's manager
+        # may have closed already, and prints a traceback after Ctrl-C (seen in a CI run of --jobs 2):
+        # a stopped pool is taken off that list.
+        with contextlib.suppress(Exception):
+            futures_process._threads_wakeups.pop(manager, None)
 
 
 def process_pool(

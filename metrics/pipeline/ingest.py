@@ -74,7 +74,7 @@ def read_batches(
         stored: dict[str, str] = {}
         if look_up:
             with session(db_path, read_only=True, wait=options.wait, on_wait=options.on_wait) as con:
-                stored = stored_hashes(con, ids)
+                stored = stored_hashes(con, ids, options.extractor_version)
         yield Batch(batch, [None if doc_id in previous else stored.get(doc_id) for doc_id in ids])
         previous = set(ids)
 

@@ -49,11 +49,16 @@ class BatchResult:
     claims_written: int
 
 
-def stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+def stored_hashes(
+    con: duckdb.DuckDBPyConnection, ids: list[str], extractor_version: str | None = None
+) -> dict[str, str]:
     """The content hash stored for each of `ids` that the store holds (to skip unchanged documents
-    before extracting them)."""
+    before extracting them); with `extractor_version`, only of those that version extracted (a text
+    stored by an older extractor is extracted again, as a changed one is)."""
     rows = con.execute(
-        "SELECT id, content_hash FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        "SELECT id, content_hash FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))"
+        " AND (?::VARCHAR IS NULL OR extractor_version = ?::VARCHAR)",
+        [ids, extractor_version, extractor_version],
     ).fetchall()
     return {doc_id: digest for doc_id, digest in rows}
 
@@ -67,7 +72,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, documents: pa.Table, claims: pa.Tabl
         """
         CREATE OR REPLACE TEMP TABLE batch_status AS
         SELECT b.id, CASE WHEN d.id IS NULL THEN 'new'
-                          WHEN d.content_hash = b.content_hash THEN 'unchanged'
+                          WHEN d.content_hash = b.content_hash
+                               AND d.extractor_version IS NOT DISTINCT FROM b.extractor_version
+                          THEN 'unchanged'
                           ELSE 'changed' END AS status
         FROM batch_documents AS b LEFT JOIN documents AS d ON d.id = b.id
         """

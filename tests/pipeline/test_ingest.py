@@ -87,6 +87,21 @@ def test_the_same_documents_twice_add_nothing(tmp_path: Path) -> None:
     assert claims_of(db) == before
 
 
+def test_a_text_stored_by_an_older_extractor_is_extracted_again(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": "Sold 3 boats and 4 cars."}])
+    db = tmp_path / "m.duckdb"
+    run([source], db, extractor_version="old")
+
+    def doubled(document: Document) -> list[Claim]:
+        return [Claim(**{**c.to_dict(), "value": c.value * 2}) for c in digits_as_claims(document)]  # type: ignore[arg-type]
+
+    upgraded = run([source], db, extractor=doubled, extractor_version="new")
+    assert (upgraded.documents_replaced, upgraded.documents_unchanged, upgraded.claims_written) == (1, 0, 2)
+    assert claims_of(db) == [("a", 6.0), ("a", 8.0)]
+    again = run([source], db, extractor=doubled, extractor_version="new")
+    assert (again.documents_unchanged, again.claims_written) == (1, 0)
+
+
 def test_a_changed_document_replaces_its_claims(tmp_path: Path) -> None:
     db = tmp_path / "m.duckdb"
     run([write_jsonl(tmp_path / "v1.jsonl", [{"id": "a", "text": "Sold 3 boats and 4 cars."}])], db)
