@@ -4,21 +4,21 @@ leaders' terms, each resolved to a Period against the publication date.
 The expressions are found by the project's own patterns (one compiled alternation, one pass);
 dateparser's search reads "$20" as a date and fills missing days with today's, so it is not used here.
 Each pattern kind has a small resolver (timex_dates, timex_relative, timex_parts), looked up in one
-dispatch table.
+dispatch table; timex_adjust then reads the words around an expression (tense, fiscal calendars).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
-from metrics.calendar import MONTHS, WEEKDAYS, add_months, shift_years
-from metrics.find import timex_dates, timex_parts, timex_relative, timex_tense
-from metrics.find.fiscal import fiscal_year, relative_fiscal_year
+from metrics.calendar import MONTHS, WEEKDAYS
+from metrics.find import timex_dates, timex_parts, timex_relative
 from metrics.find.split_alternation import SplitAlternation
+from metrics.find.timex_adjust import ADJUSTED, UNDATED_PARTS, in_context
 from metrics.find.timex_periods import DATED, period_master, period_starts
-from metrics.find.timex_ranges import Found, join_ranges
+from metrics.find.timex_ranges import join_ranges
 from metrics.find.timex_relative import Resolver
 from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, bare_month, count_words, counts, number
 from metrics.find.tokens import Tokens
@@ -258,20 +258,9 @@ def scan(
         if name == "year" and not _is_year_in_context(text, match):
             continue
         item = _found(match, reference)
-        if name in _TENSED:
-            item = _in_tense(text, item, reference)
-        elif name == "weekday":
-            item = _weekday_in_tense(text, item, reference)
-        elif name == "fiscal":
-            item = _fiscal(text, item)
-        elif name == "q_fiscal" or (name in _PARTS_OF_YEARS and "fiscal" in match.group().lower()):
-            item = _fiscal_part(text, item)
-        elif name in _UNDATED_PARTS and not _groups(match, name)[-1] and reference is not None:
-            item = _part_in_tense(text, item, reference)
-        elif name == "relative_fiscal" and reference is not None:
-            context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
-            which = text[item[0] : item[1]].split()[0]
-            item = (*item[:3], relative_fiscal_year(which, reference, context, text), item[4])
+        if name in ADJUSTED:
+            year_written = bool(_groups(match, name)[-1]) if name in UNDATED_PARTS else True
+            item = in_context(text, item, match.group(), year_written, reference)
         out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found
@@ -292,108 +281,6 @@ def _a_unit_back(text: str, tokens: Tokens) -> list[int]:
         if before is not None:
             found.append(before.start())
     return found
-
-
-_SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
-_TENSED = frozenset({"bare_month"})
-"""Kinds without a year whose year the tense of their clause decides. A month and day keeps the
-nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
-(payable and meeting dates after a past verb), so it is not done."""
-
-
-_PARTS_OF_YEARS = frozenset({"quarter_year", "half_year"})
-_UNDATED_PARTS = frozenset({"quarter_year", "half_year", "q_year", "first_months_bare"})
-"""Parts of a year whose last group is the year: without it, the tense of the clause may move them."""
-
-
-REPORTING_DAYS = 45
-"""How long after a quarter or half closes its results are still expected: 'expects third-quarter
-earnings of' in October is the quarter just ended, in March 'the second half' is this year's."""
-
-
-def _part_in_tense(text: str, item: Found, reference: date) -> Found:
-    """'expects earnings to grow in the second half', 'first-quarter profit is expected to': a quarter,
-    half or first months without a year in a clause about the future is the coming one, not the last
-    one that ended, unless that one closed lately (its results still due) or much more lately than
-    the coming one begins."""
-    start, end, kind, period, relation = item
-    if period is None or period.end is None or period.start is None:
-        return item
-    since_end = (reference - period.end).days
-    if since_end <= REPORTING_DAYS:
-        return item  # under way, or just closed and still to be reported ("expects third-quarter results")
-    if (shift_years(period.start, 1) - reference).days > 2 * since_end:
-        return item  # in March 'the fourth quarter' is mostly the one whose results are due, not the next
-    before = text[timex_tense.clause_bounds(text, start)[0] : start]
-    future = timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before)
-    if not (future or _FUTURE_AFTER.match(text, end)):
-        return item
-    if _ENDED_AFTER.match(text, end):
-        return item  # "a loss in its third quarter ended Feb. 28", "the second quarter's 12 cents": over
-    shifted = Period(shift_years(period.start, 1), shift_years(period.end, 1), period.grain)
-    return start, end, kind, shifted, relation
-
-
-_EXPECTS = re.compile(r"\b(?:expects?|predicts?|forecasts?|sees)\b", re.IGNORECASE)
-"""Verbs of expectation before a quarter or half ("expects earnings to grow in the second half"); a
-month keeps timex_tense's cues (in March 'expects a February deficit of' is the month just ended)."""
-_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
-_FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
-"""'Second-half earnings are expected to rise': the cue after a premodifying period."""
-
-
-def _fiscal_part(text: str, item: Found) -> Found:
-    """'the second quarter of fiscal 1987', 'Q3 FY24', 'the first half of fiscal 2025': that quarter or
-    half of the fiscal year by the calendar 'fiscal 1987' would be read by (the resolver gave the
-    calendar year's)."""
-    start, end, kind, period, relation = item
-    if period is None or period.start is None or period.end is None:
-        return item
-    months = 6 if kind == "half_year" else 3
-    index = (period.start.month - 1) // months
-    context = text[timex_tense.sentence_start(text, start) : start]
-    year = fiscal_year(period.start.year, context, text)
-    if year.start is None:
-        return item
-    first = add_months(year.start, months * index)
-    last = add_months(first, months) - timedelta(days=1)
-    grain = period.grain if first.month % 3 == 1 else "span"
-    return start, end, kind, Period(first, last, grain), relation
-
-
-def _fiscal(text: str, item: Found) -> Found:
-    """'fiscal 2020' by the calendar the article states or its government's (fiscal.py)."""
-    start, end, kind, period, relation = item
-    if period is None or period.grain != "year" or period.start is None:
-        return item
-    context = text[timex_tense.sentence_start(text, start) : start]
-    return start, end, kind, fiscal_year(period.start.year, context, text), relation
-
-
-def _in_tense(text: str, item: Found, reference: date | None) -> Found:
-    """A month without a year: the coming one when its clause has a future cue before it ("is due
-    in May", "postponed until June"), else the latest not after publication (news reports what has
-    happened); "since March" runs from it to publication."""
-    start, end, kind, period, relation = item
-    if reference is None or period is None or period.start is None:
-        return item
-    if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
-        month = timex_tense.month(period.start.month, reference, "since")
-        return start, end, kind, Period(month.start, reference, "span"), "since"
-    when = timex_tense.month_tense(text, start)
-    return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
-
-
-def _weekday_in_tense(text: str, item: Found, reference: date | None) -> Found:
-    """A weekday: the latest on or before publication, the coming one when its clause speaks of the
-    future ("will pay a dividend of 10 cts on Tuesday"), as the time tagger reads it."""
-    start, end, kind, period, relation = item
-    if reference is None or period is None:
-        return item
-    words = text[start:end].lower().split()
-    which = words[0] if len(words) > 1 else ""
-    future = timex_tense.speaks_of_future(text, start)
-    return start, end, kind, timex_tense.weekday(words[-1], reference, future, which), relation
 
 
 def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str, Period | None, str]:

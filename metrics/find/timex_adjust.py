@@ -1,0 +1,144 @@
+"""What the words around a time expression change about the period its pattern resolved: the tense of
+its clause (a month or weekday without a year, a quarter or half that is expected), the fiscal
+calendar the article states or its government keeps ("fiscal 1987", "last fiscal year", "the second
+quarter of fiscal 1994", "Q3 FY24"). timex.scan calls `in_context` for the kinds in ADJUSTED.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from metrics.calendar import add_months, shift_years
+from metrics.find import timex_tense
+from metrics.find.fiscal import fiscal_year, relative_fiscal_year
+from metrics.find.timex_ranges import Found
+from metrics.records import Period
+
+_SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
+_TENSED = frozenset({"bare_month"})
+"""Kinds without a year whose year the tense of their clause decides. A month and day keeps the
+nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
+(payable and meeting dates after a past verb), so it is not done."""
+
+
+_PARTS_OF_YEARS = frozenset({"quarter_year", "half_year"})
+_UNDATED_PARTS = frozenset({"quarter_year", "half_year", "q_year", "first_months_bare"})
+"""Parts of a year whose last group is the year: without it, the tense of the clause may move them."""
+
+
+REPORTING_DAYS = 45
+"""How long after a quarter or half closes its results are still expected: 'expects third-quarter
+earnings of' in October is the quarter just ended, in March 'the second half' is this year's."""
+
+
+def _part_in_tense(text: str, item: Found, reference: date) -> Found:
+    """'expects earnings to grow in the second half', 'first-quarter profit is expected to': a quarter,
+    half or first months without a year in a clause about the future is the coming one, not the last
+    one that ended, unless that one closed lately (its results still due) or much more lately than
+    the coming one begins."""
+    start, end, kind, period, relation = item
+    if period is None or period.end is None or period.start is None:
+        return item
+    since_end = (reference - period.end).days
+    if since_end <= REPORTING_DAYS:
+        return item  # under way, or just closed and still to be reported ("expects third-quarter results")
+    if (shift_years(period.start, 1) - reference).days > 2 * since_end:
+        return item  # in March 'the fourth quarter' is mostly the one whose results are due, not the next
+    before = text[timex_tense.clause_bounds(text, start)[0] : start]
+    future = timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before)
+    if not (future or _FUTURE_AFTER.match(text, end)):
+        return item
+    if _ENDED_AFTER.match(text, end):
+        return item  # "a loss in its third quarter ended Feb. 28", "the second quarter's 12 cents": over
+    shifted = Period(shift_years(period.start, 1), shift_years(period.end, 1), period.grain)
+    return start, end, kind, shifted, relation
+
+
+_EXPECTS = re.compile(r"\b(?:expects?|predicts?|forecasts?|sees)\b", re.IGNORECASE)
+"""Verbs of expectation before a quarter or half ("expects earnings to grow in the second half"); a
+month keeps timex_tense's cues (in March 'expects a February deficit of' is the month just ended)."""
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
+"""'Second-half earnings are expected to rise': the cue after a premodifying period."""
+
+
+def _fiscal_part(text: str, item: Found) -> Found:
+    """'the second quarter of fiscal 1987', 'Q3 FY24', 'the first half of fiscal 2025': that quarter or
+    half of the fiscal year by the calendar 'fiscal 1987' would be read by (the resolver gave the
+    calendar year's)."""
+    start, end, kind, period, relation = item
+    if period is None or period.start is None or period.end is None:
+        return item
+    months = 6 if kind == "half_year" else 3
+    index = (period.start.month - 1) // months
+    context = text[timex_tense.sentence_start(text, start) : start]
+    year = fiscal_year(period.start.year, context, text)
+    if year.start is None:
+        return item
+    first = add_months(year.start, months * index)
+    last = add_months(first, months) - timedelta(days=1)
+    grain = period.grain if first.month % 3 == 1 else "span"
+    return start, end, kind, Period(first, last, grain), relation
+
+
+def _fiscal(text: str, item: Found) -> Found:
+    """'fiscal 2020' by the calendar the article states or its government's (fiscal.py)."""
+    start, end, kind, period, relation = item
+    if period is None or period.grain != "year" or period.start is None:
+        return item
+    context = text[timex_tense.sentence_start(text, start) : start]
+    return start, end, kind, fiscal_year(period.start.year, context, text), relation
+
+
+def _in_tense(text: str, item: Found, reference: date | None) -> Found:
+    """A month without a year: the coming one when its clause has a future cue before it ("is due
+    in May", "postponed until June"), else the latest not after publication (news reports what has
+    happened); "since March" runs from it to publication."""
+    start, end, kind, period, relation = item
+    if reference is None or period is None or period.start is None:
+        return item
+    if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
+        month = timex_tense.month(period.start.month, reference, "since")
+        return start, end, kind, Period(month.start, reference, "span"), "since"
+    when = timex_tense.month_tense(text, start)
+    return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
+
+
+def _weekday_in_tense(text: str, item: Found, reference: date | None) -> Found:
+    """A weekday: the latest on or before publication, the coming one when its clause speaks of the
+    future ("will pay a dividend of 10 cts on Tuesday"), as the time tagger reads it."""
+    start, end, kind, period, relation = item
+    if reference is None or period is None:
+        return item
+    words = text[start:end].lower().split()
+    which = words[0] if len(words) > 1 else ""
+    future = timex_tense.speaks_of_future(text, start)
+    return start, end, kind, timex_tense.weekday(words[-1], reference, future, which), relation
+
+
+ADJUSTED = frozenset(
+    {*_TENSED, "weekday", "fiscal", "q_fiscal", "relative_fiscal", *_PARTS_OF_YEARS, *_UNDATED_PARTS}
+)
+"""The kinds whose period `in_context` may change."""
+UNDATED_PARTS = _UNDATED_PARTS
+
+
+def in_context(text: str, item: Found, surface: str, year_written: bool, reference: date | None) -> Found:
+    """The expression `item` (timex.scan's tuple) with its period as the words around it read it."""
+    kind = item[2]
+    if kind in _TENSED:
+        return _in_tense(text, item, reference)
+    if kind == "weekday":
+        return _weekday_in_tense(text, item, reference)
+    if kind == "fiscal":
+        return _fiscal(text, item)
+    if kind == "q_fiscal" or (kind in _PARTS_OF_YEARS and "fiscal" in surface.lower()):
+        return _fiscal_part(text, item)
+    if kind in _UNDATED_PARTS and not year_written and reference is not None:
+        return _part_in_tense(text, item, reference)
+    if kind == "relative_fiscal" and reference is not None:
+        context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
+        which = text[item[0] : item[1]].split()[0]
+        return (*item[:3], relative_fiscal_year(which, reference, context, text), item[4])
+    return item
