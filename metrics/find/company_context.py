@@ -126,7 +126,12 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
 
 
 def _streetlike(name: str) -> bool:
-    return name.split()[-1] in _toml("companies.toml")["owned_figures"]["places"]
+    return name.split()[-1] in _street_words()
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    return frozenset(_toml("companies.toml")["owned_figures"]["places"])
 
 
 def _bare(name: str) -> list[str]:

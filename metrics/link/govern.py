@@ -169,12 +169,7 @@ CHANGE_BEFORE = 30
 def _change_from_base(g: Governing, quantity: Quantity, found: str) -> bool:
     """Whether a change is compared with the same period earlier ("rose 8 pct from the year-earlier month",
     "an increase of 5 pct over the same period of 1986"): the period it holds for is the later one."""
-    if not cue.BASE_PREPOSITION.match(found):
-        return False
-    if quantity.change is not None:
-        return True
-    words = cue.LETTERS.findall(g.doc.text, max(0, quantity.start - CHANGE_BEFORE), quantity.start)
-    return any(word.lower() in cue.change_words() for word in words)
+    return bool(cue.BASE_PREPOSITION.match(found)) and _changes(g, quantity)
 
 
 def since_earlier(g: Governing) -> None:
@@ -193,6 +188,7 @@ def since_earlier(g: Governing) -> None:
 
 
 def _changes(g: Governing, quantity: Quantity) -> bool:
+    """Whether a figure is a change: its own direction, or a word of change just before it."""
     if quantity.change is not None:
         return True
     words = cue.LETTERS.findall(g.doc.text, max(0, quantity.start - CHANGE_BEFORE), quantity.start)
