@@ -5,10 +5,12 @@ companies.py has found by legal form, kind word or descriptor."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from metrics.find.company_words import CompanyTables, company_name
 from metrics.find.gazetteer import is_known, kind_of
+from metrics.find.tokens import Tokens
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import EntityMention
 
@@ -21,10 +23,19 @@ _PART_OF_NAME = re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
 """What makes a run the tail of a longer name ("the Center for Auto Safety, a watchdog group")."""
 
 
-def add_appositives(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+def _appositions(text: str, tables: CompanyTables, tokens: Tokens) -> Iterator[re.Match[str]]:
+    """The matches of `tables.appositive`, looked for only on lines holding one of its words of company
+    (its words are joined by blanks, so no match spans a line break)."""
+    for start, end in tokens.lines_with(tables.appositive_words):
+        yield from tables.appositive.finditer(text, start, end)
+
+
+def add_appositives(
+    text: str, found: dict[int, EntityMention], tables: CompanyTables, tokens: Tokens
+) -> None:
     """Add "Corvan, the Danish shipping company," and "Pellam, a Kestel packaging unit.": a name
     that an apposition describes as a company, unless it is a known name, a country or a sentence word."""
-    for match in tables.appositive.finditer(text):
+    for match in _appositions(text, tables, tokens):
         words = match.group("name").split()
         name = company_name(words, tables)
         if (

@@ -12,6 +12,7 @@ from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, alternation, lexicon
 
 _NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
+_WORD = re.compile(r"\w+")
 TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
 """A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
 _OF_NAME = r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&'-]*){0,3}"
@@ -48,6 +49,13 @@ class CompanyTables:
     bodies_before: re.Pattern[str]
     """A preposition of place before a name: "the Valmont Service in Austin, a division of" is the
     Service's apposition, not Austin's."""
+    named_ends: dict[str, tuple[str, ...]]
+    """The words a `named` match must hold (designators, kind and organisation words), by their first
+    word lower-cased: a line without one of them, and without a ticker's "<", holds no match."""
+    described_words: frozenset[str]
+    """The first words, lower-cased, a `described` match begins with (descriptors and officers)."""
+    appositive_words: dict[str, tuple[str, ...]]
+    """The words of company an `appositive` match ends in, by their first word lower-cased."""
 
 
 @cache
@@ -94,7 +102,21 @@ def company_tables() -> CompanyTables:
         ),
         frozenset(w.lower() for w in (*table["appositives"]["bodies"], *table["appositives"]["groups"])),
         re.compile(r"\b(?:in|at|near)[ \t]+$"),
+        _by_first_word([*designators, *kinds, *table["organisation_words"]["words"]]),
+        frozenset(_by_first_word([*table["descriptors"]["words"], *table["officers"]["words"]])),
+        _by_first_word(table["appositives"]["words"]),
     )
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, lower-cased as Tokens keys it ("S.A." under "s")."""
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first = _WORD.match(phrase)
+        if first is None:
+            raise ValueError(f"companies.toml: {phrase!r} does not begin with a letter or digit")
+        grouped.setdefault(first.group().lower(), []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}
 
 
 def trim_name(words: list[str], tables: CompanyTables) -> list[str]:

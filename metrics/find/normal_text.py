@@ -31,7 +31,7 @@ class NormalText:
         self.given = given
         self._copy_at: list[int] = []
         self._shift: list[int] = []
-        if not _SPECIAL.search(given):
+        if given.isascii() or not _SPECIAL.search(given):  # both outside ASCII; isascii() is one C pass
             self.text = given
             return
         digits: dict[str, str | int | None] = {

@@ -107,6 +107,32 @@ class Tokens:
         found.sort()
         return found
 
+    def lines_with(self, phrases: dict[str, tuple[str, ...]], also: str = "") -> list[tuple[int, int]]:
+        """The (start, end) of each line that holds one of `phrases` as written, keyed by their first
+        word lower-cased, or the character `also`: where a pattern whose matches stay within a line
+        and must hold one of them can match (a case-sensitive pattern, so the phrase is compared as
+        written; the line end is the offset of its newline)."""
+        text = self.text
+        at: list[int] = []
+        for word in self.present(phrases.keys()):
+            written = phrases[word]
+            at.extend(p for p in self.by_word[word] if text.startswith(written, p))
+        if also:
+            found = text.find(also)
+            while found >= 0:
+                at.append(found)
+                found = text.find(also, found + 1)
+        lines = []
+        line_end = -1
+        for position in sorted(at):
+            if position < line_end:
+                continue
+            line_end = text.find("\n", position)
+            if line_end < 0:
+                line_end = len(text)
+            lines.append((text.rfind("\n", 0, position) + 1, line_end))
+        return lines
+
     def ordered_words(self) -> list[str]:
         """The distinct words in sorted order (for prefix look-ups by bisection), built on first use."""
         if self._ordered is None:
@@ -122,6 +148,23 @@ def matches_at(pattern: Pattern[str], text: str, starts: Iterable[int]) -> Itera
             continue
         match = pattern.match(text, start)
         if match and match.end() > start:
+            taken = match.end()
+            yield match
+
+
+def matches_between(
+    pattern: Pattern[str], text: str, starts: list[int], start: int, end: int
+) -> Iterator[Match[str]]:
+    """`pattern.finditer(text, start, end)` for a pattern whose matches begin only at one of `starts`
+    (sorted): tried there alone, from the first at or after `start`."""
+    taken = -1
+    for at in starts[bisect_left(starts, start) :]:
+        if at >= end:
+            return
+        if at < taken:
+            continue
+        match = pattern.match(text, at, end)
+        if match and match.end() > at:
             taken = match.end()
             yield match
 

@@ -12,12 +12,12 @@ from functools import cache
 
 from metrics.find.companies import find_companies, short_forms
 from metrics.find.gazetteer import find_entities, kind_of
-from metrics.find.tokens import Tokens
+from metrics.find.tokens import Tokens, matches_between
 from metrics.lexicon import _csv, alternation, lexicon
 from metrics.link.headline_names import whole_word, wire_name, with_headline_subject
 from metrics.link.keywords import Located
 from metrics.link.regions import PLACE, as_actors, governing
-from metrics.link.role_words import all_references, reference_pattern, role_words
+from metrics.link.role_words import all_references, reference_first_words, reference_pattern, role_words
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Document, EntityMention
@@ -83,7 +83,7 @@ def _mentions(
     text: str, tokens: Tokens | None = None, entities: Sequence[EntityMention] | None = None
 ) -> list[EntityMention]:
     found = find_entities(text, tokens) if entities is None else list(entities)
-    companies = [_as_known(m) for m in find_companies(text)]
+    companies = [_as_known(m) for m in find_companies(text, tokens)]
     return _choose([*found, *companies])
 
 
@@ -108,6 +108,8 @@ class Cast:
         (LinkDocument has), so they are not looked up twice."""
         self.text = document.text
         self.published = document.published
+        self._tokens = tokens
+        self._reference_starts: list[int] | None = None
         opening = dateline_end(self.text)
         everything = [m for m in _mentions(self.text, tokens, entities) if m.start >= opening]
         self.governments = governing(self.text, everything)
@@ -266,7 +268,10 @@ class Cast:
         if key in self._references:
             return self._references[key]
         found = []
-        for match in all_references().finditer(self.text, start, end):
+        if self._reference_starts is None:
+            tokens = self._tokens or Tokens(self.text)
+            self._reference_starts = tokens.folded_starts(reference_first_words())
+        for match in matches_between(all_references(), self.text, self._reference_starts, start, end):
             kind, at, surface = match.lastgroup, match.start(), match.group()
             names: list[str | None] = []
             if kind == "company":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics.find.tokens import first_words
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 
 
@@ -24,9 +25,23 @@ def reference_pattern(kind: str) -> re.Pattern[str]:
 @cache
 def all_references() -> re.Pattern[str]:
     """Every kind of reference word of roles.toml in one pattern, each kind a named group."""
-    kinds = ("company", "country", "region", "organisation", "pair", "pair_country", "pair_person")
-    groups = "|".join(rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in kinds)
+    groups = "|".join(
+        rf"(?P<{kind}>{alternation(role_words()['references'][kind])})" for kind in _NAMED_REFERENCES
+    )
     return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
+
+
+_NAMED_REFERENCES = ("company", "country", "region", "organisation", "pair", "pair_country", "pair_person")
+
+
+@cache
+def reference_first_words() -> frozenset[str]:
+    """The first words of the phrases `all_references` matches ("the", "both"): a match begins at
+    one of them."""
+    words, _prefixes = first_words(
+        phrase for kind in _NAMED_REFERENCES for phrase in role_words()["references"][kind]
+    )
+    return words
 
 
 @cache
