@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from metrics.link.extract import claims_from_document
+from metrics.records import Claim, Document
 from metrics.store.database import open_store
 
 PLACES = ["Japan", "Russia", "Brazil", "Canada", "India", "Kenya", "Norway"]
@@ -29,6 +31,14 @@ def article(number: int) -> dict[str, object]:
         "title": f"{goods} to {place}",
         "text": text,
     }
+
+
+def exits_on_coffee(document: Document) -> list[Claim]:
+    """An extractor with a bug that calls sys.exit on the coffee stories (a module-level function, so
+    worker processes can import it)."""
+    if "coffee" in document.text:
+        raise SystemExit(3)
+    return claims_from_document(document)
 
 
 def write_corpus(folder: Path, articles: int = 48) -> list[str]:

@@ -75,7 +75,11 @@ def extract_batch(
         version: str | None = extractor_version
         try:
             claims = extractor(document)
-        except Exception as error:  # a bug in the extractor must not stop an ingest of thousands
+        except KeyboardInterrupt:
+            raise  # the user's Ctrl-C stops the run
+        except BaseException as error:  # a bug in the extractor must not stop an ingest of thousands:
+            # SystemExit too (a library calling sys.exit), which in a worker process killed it and
+            # failed the whole run (on Dask after four workers had died, 15 s later)
             version = None
             claims = []
             if on_error is not None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from engine_corpus import snapshot, write_corpus
+from engine_corpus import exits_on_coffee, snapshot, write_corpus
 
 from metrics.errors import InputError, UsageError
 from metrics.pipeline.ingest import Unit, ingest
@@ -94,6 +94,24 @@ def test_a_repeated_run_skips_done_shards_and_a_failed_run_resumes(tmp_path: Pat
     on_cluster(paths, fresh, scheduler=scheduler, batch_size=10)
     assert sorted(path.name for path in fresh_folder.glob("*.done.json")) == [path.name for path in done]
     assert snapshot(fresh) == before
+
+
+def test_an_extractor_that_calls_sys_exit_loses_its_documents_not_the_run(
+    tmp_path: Path, scheduler: str
+) -> None:
+    paths = write_corpus(tmp_path / "corpus", articles=20)
+    errors: list[InputError] = []
+    summary = on_cluster(
+        paths,
+        tmp_path / "d.duckdb",
+        scheduler=scheduler,
+        batch_size=4,
+        extractor=exits_on_coffee,
+        on_error=errors.append,
+    )
+    failed = [str(e) for e in errors if "extractor failed" in str(e)]
+    assert len(failed) == 4 and all("SystemExit" in e for e in failed)  # stories 4, 9, 14 and 19
+    assert summary.documents_added == 22 and summary.claims_written > 40
 
 
 def test_dask_starts_its_own_local_cluster_without_a_scheduler(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_corpus import snapshot, write_corpus
+from engine_corpus import exits_on_coffee, snapshot, write_corpus
 from store_fixture import BIN
 
 from metrics.errors import EngineError, InputError, UsageError
@@ -133,3 +133,14 @@ def test_a_worker_task_loads_no_store_connection_pandas_tqdm_or_dask() -> None:
     loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
     assert extract_chunk.__module__ == "metrics.pipeline.extraction"
+
+
+def test_an_extractor_that_calls_sys_exit_loses_its_documents_not_the_run(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "corpus", articles=20)
+    errors: list[InputError] = []
+    summary = parallel(
+        paths, tmp_path / "m.duckdb", jobs=2, batch_size=4, extractor=exits_on_coffee, on_error=errors.append
+    )
+    failed = [str(e) for e in errors if "extractor failed" in str(e)]
+    assert len(failed) == 4 and all("SystemExit" in e for e in failed)  # stories 4, 9, 14 and 19
+    assert summary.documents_added == 22 and summary.claims_written > 40

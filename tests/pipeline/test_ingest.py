@@ -234,6 +234,23 @@ def test_an_extractor_failure_keeps_the_document_for_reextract(tmp_path: Path) -
     assert redone.documents_read == 1 and claims_of(db) == [("a", 1.0), ("b", 2.0)]
 
 
+def test_an_extractor_calling_sys_exit_fails_its_document_and_ctrl_c_still_stops(tmp_path: Path) -> None:
+    def exiting(document: Document) -> list[Claim]:
+        if "exit" in document.text:
+            raise SystemExit(2)
+        if "interrupt" in document.text:
+            raise KeyboardInterrupt
+        return digits_as_claims(document)
+
+    db = tmp_path / "m.duckdb"
+    rows = [{"id": "a", "text": "exit 1"}, {"id": "b", "text": "fine 2"}]
+    errors: list[InputError] = []
+    summary = run([write_jsonl(tmp_path / "a.jsonl", rows)], db, extractor=exiting, on_error=errors.append)
+    assert summary.rejected == 1 and "SystemExit" in str(errors[0]) and count_stale(db) == 1
+    with pytest.raises(KeyboardInterrupt):
+        run([write_jsonl(tmp_path / "b.jsonl", [{"id": "c", "text": "interrupt 3"}])], db, extractor=exiting)
+
+
 def test_reextract_refreshes_only_stale_documents(tmp_path: Path) -> None:
     db = tmp_path / "m.duckdb"
     rows = [{"id": f"d{n}", "text": f"Item {n} of {n + 10}."} for n in range(7)]
