@@ -4,18 +4,27 @@ other starts. Python's regex engine tries every alternative in turn at each star
 alternation cannot begin with the character it meets, and cutting them out of the digit starts
 (the commonest trigger) makes the same matches for much less work. The order of the alternatives
 is kept in both halves, so the first alternative that matches is the same one as before.
+
+The word half is cut once more, by the letter a start begins with (first_chars.py reads from each
+alternative's parse tree which letters it can begin with): at "on" or "from", the most frequent
+starts, only the few alternatives that can begin with an "o" or an "f" are tried. A start outside
+ASCII is tried with the whole word half (case folding maps some such letters onto ASCII ones).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from metrics.find.first_chars import first_chars, refers_to_groups
+
+Matcher = Callable[[str, int], "re.Match[str] | None"]
 
 
 class SplitAlternation:
     """Named alternatives (name, pattern), split by what their first character can be."""
 
-    __slots__ = ("digit", "word")
+    __slots__ = ("_by_letter", "_firsts", "_word_parts", "digit", "word")
 
     def __init__(
         self, parts: Sequence[tuple[str, str]], digit_first: Iterable[str], digit_only: Iterable[str]
@@ -24,19 +33,48 @@ class SplitAlternation:
         always does (they are left out of the word half)."""
         can_digit, only_digit = frozenset(digit_first) | frozenset(digit_only), frozenset(digit_only)
         self.digit = _compile([part for part in parts if part[0] in can_digit])
-        self.word = _compile([part for part in parts if part[0] not in only_digit])
+        self._word_parts = [part for part in parts if part[0] not in only_digit]
+        self.word = _compile(self._word_parts)
+        self._firsts = (
+            None
+            if any(refers_to_groups(pattern) for _name, pattern in self._word_parts)
+            else [first_chars(pattern, re.IGNORECASE) for _name, pattern in self._word_parts]
+        )
+        self._by_letter: dict[str, Matcher | None] = {}
+        """The word half's alternatives that can begin with a letter, compiled on first use (None:
+        none can, so nothing matches there)."""
 
     def matches(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
         """Non-overlapping matches that begin at one of `starts` (sorted, token starts), left to right."""
         taken = -1
         digit, word = self.digit.match, self.word.match
+        by_letter = self._by_letter
         for start in starts:
             if start < taken:
                 continue
-            match = digit(text, start) if text[start].isdigit() else word(text, start)
+            char = text[start]
+            if char.isdigit():
+                match = digit(text, start)
+            elif self._firsts is None or not char.isascii():
+                match = word(text, start)
+            else:
+                key = char.lower()
+                matcher = by_letter[key] if key in by_letter else self._compile_letter(key)
+                match = matcher(text, start) if matcher is not None else None
             if match and match.end() > start:
                 taken = match.end()
                 yield match
+
+    def _compile_letter(self, key: str) -> Matcher | None:
+        firsts = self._firsts or []
+        parts = [
+            part
+            for part, chars in zip(self._word_parts, firsts, strict=True)
+            if chars is None or key in chars
+        ]
+        matcher = _compile(parts).match if parts else None
+        self._by_letter[key] = matcher
+        return matcher
 
 
 def _compile(parts: Sequence[tuple[str, str]]) -> re.Pattern[str]:

@@ -175,7 +175,7 @@ def assign(
     in_clause = [m for m in owners if clause[0] <= m.start < clause[1]] or [
         m for m in owners if m.start < clause[0]
     ]
-    roles = _roles(text, quantity, in_clause, parties, contact, p)
+    roles = _roles(cast, quantity, in_clause, parties, contact, p)
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
     if not names and not benchmark:
         names = _from_context(cast, sentence, quantity, parties, contact)
@@ -183,7 +183,7 @@ def assign(
         len(names) == 1
         and roles
         and (
-            _is_counterpart(text, roles[0], p, False)
+            _counterpart(cast, roles[0], p, False)
             or (roles[0].start >= quantity.end and IT_START.match(text, sentence[0]))
             or pronoun_buyer(text, sentence[0], roles[0])
         )
@@ -208,6 +208,15 @@ def _after_partner_word(text: str, mention: EntityMention, p: dict[str, re.Patte
     return bool(p["always_partner"].search(text, max(0, mention.start - 30), mention.start))
 
 
+def _counterpart(cast: Cast, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
+    """_is_counterpart, worked out once per mention (each figure of a sentence asks of every actor)."""
+    key = ("counterpart" if parties else "counterpart_alone", mention.start, mention.end)
+    found = cast.memo.get(key)
+    if found is None:
+        found = cast.memo[key] = _is_counterpart(cast.text, mention, p, parties)
+    return bool(found)
+
+
 def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[str]], parties: bool) -> bool:
     """After a partner preposition or a deal verb: "exports to Japan", "sanctioned Iran"."""
     before = text[max(0, mention.start - 30) : mention.start]
@@ -219,7 +228,7 @@ def _is_counterpart(text: str, mention: EntityMention, p: dict[str, re.Pattern[s
 
 
 def _roles(
-    text: str,
+    cast: Cast,
     quantity: Quantity,
     actors: list[EntityMention],
     parties: bool,
@@ -228,6 +237,7 @@ def _roles(
 ) -> list[EntityMention]:
     if not actors:
         return []
+    text = cast.text
     for first, second in itertools.pairwise(actors):  # "the two companies": both, in the article's order
         if first.start == second.start and first.kind == second.kind == "reference":
             return [first, second]
@@ -242,7 +252,7 @@ def _roles(
             r"\s+and\s+(?:the\s+)?", text[first.end : second.start]
         ):
             return [first, second]
-    partners = [m for m in actors if _is_counterpart(text, m, p, parties)]
+    partners = [m for m in actors if _counterpart(cast, m, p, parties)]
     possessive = [  # "to acquire Acme's routes": the possessive is the deal's object, no subject
         m
         for m in actors
@@ -258,9 +268,7 @@ def _roles(
         for m in actors
         if m.end <= quantity.start
         and _LISTED.fullmatch(text, m.end, quantity.start)
-        and (
-            not _is_counterpart(text, m, p, parties) or _LIST_ITEM.search(text, max(0, m.start - 12), m.start)
-        )
+        and (not _counterpart(cast, m, p, parties) or _LIST_ITEM.search(text, max(0, m.start - 12), m.start))
     ]
     # an actor that heads a later figure of a list ("..., with Chile at 12 pct") is not this one's
     partners = [m for m in partners if not (m.start > quantity.end and _HEADS_FIGURE.match(text, m.end))]
@@ -316,7 +324,7 @@ def _from_context(
         if earlier is not None:  # "The EU has sanctioned Iran again. It has happened 37 times."
             actors = _with_references(cast, earlier, _eligible(cast, cast.mentions.within(*earlier), ()))
             roles = _roles(
-                text, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, role_patterns()
+                cast, Quantity(earlier[1], earlier[1], "", 0.0), actors, parties, contact, role_patterns()
             )
             if roles:
                 return tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))

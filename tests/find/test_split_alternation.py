@@ -7,6 +7,7 @@ import re
 import pytest
 
 from metrics.find import timex, timex_periods
+from metrics.find.first_chars import first_chars
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.tokens import Tokens, matches_at
 
@@ -48,3 +49,33 @@ def test_digit_half_leaves_out_word_only_kinds() -> None:
     split = timex._master()
     assert "(?P<year>" in split.digit.pattern and "(?P<year>" not in split.word.pattern
     assert "(?P<weekday>" in split.word.pattern and "(?P<weekday>" not in split.digit.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"\b(?:on\s+|last\s+)?monday", set("olm")),  # an optional opening, then what follows it
+        (r"(?:the\s+)?(?:first|1st)\s+half", set("tf1")),
+        (r"(?=q)q[1-4]|h[12]", set("qh")),  # a lookahead consumes nothing
+        (r"\d{4}s", set("0123456789")),
+        (r"mid-?(?:year|month)", {"m"}),
+    ],
+)
+def test_first_chars_reads_what_a_match_can_begin_with(pattern: str, chars: set[str]) -> None:
+    assert first_chars(pattern, re.IGNORECASE) == chars
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ago", r"[^x]year", r".?since", r"(?:past)?", r"\u212aelvin"])
+def test_first_chars_is_any_where_it_cannot_bound_the_start(pattern: str) -> None:
+    assert first_chars(pattern, re.IGNORECASE) is None  # a Kelvin sign folds onto an ASCII k
+
+
+def test_the_letter_halves_match_as_the_word_half_at_every_start() -> None:
+    text = " ".join(SENTENCES) + " Since mid-1990 under nobody; \u017fince 2001, \u212aM since May."
+    split = timex._master()
+    for start in Tokens(text).starts(timex._triggers(), prefixes=("fy",)):
+        ours = next(split.matches(text, [start]), None)
+        want = split.word.match(text, start)
+        assert (ours and (ours.span(), ours.lastgroup)) == (
+            want and want.end() > start and (want.span(), want.lastgroup)
+        )
