@@ -13,6 +13,7 @@ from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import Lexicon, lexicon
 from metrics.link import keywords as cue
 from metrics.link.keywords import Located, change_words, filler_words, vocabularies
+from metrics.link.rates_of_change import pace
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Period
@@ -61,7 +62,11 @@ class LinkDocument:
         tokens = tokens or Tokens(text)
         words = vocabularies(self.lex)
         opening = dateline_end(text)
-        self.metric_hits = Located([h for h in words.metrics.hits(text, tokens).items if h.start >= opening])
+        hits = [h for h in words.metrics.hits(text, tokens).items if h.start >= opening]
+        self.metric_hits = Located([h for h in hits if not pace(text, h)])
+        """The metric words; an "annual rate" names none (rates_of_change.py), but it bridges a figure
+        and its time as metric words do ("a 2.9 pct annualized rate in the second quarter")."""
+        self._bridging_hits = Located(hits) if len(hits) != len(self.metric_hits.items) else self.metric_hits
         self.change_hits = words.changes.hits(text, tokens)
         self.filler = filler_words() | change_words()
         self.event_hits = words.events.hits(text, tokens)
@@ -131,7 +136,7 @@ class LinkDocument:
             end = offset + len(gap)
             named = [
                 (h.start, h.end)
-                for h in self.metric_hits.within(offset, end) + self.change_hits.within(offset, end)
+                for h in self._bridging_hits.within(offset, end) + self.change_hits.within(offset, end)
             ]
         capitalised = 0
         for word in words:

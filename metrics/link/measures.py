@@ -20,6 +20,7 @@ from metrics.lexicon import (
     Indicator,
 )
 from metrics.link.complement import complement_head
+from metrics.link.cut_counts import cut_metric
 from metrics.link.heads import (
     COMPARED_FROM,
     attributive_head,
@@ -191,8 +192,11 @@ def _classify(
     whole = partitive(text, quantity)
     between = difference(text, quantity, clause) if unit_class(quantity.unit) == "money" else None
     named = of_phrase(text, words.metrics, quantity, clause) if between is None else None
+    cut = cut_metric(text, quantity, clause)  # "will cut 1,500 jobs": the jobs cut
     if between is not None:
         indicator, measure = tables().by_name[between[0]], between[1]
+    elif cut is not None:
+        indicator, measure = tables().by_name[cut], " ".join(str(quantity.noun).split())
     elif named is not None:
         indicator, measure = indicator_of(named[0]), " ".join(text[slice(*named[1])].split())
     elif (quantity.unit == "count" and quantity.noun) or whole:
