@@ -199,8 +199,9 @@ class Cast:
         return None
 
     def main(self, kind: str | None = None) -> str | None:
-        """The article's main actor (of a kind: 'company' or 'country'): the headline's first, else the
-        first of the article's opening sentence (worked out once per kind)."""
+        """The article's main actor (of a kind: 'company', 'country' (or a body or region that acts as
+        one) or 'economy' (a country only)): the headline's first, else the first of the article's
+        opening sentence (worked out once per kind)."""
         if kind not in self._main:
             self._main[kind] = self._find_main(kind)
         return self._main[kind]
@@ -219,6 +220,7 @@ class Cast:
                     kind is None
                     or mention.kind == kind
                     or (kind == "country" and mention.kind in ("organisation", "region"))
+                    or (kind == "economy" and mention.kind == "country")  # no OECD's inflation
                 ):
                     return self.name(mention)
         return None

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from metrics.find.gazetteer import kind_of
 from metrics.lexicon import Indicator, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast
@@ -43,6 +44,10 @@ _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d
 
 def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
+
+
+def _economy() -> frozenset[str]:
+    return frozenset(role_words()["economy"]["metrics"])
 
 
 def _source(cast: Cast, mention: EntityMention, p: dict[str, re.Pattern[str]]) -> bool:
@@ -147,6 +152,7 @@ def assign(
     if p["distance"].match(text, quantity.end):
         return ()  # "100 km northwest of Lisbon": where a place lies, no one's figure
     contact = indicator is not None and indicator.name in _contacts()
+    economy = indicator is not None and indicator.name in _economy()
     parties = indicator is not None and indicator.parties
     if sentence not in cast.eligible:  # the same for every figure of the sentence
         cast.eligible[sentence] = _eligible(cast, cast.mentions.within(*sentence), times)
@@ -163,7 +169,7 @@ def assign(
     sources = [m for m in in_sentence if _source(cast, m, p)]
     owners = [m for m in in_sentence if m not in sources]
     if not owners and sources:  # "..., the USDA said": the article's actor, else the source itself
-        context = _from_context(cast, sentence, quantity, parties, contact)
+        context = _from_context(cast, sentence, quantity, parties, contact, economy)
         # the opening's first name is too weak a guess to take a figure from the one who gives it
         weak = not cast.headline and not cue.PRONOUN_START.match(text, sentence[0])
         same = context == tuple(cast.name(m) for m in sources[:1])
@@ -178,7 +184,7 @@ def assign(
     roles = _roles(cast, quantity, in_clause, parties, contact, p)
     names = tuple(dict.fromkeys(_actor_name(cast, m, contact) for m in roles))
     if not names and not benchmark:
-        names = _from_context(cast, sentence, quantity, parties, contact)
+        names = _from_context(cast, sentence, quantity, parties, contact, economy)
     elif (
         len(names) == 1
         and roles
@@ -312,9 +318,15 @@ def _roles(
 
 
 def _from_context(
-    cast: Cast, sentence: tuple[int, int], quantity: Quantity, parties: bool, contact: bool
+    cast: Cast,
+    sentence: tuple[int, int],
+    quantity: Quantity,
+    parties: bool,
+    contact: bool,
+    economy: bool = False,
 ) -> tuple[str, ...]:
-    """Actors through the article for a sentence that names none of its own."""
+    """Actors through the article for a sentence that names none of its own (`economy`: the figure is of
+    an economy, whose owner is a country)."""
     text = cast.text
     start = sentence[0]
     if cue.PRONOUN_START.match(text, start):
@@ -338,5 +350,19 @@ def _from_context(
         country = cast.main("country")
         if country:
             return (country,)
+    if economy:
+        return _economy_owner(cast, start)
     main = cast.main()
     return (main,) if main else ()
+
+
+def _economy_owner(cast: Cast, start: int) -> tuple[str, ...]:
+    """A figure of an economy from the article: the article's main country, else the one country of
+    the figure before when it is in this sentence or the one before, else nobody (roles.toml [economy])."""
+    country = cast.main("economy")
+    if country:
+        return (country,)
+    recent = cast.last_sentence >= cast.sentences.index(start) - 1
+    if recent and len(cast.last) == 1 and kind_of(cast.last[0]) == "country":
+        return cast.last
+    return ()
