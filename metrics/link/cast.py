@@ -277,7 +277,7 @@ class Cast:
             kind, at, surface = match.lastgroup, match.start(), match.group()
             names: list[str | None] = []
             if kind == "company":
-                names = [self.company_before(at)]
+                names = [self.company_before(at, surface.split()[-1].lower())]
             elif kind == "country":
                 names = [self.main("country")]
             elif kind == "region":  # "the province": the governing one named last, else the first
@@ -327,17 +327,33 @@ class Cast:
             self._refer_spans[key] = spans
         return any(at >= start and until <= end for at, until in spans)
 
-    def company_before(self, position: int) -> str | None:
+    def company_before(self, position: int, noun: str | None = None) -> str | None:
         """The company "the company" means: the article's main one when it is named in this sentence or
         the one before or no other is, else the one named there last ("Bolt Bank sold its stake. A
-        statement cited Acme's losses. The company's deficit..." is Acme's), else the one named last."""
+        statement cited Acme's losses. The company's deficit..." is Acme's), else the one named last.
+        A `noun` of a kind of company ("the bank", "the airline"; roles.toml [reference_kinds]) means
+        one whose name says it is of that kind, when the article has named one ("Acme bought a stake
+        in Bolt Bank. The bank's profit rose" is Bolt Bank's)."""
+        words = _kind_words().get(noun or "")
         index = self.sentences.index(position)
         since = self.sentences.span(index - 1)[0] if index > 0 else 0
-        near = [self.name(m) for m in self.mentions.within(since, position) if m.kind == "company"]
+        companies = [m for m in self.mentions.within(0, position) if m.kind == "company"]
+        if words and any(words & set(m.name.split()) for m in companies):
+            companies = [m for m in companies if words & set(m.name.split())]
+        else:
+            words = None
+        near = [self.name(m) for m in companies if m.start >= since]
         main = self.main("company")
+        if main is not None and words and not words & set(main.split()):
+            main = None  # the main company is of another kind
         if main is not None and (main in near or not near):
             return main
         if near:
             return near[-1]
-        before = [m for m in self.mentions.within(0, position) if m.kind == "company"]
-        return self.name(before[-1]) if before else None
+        return self.name(companies[-1]) if companies else None
+
+
+@cache
+def _kind_words() -> dict[str, frozenset[str]]:
+    """Reference noun -> the words of a company name of that kind (roles.toml [reference_kinds])."""
+    return {noun: frozenset(words) for noun, words in role_words()["reference_kinds"].items()}
