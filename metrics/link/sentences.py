@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import cache
 
-from metrics.lexicon import first_char_guarded
+from metrics.lexicon import _toml, first_char_guarded
 
 _ABBREVIATIONS = frozenset(
     [
@@ -80,7 +81,22 @@ def _is_abbreviation(text: str, period_at: int) -> bool:
     word = match.group(1).lower().lstrip(".")
     if len(word) == 1 and match.start() > 0 and text[match.start() - 1].isdigit():
         return False  # "closed at 241p. Acme was unchanged": a unit after a figure, no initial
+    if word in _closing() and _opener().match(text, period_at + 1):
+        return False  # "... Norrby Airlines Inc. The airline said": a sentence starts
     return word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)
+
+
+@cache
+def _closing() -> frozenset[str]:
+    """Legal forms that may close a sentence (words.toml [sentence_openers])."""
+    return frozenset(_toml("words.toml")["sentence_openers"]["closing"])
+
+
+@cache
+def _opener() -> re.Pattern[str]:
+    """One of the words that open a sentence after such a legal form, after the blank that follows it."""
+    words = "|".join(_toml("words.toml")["sentence_openers"]["words"])
+    return re.compile(rf"[\"'”’)\]]*[ \t]+[\"'“‘(\[]?(?:{words})\b")
 
 
 MAX_SENTENCE_CHARS = 1_000
