@@ -31,6 +31,7 @@ from metrics.find.timex_anchors import (
     year_ended,
 )
 from metrics.find.timex_context import CONTEXT_PATTERN, YEAR_PART, in_year, relative_to
+from metrics.find.timex_dates import year_value
 from metrics.find.timex_expression import TimeExpression
 from metrics.find.timex_extra import extra_expressions
 from metrics.find.timex_join import join_pieces, spelled_years
@@ -71,8 +72,7 @@ def _fiscal_name(surface: str) -> int | None:
     found = _FISCAL_NAME.search(surface)
     if found is None:
         return None
-    raw = found.group(1)
-    return int(raw) if len(raw) == 4 else 1900 + int(raw) if int(raw) > 30 else 2000 + int(raw)
+    return year_value(found.group(1), None)
 
 
 def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | None:

@@ -25,11 +25,19 @@ def _day(year: int, month: int, day: int) -> Resolved:
     return (Period(when, when, "day"), "in") if when else None
 
 
+TWO_DIGIT_PIVOT = 30
+"""Without a reference date a two-digit year up to this is of the 2000s, a later one of the 1900s
+('FY24' is 2024, '87' is 1987): news of either century reads right, as it did not when every one
+was of the 1900s ('FY24' was 1924 in a text without a date)."""
+
+
 def year_value(raw: str, reference: date | None) -> int:
-    """'1987' -> 1987; '87' -> 1987 (the century nearest the reference date)."""
+    """'1987' -> 1987; '87' -> 1987 (the century nearest the reference date, else TWO_DIGIT_PIVOT's)."""
     if len(raw) == 4:
         return int(raw)
-    century = (reference.year // 100 * 100) if reference else 1900
+    if reference is None:
+        return (2000 if int(raw) <= TWO_DIGIT_PIVOT else 1900) + int(raw)
+    century = reference.year // 100 * 100
     year = century + int(raw)
     if reference and year > reference.year + 20:
         year -= 100

@@ -9,6 +9,7 @@ import pytest
 
 from metrics.find.numbers import find_quantities
 from metrics.find.timex import find_time_mentions
+from metrics.link.extract import claims_from_text
 
 MONDAY = date(2021, 3, 8)  # a Monday, the reference date of every case here
 
@@ -147,3 +148,9 @@ def test_more_periods(text: str, first: date, last: date) -> None:
 def test_decimal_before_a_month_is_not_a_day() -> None:
     found = find_time_mentions("It was 4,021.25 March 2019 figures.", MONDAY)
     assert [(m.period.start, m.period.end) for m in found] == [(date(2019, 3, 1), date(2019, 3, 31))]
+
+
+def test_a_two_digit_year_without_a_date_is_of_the_nearer_century() -> None:
+    claims = claims_from_text("India's fiscal deficit narrowed to 5.8 pct of GDP in FY24.")
+    assert [(c.period_start, c.period_end) for c in claims] == [(date(2023, 4, 1), date(2024, 3, 31))]
+    assert [c.period_start for c in claims_from_text("Output rose 4 pct in FY87.")] == [date(1987, 1, 1)]
