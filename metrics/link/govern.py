@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from metrics.calendar import MONTH_PATTERN
 from metrics.link import keywords as cue
 from metrics.link.document import LinkDocument
 from metrics.link.year_shift import same_period_in, year_earlier
@@ -100,8 +101,13 @@ def share_coordinated(g: Governing) -> None:
             g.attached[left.start] = g.attached[right.start]
 
 
-_TO_LEVEL = re.compile(r"[ \t]*+,?[ \t]*+(?:to|at)[ \t]++(?:(?:a|an|the)[ \t]++)?(?:[a-z-]++[ \t]++){0,3}")
-"""'in February to a seasonally adjusted 22.3 billion': from the time of a change to the level it reached."""
+_TO_LEVEL = re.compile(
+    r"(?:[ \t]*+,?[ \t]*+(?:from|on|over|against|versus|compared[ \t]++with)[ \t]++(?:[\w-]++[ \t]++){0,3}?"
+    rf"(?:earlier|ago|before|year|month|quarter|period|levels?|\d{{4}}|{MONTH_PATTERN})\b)?"
+    r"[ \t]*+,?[ \t]*+(?:to|at)[ \t]++(?:(?:a|an|the)[ \t]++)?(?:[a-z-]++[ \t]++){0,3}"
+)
+"""'in February to a seasonally adjusted 22.3 billion': from the time of a change to the level it reached,
+past the base the change is measured from ('in March from a year earlier to $7.3 billion')."""
 
 
 _MATURITY = re.compile(r"\b(?:due|matur\w*|expir\w*)[ \t]+$", re.IGNORECASE)
