@@ -14,6 +14,7 @@ from metrics.find.company_context import (
     add_owners_of_figures,
     add_place_based,
     add_possessed,
+    add_subjects_of_results,
 )
 from metrics.find.company_words import INITIAL, TICKER, CompanyTables, company_name, company_tables
 from metrics.find.gazetteer import is_known
@@ -158,6 +159,7 @@ def find_companies(text: str, tokens: Tokens | None = None) -> list[EntityMentio
     add_place_based(text, found, tables)
     add_possessed(text, found, tables)
     add_owners_of_figures(text, found, tables)
+    add_subjects_of_results(text, found, tables, tokens)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables, tickers)
 

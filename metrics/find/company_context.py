@@ -136,6 +136,54 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
         found[owner.start()] = EntityMention(owner.start(), owner.end(), name, name, "company")
 
 
+@cache
+def _result_verbs() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
+    table = _toml("companies.toml")
+    nouns = alternation([*table["owned_figures"]["nouns"], "loss", "losses", "net loss"])
+    between = alternation(table["result_verbs"]["between"])
+    after = re.compile(rf"[ \t]+(?:(?:{between})[ \t]+){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
+    openers = frozenset(_toml("words.toml")["sentence_openers"]["words"])
+    return frozenset(table["result_verbs"]["verbs"]), after, openers
+
+
+_SUBJECT_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&]*(?:[ \t]+[A-Z][a-z][\w&]*){0,2}$")
+
+
+def add_subjects_of_results(
+    text: str, found: dict[int, EntityMention], tables: CompanyTables, tokens: Tokens
+) -> None:
+    """Add "Tesla delivered 386,810 vehicles", "Nvidia reported revenue of": a name right before a verb
+    of results and a figure (companies.toml [result_verbs]), with the exceptions of a genitive owner,
+    in an article where no company was found otherwise (one that names its firms by legal form names
+    them so; a run of capitals before "reported" there was as often a short form, a unit or a source)."""
+    if any(m.kind == "company" for m in found.values()):
+        return
+    verbs, after, openers = _result_verbs()
+    for at in tokens.starts(verbs):
+        end = at + len(text[at:].split(None, 1)[0])
+        if not text[at:end].islower() or not after.match(text, end):
+            continue
+        owner = _SUBJECT_NAME.search(text, max(0, at - 40), at - 1) if text[at - 1 : at] == " " else None
+        if owner is None:
+            continue
+        name = owner.group()
+        first = name.split()[0]
+        if (
+            first in tables.not_names
+            or first in tables.not_possessed
+            or first in openers
+            or any(word in tables.not_possessed for word in name.split())  # "Only February"
+            or name in lexicon().countries
+            or is_known(name)
+            or is_known(first)
+            or _is_place(name)
+            or _streetlike(name)
+            or any(m.start <= owner.start() < m.end for m in found.values())
+        ):
+            continue
+        found[owner.start()] = EntityMention(owner.start(), owner.end(), name, name, "company")
+
+
 def _streetlike(name: str) -> bool:
     return name.split()[-1] in _street_words()
 
