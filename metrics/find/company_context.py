@@ -141,7 +141,7 @@ def _result_verbs() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
     table = _toml("companies.toml")
     nouns = alternation([*table["owned_figures"]["nouns"], "loss", "losses", "net loss"])
     between = alternation(table["result_verbs"]["between"])
-    after = re.compile(rf"[ \t]+(?:(?:{between})[ \t]+){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
+    after = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
     openers = frozenset(_toml("words.toml")["sentence_openers"]["words"])
     return frozenset(table["result_verbs"]["verbs"]), after, openers
 

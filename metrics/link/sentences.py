@@ -96,7 +96,7 @@ def _closing() -> frozenset[str]:
 def _opener() -> re.Pattern[str]:
     """One of the words that open a sentence after such a legal form, after the blank that follows it."""
     words = "|".join(_toml("words.toml")["sentence_openers"]["words"])
-    return re.compile(rf"[\"'”’)\]]*[ \t]+[\"'“‘(\[]?(?:{words})\b")
+    return re.compile(rf"(?<=[.!?])[\"'”’)\]]*+[ \t]++[\"'“‘(\[]?(?:{words})\b")  # after a stop only
 
 
 MAX_SENTENCE_CHARS = 1_000

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from metrics.link import keywords as cue
@@ -32,10 +34,19 @@ def metric_and_entities(scope: Scope, figure: Figure) -> None:
         previous = scope.previous
         inherited = (scope.last_metric, previous.keyword, scope.event) if scope.pronoun else (None,) * 3
         by_unit = previous.metric_by_unit
-        metric = metric_of(doc, quantity, scope.start, scope.end, scope.topics, *inherited, by_unit)
+        units = [  # a restatement ("500 points, or 22 pct") measures what its figure does
+            (q.start, q.end)
+            for q in scope.quantities
+            if q.end <= quantity.start and not _RESTATED.fullmatch(doc.text, q.end, quantity.start)
+        ]
+        metric = metric_of(doc, quantity, scope.start, scope.end, scope.topics, *inherited, by_unit, units)
     scope.last_figure = metric
     figure.metric = metric
     figure.entities = entities_near(doc, quantity, scope.mentions, scope.entities)
+
+
+_RESTATED = re.compile(r"[ \t]*+,?[ \t]*+(?:or|\()[ \t]*+")
+"""What stands between a figure and the same figure restated ("500 points, or 22 pct", "$3 (2.1 euros)")."""
 
 
 def entities_near(
@@ -64,10 +75,12 @@ def metric_of(
     inherited_keyword: str | None,
     inherited_event: str | None,
     by_unit: dict[str, str],
+    units: Sequence[tuple[int, int]] = (),
 ) -> str:
     """What the quantity measures: its counted noun, else a metric word before it in the sentence,
     the metric of the figure before (pronoun sentences), a metric word after it, the last metric word
-    of a figure-less sentence before, a verb of change ("rose"), or its unit."""
+    of a figure-less sentence before, a verb of change ("rose"), or its unit. `units`: the spans of the
+    figures before it, whose unit words name nothing it measures ("by 50 basis points to 10.75%")."""
     lex = doc.lex
     if counts_a_time(quantity):  # "versus 29 yesterday": no count of days
         quantity = replace(quantity, unit="number", noun=None, noun_end=quantity.end)
@@ -96,7 +109,12 @@ def metric_of(
     )
     if modified:
         return modified.name
-    hits = not_bases(doc.text, not_names(doc.text, doc.metric_hits.within(start, quantity.start)))
+    hits = [
+        h
+        for h in doc.metric_hits.within(start, quantity.start)
+        if not any(a <= h.start < b for a, b in units)
+    ]
+    hits = not_bases(doc.text, not_names(doc.text, hits))
     hits = not_results(doc.text, hits, quantity)
     before = outside_glosses(doc.text, hits, start, quantity.start)
     if before:

@@ -231,7 +231,11 @@ def test_the_lock_line_is_printed_once(tmp_path: Path) -> None:
                 from pathlib import Path
                 started = False
                 while not Path(sys.argv[2]).exists():
-                    con = duckdb.connect(sys.argv[1], config={"storage_compatibility_version": "v1.5.0"})
+                    try:
+                        con = duckdb.connect(sys.argv[1], config={"storage_compatibility_version": "v1.5.0"})
+                    except duckdb.IOException:  # the ingest has it this moment: take it when it lets go
+                        time.sleep(0.01)
+                        continue
                     if not started:
                         print("holding", flush=True)
                         started = True
