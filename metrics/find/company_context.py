@@ -146,6 +146,7 @@ def _result_verbs() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
     return frozenset(table["result_verbs"]["verbs"]), after, openers
 
 
+_TOKEN = re.compile(r"\w+")
 _SUBJECT_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&]*(?:[ \t]+[A-Z][a-z][\w&]*){0,2}$")
 
 
@@ -160,7 +161,8 @@ def add_subjects_of_results(
         return
     verbs, after, openers = _result_verbs()
     for at in tokens.starts(verbs):
-        end = at + len(text[at:].split(None, 1)[0])
+        verb = _TOKEN.match(text, at)
+        end = verb.end() if verb else at
         if not text[at:end].islower() or not after.match(text, end):
             continue
         owner = _SUBJECT_NAME.search(text, max(0, at - 40), at - 1) if text[at - 1 : at] == " " else None
@@ -170,9 +172,8 @@ def add_subjects_of_results(
         first = name.split()[0]
         if (
             first in tables.not_names
-            or first in tables.not_possessed
             or first in openers
-            or any(word in tables.not_possessed for word in name.split())  # "Only February"
+            or any(word in tables.not_possessed for word in name.split())  # a month: "Only February"
             or name in lexicon().countries
             or is_known(name)
             or is_known(first)

@@ -17,9 +17,6 @@ import re._parser as sre_parse
 import string
 from typing import Any
 
-ANY = None
-"""The alternative may begin with any character."""
-
 _DIGITS = frozenset(string.digits)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
