@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from metrics.find.gazetteer import kind_of
 from metrics.lexicon import Indicator, lexicon
@@ -42,10 +43,12 @@ _MARKET_PRICES = frozenset({"price"})
 _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
+@cache
 def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
 
 
+@cache
 def _economy() -> frozenset[str]:
     return frozenset(role_words()["economy"]["metrics"])
 
