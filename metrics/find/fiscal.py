@@ -1,18 +1,21 @@
 """Fiscal years by the calendar of the country or body that keeps them (metrics/data/fiscal_years.csv):
 the US federal year runs October to September and is named by the year it ends in; Japan's and the
 UK's run April to March and are named by the year they begin in; India's and Australia's are named
-by their last year. A government's year follows that table; a company's is the calendar year
-unless the article states its own ("the fiscal year ending June 30"), which always wins.
+by their last year. A government's year follows that table; a company's follows
+company_calendars.toml (the company's own year, else that of its country's companies: India's and
+Japan's run April to March), else the calendar year. The year an article states ("the fiscal year
+ending June 30") always wins.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import MONTH_PATTERN, add_months, month_number
+from metrics.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS, add_months, month_number
 from metrics.find.timex_words import offsets
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import Period
@@ -83,26 +86,146 @@ def _government() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
-def _calendar_of(context: str, article: str) -> FiscalCalendar | None:
+StoryCountry = Callable[[], "str | None"]
+"""The country a story is from (its dateline or headline), asked only when a fiscal year needs it."""
+
+
+@dataclass(frozen=True)
+class CompanyCalendars:
+    """company_calendars.toml: the years companies keep, by name and by country."""
+
+    names: re.Pattern[str]
+    """Every company name of the table, as written."""
+    by_name: dict[str, FiscalCalendar]
+    by_country: dict[str, FiscalCalendar]
+    signs: tuple[tuple[str, re.Pattern[str]], ...]
+    """(country, its words and symbols): what shows a story is from that country's news."""
+    unnamed: frozenset[str]
+    """Capitalised words that name no one: the openers, months and weekdays (lower case)."""
+
+
+@cache
+def company_calendars() -> CompanyCalendars:
+    data = _toml("company_calendars.toml")
+    by_name = {}
+    for names, row in data["companies"].items():
+        for name in names.split("|"):
+            by_name[name] = FiscalCalendar(int(row["first_month"]), row["named_by"])
+    body = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+    by_country = {
+        country: FiscalCalendar(int(row["first_month"]), row["named_by"])
+        for country, row in data["countries"].items()
+    }
+    signs = tuple(
+        (country, _signs(row["words"], row["symbols"]))
+        for country, row in data["countries"].items()
+        if row["words"] or row["symbols"]
+    )
+    unnamed = frozenset(data["context"]["openers"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+    names = re.compile(rf"(?<![\w&-])(?:{body})(?![\w&-])")
+    return CompanyCalendars(names, by_name, by_country, signs, unnamed)
+
+
+def _signs(words: list[str], symbols: list[str]) -> re.Pattern[str]:
+    """Any of the words, whole and in any case, or any of the symbols."""
+    parts = [rf"(?<!\w)(?i:{re.escape(word)})(?!\w)" for word in words] + [re.escape(s) for s in symbols]
+    return re.compile("|".join(parts))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
+def company_calendar(article: str, at: int, context: str = "") -> FiscalCalendar | None:
+    """The year of the last company of the table that `context` (the sentence before offset `at`)
+    names; else, when it names no one else, of the nearest one named before `at` in the article."""
+    table = company_calendars()
+    named = _last(table.names.finditer(context))
+    if named is None:
+        if any(word.group().lower() not in table.unnamed for word in _CAPITALISED.finditer(context)):
+            return None  # "Supermac reported ...": not the Apple an earlier sentence named
+        named = _last(table.names.finditer(article, 0, at))
+    return table.by_name[named.group()] if named else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|at|across|throughout|within|outside)\s++(?:the\s++)?"
+    r"(?:(?-i:[A-Z])[\w.'-]*+(?:\s*+,\s*+|\s++(?:and|or)\s++))*+$",
+    re.IGNORECASE,
+)
+"""A country after one of these is where ("sales in India rose", "in Europe and Japan"), not whose
+companies."""
+
+
+def _country_of_companies(
+    context: str, article: str, story_country: StoryCountry | None
+) -> FiscalCalendar | None:
+    """The year of the companies of the country the sentence names, else of the story's country, else of
+    the country whose signs the article shows."""
+    table = company_calendars()
+    pattern, names = _country_names()
+    found = [m for m in pattern.finditer(context) if not _PLACE_BEFORE.search(context, 0, m.start())]
+    if found and names[found[-1].group()] in table.by_country:
+        return table.by_country[names[found[-1].group()]]  # "India's Infosys", "a Japanese carmaker"
+    country = story_country() if story_country is not None else None
+    if country in table.by_country:
+        return table.by_country[country]
+    for country, signs in table.signs:
+        if signs.search(article):
+            return table.by_country[country]
+    return None
+
+
+def calendar_for(
+    context: str, article: str, at: int | None = None, story_country: StoryCountry | None = None
+) -> FiscalCalendar | None:
+    """The fiscal calendar of an expression: the one the article states; else, when `context` (the
+    sentence before it) speaks of a government, that of the country it names; else a company's
+    (company_calendars.toml), when `at` (where the expression starts) is given; else None: the
+    calendar year."""
     calendar = stated_calendar(article)
-    if calendar is None and _government().search(context):
-        calendar = country_calendar(context)
-    return calendar
+    if calendar is not None:
+        return calendar
+    if _government().search(context):
+        return country_calendar(context)
+    if at is None:
+        return None
+    return company_calendar(article, at, context) or _country_of_companies(context, article, story_country)
 
 
-def relative_fiscal_year(which: str, reference: date, context: str = "", article: str = "") -> Period:
+def relative_fiscal_year(
+    which: str,
+    reference: date,
+    context: str = "",
+    article: str = "",
+    at: int | None = None,
+    story_country: StoryCountry | None = None,
+) -> Period:
     """'last fiscal year', 'this financial year', 'next fiscal year': counted from the fiscal year that
     holds the reference date, by the calendar fiscal_year would use (the calendar year by default)."""
-    calendar = _calendar_of(context, article) or FiscalCalendar(1)
+    calendar = calendar_for(context, article, at, story_country) or FiscalCalendar(1)
     offset = offsets()[which.lower()]
     start_year = reference.year if reference.month >= calendar.first_month else reference.year - 1
     current = start_year + 1 if calendar.named_by == "end" and calendar.first_month > 1 else start_year
     return calendar.year(current + offset)
 
 
-def fiscal_year(name: int, context: str = "", article: str = "") -> Period:
+def fiscal_year(
+    name: int,
+    context: str = "",
+    article: str = "",
+    at: int | None = None,
+    story_country: StoryCountry | None = None,
+) -> Period:
     """The period of fiscal year `name`: the calendar the article states, else, when `context` (the
-    sentence before the expression) speaks of a government, that of the country it names, else the
-    calendar year."""
-    calendar = _calendar_of(context, article)
+    sentence before the expression) speaks of a government, that of the country it names, else, when
+    `at` (the expression's offset in the article) is given, a company's (company_calendars.toml),
+    else the calendar year."""
+    calendar = calendar_for(context, article, at, story_country)
     return calendar.year(name) if calendar else Period(date(name, 1, 1), date(name, 12, 31), "year")

@@ -15,6 +15,7 @@ from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_parts, timex_relative
+from metrics.find.fiscal import StoryCountry
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_adjust import ADJUSTED, UNDATED_PARTS, in_context
 from metrics.find.timex_periods import DATED, period_master, period_starts
@@ -234,10 +235,15 @@ def _triggers() -> frozenset[str]:
 
 
 def scan(
-    text: str, reference: date | None, tokens: Tokens | None = None, join: bool = True
+    text: str,
+    reference: date | None,
+    tokens: Tokens | None = None,
+    join: bool = True,
+    country: StoryCountry | None = None,
 ) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation).
-    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them)."""
+    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them).
+    `country` gives the story's country (its dateline's, say) when a company's fiscal year asks."""
     tokens = tokens or Tokens(text)
     periods = [
         _found(match, reference) for match in period_master().matches(text, period_starts(text, tokens))
@@ -260,7 +266,7 @@ def scan(
         item = _found(match, reference)
         if name in ADJUSTED:
             year_written = bool(_groups(match, name)[-1]) if name in UNDATED_PARTS else True
-            item = in_context(text, item, match.group(), year_written, reference)
+            item = in_context(text, item, match.group(), year_written, reference, country)
         out.append(item)
     found = sorted(out + periods)
     return join_ranges(text, found) if join else found

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from metrics.calendar import add_months, shift_years
 from metrics.find import timex_tense
-from metrics.find.fiscal import fiscal_year, relative_fiscal_year
+from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
 from metrics.find.timex_ranges import Found
 from metrics.records import Period
 
@@ -63,7 +63,7 @@ _FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|p
 """'Second-half earnings are expected to rise': the cue after a premodifying period."""
 
 
-def _fiscal_part(text: str, item: Found) -> Found:
+def _fiscal_part(text: str, item: Found, country: StoryCountry | None) -> Found:
     """'the second quarter of fiscal 1987', 'Q3 FY24', 'the first half of fiscal 2025': that quarter or
     half of the fiscal year by the calendar 'fiscal 1987' would be read by (the resolver gave the
     calendar year's)."""
@@ -73,7 +73,7 @@ def _fiscal_part(text: str, item: Found) -> Found:
     months = 6 if kind == "half_year" else 3
     index = (period.start.month - 1) // months
     context = text[timex_tense.sentence_start(text, start) : start]
-    year = fiscal_year(period.start.year, context, text)
+    year = fiscal_year(period.start.year, context, text, start, country)
     if year.start is None:
         return item
     first = add_months(year.start, months * index)
@@ -82,13 +82,49 @@ def _fiscal_part(text: str, item: Found) -> Found:
     return start, end, kind, Period(first, last, grain), relation
 
 
-def _fiscal(text: str, item: Found) -> Found:
-    """'fiscal 2020' by the calendar the article states or its government's (fiscal.py)."""
+def _fiscal(text: str, item: Found, country: StoryCountry | None) -> Found:
+    """'fiscal 2020' by the calendar the article states, its government's or its company's (fiscal.py)."""
     start, end, kind, period, relation = item
     if period is None or period.grain != "year" or period.start is None:
         return item
     context = text[timex_tense.sentence_start(text, start) : start]
-    return start, end, kind, fiscal_year(period.start.year, context, text), relation
+    return start, end, kind, fiscal_year(period.start.year, context, text, start, country), relation
+
+
+_FISCAL_BEFORE = re.compile(r"\bfiscal[\s-]+$", re.IGNORECASE)
+
+
+def _bare_fiscal_part(text: str, item: Found, reference: date, country: StoryCountry | None) -> Found | None:
+    """'its fiscal second quarter', 'the fiscal first half' (no year) of a company whose fiscal year is
+    known (fiscal.calendar_for): the latest such part that has ended by publication; in a clause about
+    the future, the one under way or next, unless the latest ended within REPORTING_DAYS (its results
+    still due). None when the year is not known: the calendar's part is read then."""
+    start, end, kind, period, relation = item
+    if period is None or period.start is None or not _FISCAL_BEFORE.search(text, max(0, start - 10), start):
+        return None
+    context = text[timex_tense.sentence_start(text, start) : start]
+    calendar = calendar_for(context, text, start, country)
+    if calendar is None or calendar.first_month == 1:
+        return None
+    months = 6 if kind == "half_year" else 3
+    index = (period.start.month - 1) // months  # the part the words name: 'second quarter' -> 1
+    parts = []
+    for year in range(reference.year - 2, reference.year + 3):
+        first_day = calendar.year(year).start
+        if first_day is not None:
+            first = add_months(first_day, months * index)
+            parts.append(Period(first, add_months(first, months) - timedelta(days=1), "span"))
+    parts.sort(key=lambda p: p.start or reference)
+    ended = [p for p in parts if p.end is not None and p.end <= reference]
+    latest = ended[-1]
+    before = text[timex_tense.clause_bounds(text, start)[0] : start]
+    future = (
+        timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before) or _FUTURE_AFTER.match(text, end)
+    )
+    if future and latest.end is not None and (reference - latest.end).days > REPORTING_DAYS:
+        latest = next(p for p in parts if p.end is not None and p.end > reference)
+    grain = period.grain if latest.start is not None and latest.start.month % 3 == 1 else "span"
+    return start, end, kind, Period(latest.start, latest.end, grain), relation
 
 
 def _in_tense(text: str, item: Found, reference: date | None) -> Found:
@@ -124,21 +160,34 @@ ADJUSTED = frozenset(
 UNDATED_PARTS = _UNDATED_PARTS
 
 
-def in_context(text: str, item: Found, surface: str, year_written: bool, reference: date | None) -> Found:
-    """The expression `item` (timex.scan's tuple) with its period as the words around it read it."""
+def in_context(
+    text: str,
+    item: Found,
+    surface: str,
+    year_written: bool,
+    reference: date | None,
+    country: StoryCountry | None = None,
+) -> Found:
+    """The expression `item` (timex.scan's tuple) with its period as the words around it read it;
+    `country` tells the story's country when a company's fiscal year needs it."""
     kind = item[2]
     if kind in _TENSED:
         return _in_tense(text, item, reference)
     if kind == "weekday":
         return _weekday_in_tense(text, item, reference)
     if kind == "fiscal":
-        return _fiscal(text, item)
+        return _fiscal(text, item, country)
     if kind == "q_fiscal" or (kind in _PARTS_OF_YEARS and "fiscal" in surface.lower()):
-        return _fiscal_part(text, item)
+        return _fiscal_part(text, item, country)
+    if kind in _PARTS_OF_YEARS and not year_written and reference is not None:
+        fiscal = _bare_fiscal_part(text, item, reference, country)
+        if fiscal is not None:
+            return fiscal
     if kind in _UNDATED_PARTS and not year_written and reference is not None:
         return _part_in_tense(text, item, reference)
     if kind == "relative_fiscal" and reference is not None:
         context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
         which = text[item[0] : item[1]].split()[0]
-        return (*item[:3], relative_fiscal_year(which, reference, context, text), item[4])
+        period = relative_fiscal_year(which, reference, context, text, item[0], country)
+        return (*item[:3], period, item[4])
     return item

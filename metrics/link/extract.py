@@ -18,13 +18,14 @@ from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
+from metrics.link.money import story_country_of
 from metrics.link.not_claims import claims_only
 from metrics.link.roles import assign
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, Quantity, TimeMention
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
@@ -53,6 +54,19 @@ def claim_id(doc_id: str, start: int, end: int, metric: str) -> str:
     """Stable across runs: derived from the document id, the quantity's offsets and the metric."""
     key = f"{doc_id}\x1f{start}\x1f{end}\x1f{metric}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(key).hexdigest()[:20]
+
+
+class _StoryCountry:
+    """The story's country (link.money.story_country_of), worked out when a fiscal year first asks."""
+
+    def __init__(self, text: str, title: str | None) -> None:
+        self.text, self.title = text, title
+        self.found: list[str | None] = []
+
+    def __call__(self) -> str | None:
+        if not self.found:
+            self.found.append(story_country_of(self.text, self.title, packaged_lexicon().countries))
+        return self.found[0]
 
 
 class _Context:
@@ -155,7 +169,7 @@ class Extractor:
         normal = NormalText(document.text)
         text = normal.text
         tokens = Tokens(text)
-        found = scan(text, document.published, tokens)
+        found = scan(text, document.published, tokens, country=_StoryCountry(text, document.title))
         blocked = [(start, end) for start, end, kind, _period, _relation in found if kind in CALENDAR_KINDS]
         blocked += powers(text) if "^" in text or "**" in text else []
         # A bare number word ("one of them said") is a mention, not a claim: it needs a unit or a noun.

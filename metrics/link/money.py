@@ -7,6 +7,7 @@ headline. A word the text qualifies ("U.S. dlrs", "Swedish crowns") is never cha
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -56,21 +57,25 @@ def money_table() -> MoneyTable:
 def story_country(doc: LinkDocument) -> str | None:
     """The country a story is from: its dateline's place, a country the dateline names, or the first
     country of its headline."""
+    return story_country_of(doc.text, doc.title, doc.lex.countries)
+
+
+def story_country_of(text: str, title: str | None, countries: Mapping[str, str]) -> str | None:
+    """story_country of a text and its headline; `countries`: country names and aliases -> country."""
     table = money_table()
-    text = doc.text
     end = dateline_end(text)
     if end:
         head = text[:end]
         place = _DATELINE_PLACE.match(head, head.rfind("\n", 0, max(0, end - 1)) + 1)
         if place and place.group(1) in table.places:
             return table.places[place.group(1)]
-        if place and place.group(1).title() in doc.lex.countries:
-            return doc.lex.countries[place.group(1).title()]
+        if place and place.group(1).title() in countries:
+            return countries[place.group(1).title()]
         named = [e.name for e in find_entities(head) if e.kind == "country"]
         if named:
             return named[0]
-    if doc.title:
-        named = [e.name for e in find_entities(doc.title.title()) if e.kind == "country"]
+    if title:
+        named = [e.name for e in find_entities(title.title()) if e.kind == "country"]
         if named:
             return named[0]
     return None
