@@ -21,7 +21,18 @@ from metrics.find.timex_adjust import ADJUSTED, UNDATED_PARTS, in_context
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import join_ranges
 from metrics.find.timex_relative import Resolver
-from metrics.find.timex_words import ANY_YEAR, ORD, WEEKDAY, YEAR, M, bare_month, count_words, counts, number
+from metrics.find.timex_words import (
+    ANY_YEAR,
+    ORD,
+    WEEKDAY,
+    WHICH,
+    YEAR,
+    M,
+    bare_month,
+    count_words,
+    counts,
+    number,
+)
 from metrics.find.tokens import Tokens
 from metrics.lexicon import alternation, lexicon
 from metrics.records import Period, TimeMention
@@ -48,6 +59,10 @@ _PARTS = [
         "month_span",
         rf"\b({M})\.?\s*(?:(?:-|–|/|to|through)\s*({M})\.?(?:\s+({YEAR}))?\s+(?:period|quarter|months?)\b"
         rf"|(?<=[a-z]{{3}})(?<!Sept)(?:-|–|/)\s*({FULL_MONTH})\b(?:,?\s+({YEAR})\b)?)",
+    ),
+    (
+        "month_quarter",
+        rf"\b({FULL_MONTH}|Sept|Dec)\.?[\s-]quarter\b(?:\s+(?:of\s+)?{WHICH}\s+year\b|\s+of\s+({YEAR})\b)?",
     ),
     ("to_date", r"\b(year|month|quarter)[- ]to[- ]date\b"),
     (
@@ -93,7 +108,8 @@ _PARTS = [
     (
         "relative_fiscal",
         r"\b(last|this|next|previous|current|coming|past|prior)\s+(?:fiscal|financial)\s+year\b"
-        r"(?!\s+(?:to|through|ended|ending)\s)",  # 'the current fiscal year ending June' is a window
+        # 'the current fiscal year ending June', 'starting April 1' is a window
+        r"(?!\s+(?:to|through|ended|ending|starting|beginning)\s)",
     ),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
@@ -102,7 +118,7 @@ _PARTS = [
     (
         "window",
         rf"\b(?:the\s+)?(?:(current|present|coming|this)\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(year|quarter|half)(?:[\s-]year)?)"
-        rf"\s+(to|through|ended|ending)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
+        rf"\s+(to|through|ended|ending|starting|beginning)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
         rf"(?:(\d{{1,2}}){ORD}?\s+)?({M})\b(?:\.(?=\s+\d))?(?:\s+(\d{{1,2}}|{count_words()}){ORD}?\b(?![:.]\d|\s*{_NOT_A_DAY}))?"
         rf"(?:,?\s+({YEAR})\b)?",
     ),
@@ -357,6 +373,7 @@ CALENDAR_KINDS = frozenset(
         "decade_words",
         "date_range",
         "month_span",
+        "month_quarter",
         "window",
         *DATED,
     }

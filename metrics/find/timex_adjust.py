@@ -23,7 +23,7 @@ nearest year: tried with the tense of its clause on Reuters, about half of the c
 
 
 _PARTS_OF_YEARS = frozenset({"quarter_year", "half_year"})
-_UNDATED_PARTS = frozenset({"quarter_year", "half_year", "q_year", "first_months_bare"})
+_UNDATED_PARTS = frozenset({"quarter_year", "half_year", "q_year", "first_months_bare", "month_quarter"})
 """Parts of a year whose last group is the year: without it, the tense of the clause may move them."""
 
 

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from metrics.calendar import month_end, month_number, nearest_year, quarter_bounds, safe_date
-from metrics.find.timex_words import count, decade_words_table, month_period, ordinals, span, year_period
+from metrics.calendar import add_months, month_end, month_number, nearest_year, quarter_bounds, safe_date
+from metrics.find.timex_words import (
+    count,
+    decade_words_table,
+    month_period,
+    offsets,
+    ordinals,
+    span,
+    year_period,
+)
 from metrics.lexicon import lexicon
 from metrics.records import Period
 
@@ -140,6 +148,22 @@ def quarter_year(g: Groups, ref: date | None) -> Resolved:
         return None
     start, end = quarter_bounds(year, quarter)
     return Period(start, end, "quarter"), "in"
+
+
+def month_quarter(g: Groups, ref: date | None) -> Resolved:
+    """'the September quarter', 'the June quarter of 2024', 'the December quarter last year': the three
+    months that end with that month; without a year, the latest such quarter begun by the reference (as
+    'the third quarter'), moved by 'last' or 'next year'."""
+    last = month_number(g[0] or "")
+    if g[2]:
+        year = int(g[2])
+    elif ref is not None:
+        year = ref.year if add_months(date(ref.year, last, 1), -2) <= ref else ref.year - 1
+        year += offsets()[g[1].lower()] if g[1] else 0
+    else:
+        return None
+    first = add_months(date(year, last, 1), -2)
+    return Period(first, month_end(year, last), "quarter" if last % 3 == 0 else "span"), "in"
 
 
 def half_year(g: Groups, ref: date | None) -> Resolved:
@@ -308,6 +332,7 @@ RESOLVERS = {
     "us_date": us_date,
     "first_months": first_months,
     "quarter_year": quarter_year,
+    "month_quarter": month_quarter,
     "q_year": quarter_year,
     "q_fiscal": fiscal_quarter,
     "year_part_of": year_part_of,

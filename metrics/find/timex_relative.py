@@ -153,6 +153,8 @@ def _window(g: Groups, ref: date) -> Resolved:
     if not 1 <= months + weeks <= 120:
         return None
     joint = "current" if current else (joint or "").lower()
+    if joint in ("starting", "beginning"):  # 'the fiscal year starting April 1': from that day on
+        return _window_from(months, weeks, last_month, count(written_day) or None, year_word, ref, word)
     end = _window_end(last_month, count(written_day) or None, year_word, joint, ref)
     if end is None:
         return None
@@ -163,6 +165,32 @@ def _window(g: Groups, ref: date) -> Resolved:
     else:
         first = add_months(end, -months) + timedelta(days=1)
     return _calendar_grain(first, end, word)
+
+
+STARTED_LATELY = 120
+"""Days before the reference within which "the fiscal year starting April 1" is the one just begun;
+before that, the next (a year "that began" long ago is written so)."""
+
+
+def _window_from(
+    months: int, weeks: int, month: int, day: int | None, year_word: str | None, ref: date, word: str | None
+) -> Resolved:
+    """'the fiscal year starting April 1', 'the quarter beginning in July': the window that opens on that
+    day (the month's first without one), in the year written, else the one just begun or the next."""
+    if year_word:
+        first = safe_date(int(year_word), month, min(day or 1, month_end(int(year_word), month).day))
+    else:  # the first such day from STARTED_LATELY days before the reference: one just begun, else the next
+        since = ref - timedelta(days=STARTED_LATELY)
+        days = (
+            safe_date(y, month, min(day or 1, month_end(y, month).day))
+            for y in range(since.year, since.year + 3)
+        )
+        first = next((d for d in days if d is not None and d >= since), None)
+    if first is None:
+        return None
+    if weeks:
+        return span(first, first + timedelta(days=7 * weeks - 1))
+    return _calendar_grain(first, add_months(first, months) - timedelta(days=1), word)
 
 
 def _window_end(month: int, day: int | None, year_word: str | None, joint: str, ref: date) -> date | None:

@@ -198,7 +198,7 @@ MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
 COORDINATED = re.compile(
     r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
-    r"increased|decreased|a|an|the|total|totalling|totaling)[\s,()]+)*",
+    r"increased|decreased|a|an|the|total|totalling|totaling|end|close|finish|settle)[\s,()]+)*",
     re.IGNORECASE,
 )
 FROM_BETWEEN = first_char_guarded(
