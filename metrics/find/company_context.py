@@ -110,17 +110,27 @@ _OWNER_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][
 
 
 def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
-    """Add "Tarvik's revenue", "Volvant's quarterly deliveries": the name in a genitive before a word of
-    a company's figures (companies.toml [owned_figures]), unless it is a known name (a country, an
-    organisation, a leader), a sentence word, a month or a weekday."""
-    if "'s " not in text and "’s " not in text:
-        return
+    """Add "Tarvik's revenue", "Volvant's quarterly deliveries", "shares of Lumora": the name in a genitive
+    before a word of a company's figures, or after "shares of" (companies.toml [owned_figures]), unless
+    it is a known name (a country, an organisation, a leader), a sentence word, a month or a weekday."""
     named = [_bare(m.name) for m in found.values()]
-    for figure in _owned_figure().finditer(text):
-        owner = _OWNER_NAME.search(text, max(0, figure.start() - 40), figure.start())
-        if owner is None:
-            continue
-        name = owner.group()
+    owners = []
+    if "'s " in text or "’s " in text:
+        for figure in _owned_figure().finditer(text):
+            owner = _OWNER_NAME.search(text, max(0, figure.start() - 40), figure.start())
+            if owner is not None:
+                owners.append((owner.start(), owner.end(), owner.group()))
+    pattern, needles, not_owners = _figure_of()
+    if any(needle in text for needle in needles):  # a substring test in C spares most texts the search
+        for match in pattern.finditer(text):  # "Shares of Lumora fell"
+            name, end = match.group("name"), match.end("name")
+            countries = lexicon().countries
+            if name in not_owners or any(part in countries for part in name.split("-")):
+                continue
+            if (text.startswith(".", end) and len(name.split()[-1]) <= 3) or _GOES_ON.match(text, end):
+                continue  # "shares of St. Jude", "Pay 'n Pak", "Del E. Webb": the name goes on
+            owners.append((match.start("name"), end, name))
+    for start, end, name in owners:
         first = name.split()[0]
         if any(_words_within(_bare(name), other) for other in named) or _is_place(name) or _streetlike(name):
             continue  # "Carbide's stock" after Union Carbide Corp: its short form, read as such later
@@ -130,10 +140,24 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
             or name in lexicon().countries
             or is_known(name)
             or is_known(first)
-            or any(m.start <= owner.start() < m.end for m in found.values())
+            or any(m.start <= start < m.end for m in found.values())
         ):
             continue
-        found[owner.start()] = EntityMention(owner.start(), owner.end(), name, name, "company")
+        found[start] = EntityMention(start, end, name, name, "company")
+
+
+_GOES_ON = re.compile(r"[ \t]+(?:'|[A-Z]\.)")
+
+
+@cache
+def _figure_of() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    """The pattern of "shares of Lumora", what a text must hold for it to match (each noun without its
+    first letter, whose case may vary), and the names it never gives."""
+    table = _toml("companies.toml")["owned_figures"]
+    words = table["before_of"]
+    name = r"(?P<name>[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2})\b"
+    pattern = re.compile(rf"\b(?i:{alternation(words)})[ \t]+(?:of|in)[ \t]+{name}")
+    return pattern, tuple(word[1:] for word in words), frozenset(table["not_owners"])
 
 
 @cache
