@@ -321,24 +321,45 @@ def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hi
 
 @cache
 def _quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {word.lower(): code for word, code in _toml("metrics.toml")["quoted_currencies"].items()}
+    data = _toml("metrics.toml")
+    table = {word.lower(): code for word, code in data["quoted_currencies"].items()}
     words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
-    return first_char_guarded(first_chars(table), rf"\b(?:{words})\b", re.IGNORECASE), table
+    common = [word for word in data["quoted_currencies_after_the"]["words"] if word in table]
+    after_the = "|".join(re.escape(word) for word in common)
+    # a common word among them names a currency only right after "the" (a lookbehind of fixed width)
+    pattern = rf"\b(?:(?!(?:{after_the})\b)(?:{words})|(?<=\bthe )(?:{after_the}))\b"
+    return first_char_guarded(first_chars(table), pattern, re.IGNORECASE), table
 
 
 def quoted_currency(
-    text: str, quantity: Quantity, clause: tuple[int, int], taken: tuple[tuple[int, int], ...]
-) -> bool:
-    """Whether a money figure prices a currency named before it in its clause ("the dollar was at 141.10
-    yen"): a currency word outside any money figure (`taken`) that is not the figure's own."""
+    text: str, quantity: Quantity, clause: tuple[int, int], taken: tuple[tuple[int, int], ...], own: str = ""
+) -> str | None:
+    """The code of the currency a figure prices when that currency is named before it in its clause ("the
+    dollar was at 141.10 yen": USD), a currency word outside any money figure (`taken`) that is not the
+    figure's own (`own`, else the figure's unit); None when there is none."""
     pattern, table = _quoted_currencies()
-    own = quantity.unit.partition(" ")[0]
+    own = own or quantity.unit.partition(" ")[0]
     for found in pattern.finditer(text, clause[0], quantity.start):
         if any(a <= found.start() < b for a, b in taken):
             continue
         if table[found.group().lower()] != own:
-            return True
-    return False
+            return table[found.group().lower()]
+    return None
+
+
+_PER_CURRENCY = re.compile(
+    r"[ \t]++(?:per|to[ \t]++the|against[ \t]++the|a)[ \t]++(?:U\.S\.[ \t]++)?(?P<base>[A-Za-z]++)\b"
+)
+
+
+def per_currency(text: str, quantity: Quantity) -> str | None:
+    """The code of the currency a bare figure is quoted against ("151.7 per dollar", "83.25 to the dollar":
+    USD; metrics.toml [quoted_currencies], "greenback" being the dollar), or None."""
+    found = _PER_CURRENCY.match(text, quantity.noun_end)
+    if found is None:
+        return None
+    word = found.group("base").lower()
+    return "USD" if word == "greenback" else _quoted_currencies()[1].get(word)
 
 
 @cache

@@ -30,6 +30,7 @@ from metrics.link.heads import (
     governing_hit,
     not_names,
     partitive,
+    per_currency,
     per_item,
     phrase_around,
     quoted_currency,
@@ -171,6 +172,11 @@ def _classify(
     before: tuple[Quantity, Measure] | None,
 ) -> Measure:
     text = words.text
+    if quantity.unit == "number":
+        base = per_currency(text, quantity)  # "the yen weakened to 151.7 per dollar": whatever else it says
+        quoted = quoted_currency(text, quantity, clause, words.money_spans, base) if base else None
+        if base and quoted:
+            return Measure("exchange rate", None, None, f"{quoted} per {base}")
     elided = (  # "from 316" after "300 mln dlrs" lost its scale as well as its unit: no unit is better
         quantity.unit == "number"
         and before is not None
@@ -225,8 +231,9 @@ def _classify(
     elif indicator is tables().by_name["profit"] and per_item(text, quantity):
         indicator = tables().by_name["earnings"]  # "earned 158.7 mln dlrs or 2.23 dlrs a share": per share
     if indicator is None and unit_class(quantity.unit) == "money":
-        if quoted_currency(text, quantity, clause, words.money_spans):
-            return Measure("exchange rate", None, None)  # "the dollar was at 141.10 yen"
+        quoted = quoted_currency(text, quantity, clause, words.money_spans)
+        if quoted is not None:  # "the dollar was at 141.10 yen": yen per dollar
+            return Measure("exchange rate", None, None, f"{quantity.unit.partition(' ')[0]} per {quoted}")
         item = _item(words, quantity, clause, None)
         if item is not None or " per " in quantity.unit:  # "light crude lost $2 to $43.25": a price
             return Measure("price", measure or _written(raw, text, clause), item)
