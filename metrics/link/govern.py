@@ -21,6 +21,7 @@ from itertools import pairwise
 from metrics.calendar import MONTH_PATTERN
 from metrics.lexicon import _toml, alternation
 from metrics.link import keywords as cue
+from metrics.link.complements import complement_end
 from metrics.link.document import LinkDocument
 from metrics.link.year_shift import same_period_in, year_earlier
 from metrics.records import Period, Quantity, TimeMention
@@ -63,49 +64,12 @@ def attach_following(g: Governing) -> None:
         near = len(gap) <= MAX_ATTACH_GAP or (complement is not None and len(gap) - skip <= MAX_ATTACH_GAP)
         filler = g.doc.is_filler(gap[skip:], nearest.noun_end + skip)
         if not filler and skip == 0:  # "spend $5 million on roads in 2024": past its complement
-            skip = _complement_end(g.doc, gap, nearest.noun_end) or 0
+            skip = complement_end(g.doc, gap, nearest.noun_end) or 0
             filler = skip > 0
             near = filler and len(gap) - skip <= MAX_ATTACH_GAP
         if near and filler and nearest.start not in g.attached:
             g.attached[nearest.start] = mention
             g.used.add(mention.start)
-
-
-_PREPOSITION = re.compile(r"[ \t]++(?:on|into)[ \t]++(?:(?:the|a|an|its|their|his|her|new)[ \t]++)?")
-_COMPLEMENT_WORD = re.compile(r"[a-z][a-z-]*+[ \t]++")
-COMPLEMENT_WORDS = 3
-"""Words of a prepositional complement a time expression may follow its figure across."""
-_NOT_COMPLEMENT = frozenset(
-    {"same", "comparable", "corresponding", "similar", "period", "week", "month", "quarter", "year", "day",
-     "season", "half", "time", "close", "end", "trading", "delivery", "shipment", "sale", "payment", "level",
-     "levels", "either", "both", "about", "around", "before", "after", "until", "through",
-     "made", "of", "at", "from", "to", "by", "with", "than"}
-)  # fmt: skip
-"""Words that make a phrase a time, a base or a market's session ("on the same day", "on its level a year
-before", "on or before March 31"), or tie the time to something else ("on liftings made during
-February"), not the thing a figure is spent on."""
-
-
-def _complement_end(doc: LinkDocument, gap: str, offset: int) -> int | None:
-    """Where a prepositional complement of the figure ("spend $5 million on roads in 2024", "invest 10 mln
-    dlrs into the ski area in the next few years") ends in the gap before a time expression, when only
-    filler words follow it: "on" or "into" and at most three lower-case words, none of _NOT_COMPLEMENT
-    and no participle ("on debt maturing in 1989"); None when it is not one."""
-    head = _PREPOSITION.match(gap)
-    if head is None:
-        return None
-    at = head.end()
-    for _ in range(COMPLEMENT_WORDS):
-        word = _COMPLEMENT_WORD.match(gap, at)
-        if word is None:
-            return None
-        text = word.group().strip()
-        if text in _NOT_COMPLEMENT or text.endswith(("ed", "ing")):
-            return None
-        at = word.end()
-        if doc.is_filler(gap[at:], offset + at):
-            return at
-    return None
 
 
 def share_apposed_change(g: Governing) -> None:

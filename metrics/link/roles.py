@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from functools import cache
 
 from metrics.find.gazetteer import kind_of
-from metrics.lexicon import Indicator, _toml, lexicon
+from metrics.lexicon import Indicator, lexicon
 from metrics.link import keywords as cue
 from metrics.link.cast import Cast
 from metrics.link.counterparts import IT_START, deal_target, held, pronoun_buyer
+from metrics.link.nationality import DESCRIBES, nationality_of
 from metrics.link.role_words import commodity_words, role_patterns, role_words
 from metrics.records import EntityMention, Quantity, TimeMention
 
@@ -35,8 +36,6 @@ _LISTED = re.compile(
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
 _LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 """What opens a list item before its actor ("..., with Chile at 12 pct")."""
-_DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
-"""A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
 _DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
 _MARKET_PRICES = frozenset({"price"})
 """Metrics whose figure a country before a commodity word does not own ("US crude lost $2")."""
@@ -46,20 +45,6 @@ _HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d
 @cache
 def _contacts() -> frozenset[str]:
     return frozenset(role_words()["contacts"]["metrics"])
-
-
-_NEXT_WORD = re.compile(r"[>]?[ \t]*+(?:([A-Za-z]+)|[,(<)])")
-"""The word after a company's name (empty after a comma or bracket)."""
-
-
-@cache
-def _nationality_verbs() -> frozenset[str]:
-    return frozenset(_toml("companies.toml")["nationality"]["verbs"])
-
-
-@cache
-def _generic_names() -> frozenset[str]:
-    return frozenset(_toml("companies.toml")["generic_names"]["words"])
 
 
 @cache
@@ -107,7 +92,7 @@ def _eligible(
             continue  # "the Kenyan port of Mombasa": where
         if p["place"].search(before) and mention.kind != "company":
             continue  # "a plant in Ohio" is where; "a stake in Acme" is in whom
-        if mention.kind == "country" and any(_nationality_of(text, mention, m) for m in mentions):
+        if mention.kind == "country" and any(nationality_of(text, mention, m) for m in mentions):
             continue  # "Sweden's Norbanken reported": the country says whose firm; the firm is the actor
         described = next((m for m in mentions if _describes(text, mention, m)), None)
         if described is not None and not _DIVISION.match(text, described.end):
@@ -144,29 +129,8 @@ def _describes(text: str, owner: EntityMention, named: EntityMention) -> bool:
         owner.kind == named.kind == "company"
         and text.startswith(("'s", "’s"), owner.end)
         and 0 < named.start - owner.end < 40
-        and bool(_DESCRIBES.fullmatch(text, owner.end, named.start))
+        and bool(DESCRIBES.fullmatch(text, owner.end, named.start))
     )
-
-
-def _nationality_of(text: str, country: EntityMention, named: EntityMention) -> bool:
-    """Whether a country's genitive names the nationality of the company right after it ("Sweden's
-    Norbanken reported", "Japan's biggest carmaker Toyota said"): the word after the name is a verb
-    (companies.toml [nationality]), not a noun it modifies ("Spain's Davis Cup title") or the rest of a
-    longer name ("Canada's National Energy Board"); not an institution named by generic words only
-    ("Kuwait's Central Bank": [generic_names])."""
-    if not (
-        named.kind == "company"
-        and not all(word in _generic_names() for word in named.name.replace("-", " ").split())
-        and text.startswith(("'s", "’s"), country.end)
-        and 0 < named.start - country.end < 40
-        and bool(_DESCRIBES.fullmatch(text, country.end, named.start))
-    ):
-        return False
-    after = _NEXT_WORD.match(text, named.end)
-    if after is None:
-        return False
-    word = after.group(1)
-    return not word or word in _nationality_verbs() or (word.islower() and word.endswith(("ed", "s")))
 
 
 def _actor_name(cast: Cast, mention: EntityMention, contact: bool) -> str:
