@@ -169,7 +169,22 @@ def in_context(
     country: StoryCountry | None = None,
 ) -> Found:
     """The expression `item` (timex.scan's tuple) with its period as the words around it read it;
-    `country` tells the story's country when a company's fiscal year needs it."""
+    `country` tells the story's country when a company's fiscal year needs it. At the ends of the
+    calendar (published in year 1 or 9999) a period that would leave it keeps the resolver's."""
+    try:
+        return _in_context(text, item, surface, year_written, reference, country)
+    except (ValueError, OverflowError):  # "the last fiscal year" of a story dated 0001-01-05
+        return item
+
+
+def _in_context(
+    text: str,
+    item: Found,
+    surface: str,
+    year_written: bool,
+    reference: date | None,
+    country: StoryCountry | None,
+) -> Found:
     kind = item[2]
     if kind in _TENSED:
         return _in_tense(text, item, reference)

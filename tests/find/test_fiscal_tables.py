@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from metrics.find.fiscal import company_calendar, company_calendars, fiscal_year
+from metrics.link.extract import claims_from_document
+from metrics.read.documents import make_document
 
 
 def test_every_company_and_country_calendar_is_a_twelve_month_year() -> None:
@@ -37,3 +41,22 @@ def test_a_company_named_with_another_name_in_its_sentence_is_not_taken_from_ear
     pronoun = "Analysts cover Oracle. Its profit rose in fiscal 1986."
     at = pronoun.index("fiscal")
     assert company_calendar(pronoun, at, pronoun[pronoun.index("Its") : at]) is not None
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 5), date(1, 3, 1), date(2, 1, 1), date(9999, 12, 30)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Microsoft said revenue rose 18 pct in its fiscal second quarter.", 18.0),
+        ("Profits rose 5 crore in the last fiscal year.", 50000000.0),
+        ("Spending rose 7 pct in the fiscal year starting April 1.", 7.0),
+        ("Sales rose 9 pct in the September quarter.", 9.0),
+    ],
+)
+def test_fiscal_and_quarter_periods_at_the_ends_of_the_calendar_never_raise(
+    text: str, value: float, published: date
+) -> None:
+    """A story dated in year 1 or 9999 still gives its figure; a period that would leave the calendar
+    is not read (these raised ValueError from the fiscal and quarter readings)."""
+    claims = claims_from_document(make_document(text, published=published))
+    assert [c.value for c in claims] == [value]
