@@ -13,37 +13,23 @@ I paid $35,538"), a dateline excepted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 from metrics.calendar import MONTH_PATTERN
-from metrics.lexicon import _toml, alternation
 from metrics.link import keywords as cue
 from metrics.link.complements import complement_end
 from metrics.link.document import LinkDocument
+from metrics.link.governing import (
+    BASE_LOOKBACK,
+    MAX_ATTACH_GAP,
+    Governing,
+    GovernRule,
+    changes,
+    compared_time,
+)
+from metrics.link.parallel_clauses import share_parallel_clause
 from metrics.link.year_shift import same_period_in, year_earlier
 from metrics.records import Period, Quantity, TimeMention
-
-MAX_ATTACH_GAP = 40
-"""Characters between a quantity and the time expression that follows it, at most, for the one to govern
-the other ("one summit in Helsinki in July 2018")."""
-
-
-@dataclass
-class Governing:
-    """The figures and time expressions of one sentence, and what the rules have decided so far."""
-
-    doc: LinkDocument
-    quantities: list[Quantity]
-    times: list[TimeMention]
-    attached: dict[int, TimeMention] = field(default_factory=dict)
-    """Quantity start -> the time expression that governs it."""
-    used: set[int] = field(default_factory=set)
-    """Starts of the time expressions a figure directly follows (they frame nothing else)."""
-    framed: set[int] = field(default_factory=set)
-    """Starts of the quantities whose time only frames them from earlier in the clause."""
 
 
 def attach_following(g: Governing) -> None:
@@ -175,14 +161,10 @@ def same_period(g: Governing) -> None:
         g.used.update(m.start for m in g.times if start <= m.start < match.end())
 
 
-CHANGE_BEFORE = 30
-"""Characters before a figure within which a word of change makes it one ("an increase of 8 pct")."""
-
-
 def _change_from_base(g: Governing, quantity: Quantity, found: str) -> bool:
     """Whether a change is compared with the same period earlier ("rose 8 pct from the year-earlier month",
     "an increase of 5 pct over the same period of 1986"): the period it holds for is the later one."""
-    return bool(cue.BASE_PREPOSITION.match(found)) and _changes(g, quantity)
+    return bool(cue.BASE_PREPOSITION.match(found)) and changes(g, quantity)
 
 
 def since_earlier(g: Governing) -> None:
@@ -198,27 +180,6 @@ def since_earlier(g: Governing) -> None:
         anchor = earlier[-1]
         period = Period(anchor.period.start, g.doc.published, "span")
         g.attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
-
-
-def _changes(g: Governing, quantity: Quantity) -> bool:
-    """Whether a figure is a change: its own direction, or a word of change just before it."""
-    if quantity.change is not None:
-        return True
-    words = cue.LETTERS.findall(g.doc.text, max(0, quantity.start - CHANGE_BEFORE), quantity.start)
-    return any(word.lower() in cue.change_words() for word in words)
-
-
-def _compared_time(g: Governing, mention: TimeMention) -> bool:
-    """Whether a time is what the figure before it is compared with ("rose 2% in May from April"). A
-    time still to come is when something starts ("a 2.7 pct rise from April 1"), not a base."""
-    published, end = g.doc.published, mention.period.end
-    if published is not None and (end is None or end > published):
-        return False
-    before = [q for q in g.quantities if q.noun_end <= mention.start]
-    if not before:
-        return False
-    gap = g.doc.text[before[-1].noun_end : mention.start]
-    return len(gap) <= MAX_ATTACH_GAP and cue.is_comparison_base(gap, mention.surface)
 
 
 _WHEN_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
@@ -251,7 +212,7 @@ def share_with_compared_change(g: Governing) -> None:
     pct from a year ago" is last month's)."""
     text = g.doc.text
     for i, quantity in enumerate(g.quantities):
-        if quantity.start in g.attached or not _changes(g, quantity):
+        if quantity.start in g.attached or not changes(g, quantity):
             continue
         after = [m for m in g.times if m.start >= quantity.noun_end]
         if not after or after[0].start - quantity.noun_end > MAX_ATTACH_GAP:
@@ -259,11 +220,9 @@ def share_with_compared_change(g: Governing) -> None:
         if not cue.is_comparison_base(text[quantity.noun_end : after[0].start], after[0].surface):
             continue
         prior = [
-            q
-            for q in g.quantities[:i]
-            if q.start in g.attached and q.unit == quantity.unit and _changes(g, q)
+            q for q in g.quantities[:i] if q.start in g.attached and q.unit == quantity.unit and changes(g, q)
         ]
-        if prior and not _compared_time(g, g.attached[prior[0].start]):
+        if prior and not compared_time(g, g.attached[prior[0].start]):
             g.attached[quantity.start] = g.attached[prior[0].start]  # the main clause's, first
 
 
@@ -277,7 +236,7 @@ def frame_from_earlier(g: Governing) -> None:
         for mention in g.times:
             no_break = g.doc.clause_start(mention.end, quantity.start) == mention.end
             if mention.end <= quantity.start and mention.start not in g.used and no_break:
-                if _compared_time(g, mention) and not _dates_what_follows(g, mention, quantity):
+                if compared_time(g, mention) and not _dates_what_follows(g, mention, quantity):
                     continue
                 frame = mention
         if frame is not None and _is_maturity(g, frame):
@@ -285,10 +244,6 @@ def frame_from_earlier(g: Governing) -> None:
         if frame is not None and not _compared_after(g, frame, quantity):
             g.attached[quantity.start] = frame
             g.framed.add(quantity.start)
-
-
-BASE_LOOKBACK = 16
-"""Characters before a figure read for the comparison word that makes it a base ("from 3 mln")."""
 
 
 def _compared_after(g: Governing, frame: TimeMention, quantity: Quantity) -> bool:
@@ -301,76 +256,6 @@ def _compared_after(g: Governing, frame: TimeMention, quantity: Quantity) -> boo
         return False
     return any(q.end <= quantity.start and q.unit == quantity.unit for q in g.quantities)
 
-
-PARALLEL_REACH = 100
-"""Characters from a dated figure (or its time, or the bases it is compared with) to the comma or
-semicolon that joins the next clause, and from there to that clause's figure, at most."""
-
-
-@cache
-def _parallel() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    table = _toml("words.toml")["parallel_clauses"]
-    joint = re.compile(rf"[ \t]*+(?:;|,[ \t]*+(?:{alternation(table['connectors'])})\b)", re.IGNORECASE)
-    return joint, frozenset(table["verbs"]), frozenset(table["blockers"])
-
-
-def share_parallel_clause(g: Governing) -> None:
-    """'China's exports fell 6.4% in October, while imports rose 3%': a figure of a clause joined to a
-    dated one (words.toml [parallel_clauses]) that reports a change done and names no time of its own
-    holds for the period of the dated change before it, when that period is over by publication. The
-    bases that change was measured from ("rose to $177 bn in 1986 from $150 bn in 1985, while ...")
-    are passed over: their time is not the clause's."""
-    text, published = g.doc.text, g.doc.published
-    joint_pattern, verbs, blockers = _parallel()
-    for i, quantity in enumerate(g.quantities):
-        if i == 0 or quantity.start in g.attached:
-            continue
-        before = g.quantities[:i]
-        bases = 0
-        while bases < len(before) and _is_base(g, before[-1 - bases], before[: len(before) - 1 - bases]):
-            bases += 1
-        if bases == len(before):
-            continue
-        source = before[-1 - bases]
-        dated = g.attached.get(source.start)
-        if dated is None or dated.period.end is None or not _changes(g, source) or _compared_time(g, dated):
-            continue
-        if published is not None and dated.period.end > published:
-            continue  # "will rise 3% next year, while imports grow 2%": no forecast is shared
-        after = max(source.noun_end, dated.end)
-        joint = _last(joint_pattern.finditer(text, after, quantity.start))
-        if (
-            joint is None
-            or joint.start() - after > PARALLEL_REACH
-            or quantity.start - joint.end() > PARALLEL_REACH
-        ):
-            continue
-        if any(
-            joint.end() <= m.start < quantity.start or 0 <= m.start - quantity.noun_end <= MAX_ATTACH_GAP
-            for m in g.times
-        ):
-            continue  # a time of its own, before the figure or just after it
-        words = {word.lower() for word in cue.LETTERS.findall(text, joint.end(), quantity.start)}
-        if words & verbs and not words & blockers:
-            g.attached[quantity.start] = dated
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    found = None
-    for found in matches:  # noqa: B007 (the last one is wanted)
-        pass
-    return found
-
-
-def _is_base(g: Governing, quantity: Quantity, earlier: list[Quantity]) -> bool:
-    """Whether a figure may be the base something is compared with ("from 3 mln", "against 19 in
-    January", "fell to zero from 300,000 tonnes"): a word of comparison right before it. Whatever it
-    is compared with, its time is not the clause's."""
-    start = max(earlier[-1].noun_end if earlier else 0, quantity.start - BASE_LOOKBACK)
-    return start < quantity.start and bool(cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start))
-
-
-GovernRule = Callable[[Governing], None]
 
 GOVERN_RULES: tuple[GovernRule, ...] = (
     attach_following,

@@ -1,0 +1,80 @@
+"""A parallel clause shares the period of the dated change before it: "China's exports fell 6.4% in
+October, while imports rose 3%" (words.toml [parallel_clauses]); a rule of govern.py's GOVERN_RULES."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from metrics.lexicon import _toml, alternation
+from metrics.link import keywords as cue
+from metrics.link.governing import BASE_LOOKBACK, MAX_ATTACH_GAP, Governing, changes, compared_time
+from metrics.records import Quantity
+
+PARALLEL_REACH = 100
+"""Characters from a dated figure (or its time, or the bases it is compared with) to the comma or
+semicolon that joins the next clause, and from there to that clause's figure, at most."""
+
+
+@cache
+def _parallel() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    table = _toml("words.toml")["parallel_clauses"]
+    joint = re.compile(rf"[ \t]*+(?:;|,[ \t]*+(?:{alternation(table['connectors'])})\b)", re.IGNORECASE)
+    return joint, frozenset(table["verbs"]), frozenset(table["blockers"])
+
+
+def share_parallel_clause(g: Governing) -> None:
+    """'China's exports fell 6.4% in October, while imports rose 3%': a figure of a clause joined to a
+    dated one (words.toml [parallel_clauses]) that reports a change done and names no time of its own
+    holds for the period of the dated change before it, when that period is over by publication. The
+    bases that change was measured from ("rose to $177 bn in 1986 from $150 bn in 1985, while ...")
+    are passed over: their time is not the clause's."""
+    text, published = g.doc.text, g.doc.published
+    joint_pattern, verbs, blockers = _parallel()
+    for i, quantity in enumerate(g.quantities):
+        if i == 0 or quantity.start in g.attached:
+            continue
+        before = g.quantities[:i]
+        bases = 0
+        while bases < len(before) and _is_base(g, before[-1 - bases], before[: len(before) - 1 - bases]):
+            bases += 1
+        if bases == len(before):
+            continue
+        source = before[-1 - bases]
+        dated = g.attached.get(source.start)
+        if dated is None or dated.period.end is None or not changes(g, source) or compared_time(g, dated):
+            continue
+        if published is not None and dated.period.end > published:
+            continue  # "will rise 3% next year, while imports grow 2%": no forecast is shared
+        after = max(source.noun_end, dated.end)
+        joint = _last(joint_pattern.finditer(text, after, quantity.start))
+        if (
+            joint is None
+            or joint.start() - after > PARALLEL_REACH
+            or quantity.start - joint.end() > PARALLEL_REACH
+        ):
+            continue
+        if any(
+            joint.end() <= m.start < quantity.start or 0 <= m.start - quantity.noun_end <= MAX_ATTACH_GAP
+            for m in g.times
+        ):
+            continue  # a time of its own, before the figure or just after it
+        words = {word.lower() for word in cue.LETTERS.findall(text, joint.end(), quantity.start)}
+        if words & verbs and not words & blockers:
+            g.attached[quantity.start] = dated
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
+def _is_base(g: Governing, quantity: Quantity, earlier: list[Quantity]) -> bool:
+    """Whether a figure may be the base something is compared with ("from 3 mln", "against 19 in
+    January", "fell to zero from 300,000 tonnes"): a word of comparison right before it. Whatever it
+    is compared with, its time is not the clause's."""
+    start = max(earlier[-1].noun_end if earlier else 0, quantity.start - BASE_LOOKBACK)
+    return start < quantity.start and bool(cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start))
