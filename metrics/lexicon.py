@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -72,6 +72,14 @@ def first_char_guarded(first: str, regex: str, flags: int = 0) -> re.Pattern[str
 def first_chars(words: Iterable[str]) -> str:
     """The first characters of words, escaped for a character class (`first_char_guarded`)."""
     return "".join(sorted({re.escape(word[0]) for word in words if word}))
+
+
+def last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of a pattern's matches (`finditer`), or None: the nearest one before a point."""
+    found = None
+    for found in matches:  # noqa: B007 (the last one is wanted)
+        pass
+    return found
 
 
 def keyword_parts(words: Iterable[str]) -> list[tuple[str, str]]:

@@ -10,14 +10,14 @@ ending June 30") always wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS, add_months, month_number
 from metrics.find.timex_words import offsets
-from metrics.lexicon import _csv, _toml, alternation, lexicon
+from metrics.lexicon import _csv, _toml, alternation, last_match, lexicon
 from metrics.records import Period
 
 
@@ -139,19 +139,12 @@ def company_calendar(article: str, at: int, context: str = "") -> FiscalCalendar
     """The year of the last company of the table that `context` (the sentence before offset `at`)
     names; else, when it names no one else, of the nearest one named before `at` in the article."""
     table = company_calendars()
-    named = _last(table.names.finditer(context))
+    named = last_match(table.names.finditer(context))
     if named is None:
         if any(word.group().lower() not in table.unnamed for word in _CAPITALISED.finditer(context)):
             return None  # "Supermac reported ...": not the Apple an earlier sentence named
-        named = _last(table.names.finditer(article, 0, at))
+        named = last_match(table.names.finditer(article, 0, at))
     return table.by_name[named.group()] if named else None
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    found = None
-    for found in matches:  # noqa: B007 (the last one is wanted)
-        pass
-    return found
 
 
 _PLACE_BEFORE = re.compile(

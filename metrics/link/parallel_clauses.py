@@ -4,10 +4,9 @@ October, while imports rose 3%" (words.toml [parallel_clauses]); a rule of gover
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
-from metrics.lexicon import _toml, alternation
+from metrics.lexicon import _toml, alternation, last_match
 from metrics.link import keywords as cue
 from metrics.link.governing import BASE_LOOKBACK, MAX_ATTACH_GAP, Governing, changes, compared_time
 from metrics.records import Quantity
@@ -48,7 +47,7 @@ def share_parallel_clause(g: Governing) -> None:
         if published is not None and dated.period.end > published:
             continue  # "will rise 3% next year, while imports grow 2%": no forecast is shared
         after = max(source.noun_end, dated.end)
-        joint = _last(joint_pattern.finditer(text, after, quantity.start))
+        joint = last_match(joint_pattern.finditer(text, after, quantity.start))
         if (
             joint is None
             or joint.start() - after > PARALLEL_REACH
@@ -63,13 +62,6 @@ def share_parallel_clause(g: Governing) -> None:
         words = {word.lower() for word in cue.LETTERS.findall(text, joint.end(), quantity.start)}
         if words & verbs and not words & blockers:
             g.attached[quantity.start] = dated
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    found = None
-    for found in matches:  # noqa: B007 (the last one is wanted)
-        pass
-    return found
 
 
 def _is_base(g: Governing, quantity: Quantity, earlier: list[Quantity]) -> bool:
