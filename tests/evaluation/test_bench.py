@@ -63,9 +63,10 @@ def test_quick_bench_prints_every_figure(
 def test_skip_peers_and_sample_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The extraction section alone (the ingest and engine runs are the slow test's)."""
     corpus = write_corpus(tmp_path / "tiny.jsonl")
-    argv = ["--corpus", str(corpus), "--quick", "--skip-peers", "--sample", "6", "--out", str(tmp_path)]
-    assert run(argv, monkeypatch) == 0
+    documents, _ = bench.load_corpus(corpus)
+    bench.run_bench(bench.Options(corpus, 6, True, True, tmp_path), documents, "one core")
     printed = capsys.readouterr().out
     assert "every 4 article(s) from the first, 6 articles" in printed
     assert "quantulum3 (sample)" not in printed and "peers: not timed" in printed

@@ -210,13 +210,13 @@ def test_the_lock_line_is_printed_once(tmp_path: Path) -> None:
     """A shell that keeps taking the file for a moment (as an analyst running queries does): the ingest
     waits at several of its connections and says so once."""
     db = tmp_path / "m.duckdb"
-    source = feed(tmp_path / "in", 40)
+    source = feed(tmp_path / "in", 12)
     subprocess.run(metrics_command("ingest", str(source), "--db", str(db)), check=True, capture_output=True)
     changed = feed(tmp_path / "changed", 0)
     changed.write_text(
         "".join(
             json.dumps({**article(n), "text": f"Port {n} moved {n + 5} ships in 2019."}) + "\n"
-            for n in range(40)
+            for n in range(12)
         ),
         encoding="utf-8",
     )
