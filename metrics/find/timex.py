@@ -40,6 +40,9 @@ from metrics.records import Period, TimeMention
 _NUM = number()
 _NOT_A_DAY = r"(?:pct|percent|per\b|%|mln|million|billion|bln|dlrs|tonnes)"
 """Words after a number that make it a figure, not the day a window ends ("the year to March 10 pct")."""
+_NOT_ENDED = rf"(?!\s+(?:ended|ending)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?(?:{M})\b)"
+"""Not a quarter or half the day it closes follows: "the second quarter ended March 31" is the window
+of the three months to that day (a company's own quarter), not the calendar's second quarter."""
 FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 """'January-March', 'October/December' name a span without a period word only with the months written
 out: 'May/Sep' and 'Oct/Dec' are mostly the delivery months of a commodity quote."""
@@ -80,13 +83,14 @@ _PARTS = [
     ("first_months_bare", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\b(?!\s+of\b)"),
     (
         "quarter_year",
-        rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly)(?:\s+of)?(?:\s+(?:fiscal\s+)?({YEAR}))?",
+        rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?!ly){_NOT_ENDED}(?:\s+of)?"
+        rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("q_fiscal", r"\bQ([1-4])\s*[-/]?\s*FY\s*'?(\d{4}|\d{2})\b"),
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
     (
         "half_year",
-        rf"\b(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half(?:\s+of)?"
+        rf"\b(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half{_NOT_ENDED}(?:\s+of)?"
         rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("two_quarters", rf"\b(first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?({YEAR})\b"),
@@ -117,7 +121,7 @@ _PARTS = [
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
         "window",
-        rf"\b(?:the\s+)?(?:(current|present|coming|this)\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(year|quarter|half)(?:[\s-]year)?)"
+        rf"\b(?:the\s+)?(?:(current|present|coming|this)\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?=q|h))?(year|quarter|half)(?:[\s-]year)?)"
         rf"\s+(to|through|ended|ending|starting|beginning)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
         rf"(?:(\d{{1,2}}){ORD}?\s+)?({M})\b(?:\.(?=\s+\d))?(?:\s+(\d{{1,2}}|{count_words()}){ORD}?\b(?![:.]\d|\s*{_NOT_A_DAY}))?"
         rf"(?:,?\s+({YEAR})\b)?",

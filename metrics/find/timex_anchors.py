@@ -168,7 +168,8 @@ def window_and_day(
 ) -> list[tuple[int, int, str, str, str, Period | None]] | None:
     """'the six months ended Oct. 1' is two TIMEX3s, a duration and the day that ends it; None when
     no day ends the window ('the six months to February' stays one window). 'The quarter ended
-    Sept. 30' keeps only its day: 'the quarter' is the story's quarter, a date of its own."""
+    Sept. 30' keeps only its day: 'the quarter' is the story's quarter, a date of its own; 'the fourth
+    quarter ended Sept. 30' is that quarter as a date (TIMEX3 names it 1989-Q4) and the day."""
     joint = _WINDOW_WORD.search(text, start, end)
     if joint is None or period.end is None or not any(ch.isdigit() for ch in text[joint.end() : end]):
         return None
@@ -177,7 +178,27 @@ def window_and_day(
     duration = text[start : joint.start()]
     if _PART_WINDOW.fullmatch(duration):
         return [day]
+    named = _ORDINAL_PART.search(duration)
+    if named is not None:
+        return [(start, joint.start(), "quarter_year", "DATE", *_named_part(named, last.year)), day]
     return [(start, joint.start(), "duration", "DURATION", duration_value(duration), None), day]
+
+
+_ORDINAL_PART = re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)$", re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _named_part(named: re.Match[str], year: int) -> tuple[str, Period]:
+    """'the fourth quarter' of 'the fourth quarter ended Sept. 30, 1989' as TIMEX3 names it: the quarter
+    or half of that number in the year the window ends (1989-Q4), whatever months the company's is."""
+    number = _ORDINALS[named.group(1).lower()]
+    if named.group(2).lower() == "half":
+        first, last = (
+            (date(year, 1, 1), date(year, 6, 30)) if number == 1 else (date(year, 7, 1), date(year, 12, 31))
+        )
+        return f"{year}-H{min(number, 2)}", Period(first, last, "span")
+    first, last = quarter_bounds(year, number)
+    return f"{year}-Q{number}", Period(first, last, "quarter")
 
 
 FOLLOWING = re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)
