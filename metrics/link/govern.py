@@ -19,6 +19,7 @@ from metrics.calendar import MONTH_PATTERN
 from metrics.link import keywords as cue
 from metrics.link.complements import complement_end
 from metrics.link.document import LinkDocument
+from metrics.link.expectations import share_expected_period
 from metrics.link.governing import (
     BASE_LOOKBACK,
     MAX_ATTACH_GAP,
@@ -266,6 +267,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     same_period,
     since_earlier,
     share_with_compared_change,
+    share_expected_period,
     frame_from_earlier,
     share_parallel_clause,
 )

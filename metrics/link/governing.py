@@ -60,3 +60,11 @@ def compared_time(g: Governing, mention: TimeMention) -> bool:
         return False
     gap = g.doc.text[before[-1].noun_end : mention.start]
     return len(gap) <= MAX_ATTACH_GAP and cue.is_comparison_base(gap, mention.surface)
+
+
+def is_base(g: Governing, quantity: Quantity, earlier: list[Quantity]) -> bool:
+    """Whether a figure may be the base something is compared with ("from 3 mln", "against 19 in
+    January", "fell to zero from 300,000 tonnes"): a word of comparison right before it. Whatever it
+    is compared with, its time is not the clause's."""
+    start = max(earlier[-1].noun_end if earlier else 0, quantity.start - BASE_LOOKBACK)
+    return start < quantity.start and bool(cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start))

@@ -8,8 +8,7 @@ from functools import cache
 
 from metrics.lexicon import _toml, alternation, last_match
 from metrics.link import keywords as cue
-from metrics.link.governing import BASE_LOOKBACK, MAX_ATTACH_GAP, Governing, changes, compared_time
-from metrics.records import Quantity
+from metrics.link.governing import MAX_ATTACH_GAP, Governing, changes, compared_time, is_base
 
 PARALLEL_REACH = 100
 """Characters from a dated figure (or its time, or the bases it is compared with) to the comma or
@@ -36,7 +35,7 @@ def share_parallel_clause(g: Governing) -> None:
             continue
         before = g.quantities[:i]
         bases = 0
-        while bases < len(before) and _is_base(g, before[-1 - bases], before[: len(before) - 1 - bases]):
+        while bases < len(before) and is_base(g, before[-1 - bases], before[: len(before) - 1 - bases]):
             bases += 1
         if bases == len(before):
             continue
@@ -62,11 +61,3 @@ def share_parallel_clause(g: Governing) -> None:
         words = {word.lower() for word in cue.LETTERS.findall(text, joint.end(), quantity.start)}
         if words & verbs and not words & blockers:
             g.attached[quantity.start] = dated
-
-
-def _is_base(g: Governing, quantity: Quantity, earlier: list[Quantity]) -> bool:
-    """Whether a figure may be the base something is compared with ("from 3 mln", "against 19 in
-    January", "fell to zero from 300,000 tonnes"): a word of comparison right before it. Whatever it
-    is compared with, its time is not the clause's."""
-    start = max(earlier[-1].noun_end if earlier else 0, quantity.start - BASE_LOOKBACK)
-    return start < quantity.start and bool(cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start))

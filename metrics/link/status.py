@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 
 from metrics.lexicon import _toml, alternation
+from metrics.link.expectations import expected_before
 from metrics.link.scope import Figure, Scope
 
 PAST_GRAINS = ("year", "quarter", "month", "day", "span")
@@ -190,6 +191,8 @@ def status_of(scope: Scope, figure: Figure) -> None:
         figure.status = "target"  # "no fare will cost more than 300 dlrs": a cap
     elif _GENITIVE.search(doc.text, max(0, quantity.start - 5), quantity.start):
         figure.status = "actual"  # "may downgrade GAF's 415 mln dlrs of debt": the debt is there now
+    elif expected_before(doc.text, doc.clause_start(scope.start, quantity.start), quantity.start):
+        figure.status = "forecast"  # "beating forecasts of 6.8%": made before the figure was known
     elif forecast_cue or _forecast_after().match(doc.text, quantity.noun_end):
         figure.status = "actual" if over else "forecast"
     elif period is None or published is None:
