@@ -12,10 +12,11 @@ from metrics.find.normal_text import NormalText
 from metrics.find.numbers import QuantityFinder, default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
 from metrics.find.tokens import Tokens
-from metrics.lexicon import Lexicon
+from metrics.lexicon import OTHER, Lexicon
 from metrics.lexicon import lexicon as packaged_lexicon
 from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
+from metrics.link.change_metric import currency_change, measured_as_level, to_level
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
 from metrics.link.money import story_country_of
@@ -112,6 +113,8 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     if before is not None and not clause[0] <= before[0].start < clause[1]:
         before = None  # only a figure of the same clause is compared with
     measured = classify(item.metric, quantity, context.words, clause, before)
+    if measured.metric == OTHER and currency_change(context.read.text, clause[0], quantity):
+        measured = dataclasses.replace(measured, metric="exchange rate")  # "the dollar fell 0.5%"
     entities = assign(
         context.cast, quantity, item.sentence, clause, context.times, indicator_of(measured.metric)
     )
@@ -203,6 +206,10 @@ class Extractor:
             claim, measured = _claim(context, item, before)
             claims.append(claim)
             before = (item.quantity, measured)
+        for i in range(len(claims) - 1):  # "the euro rose 0.3% to $1.0950": the change of an exchange rate
+            if claims[i].metric == OTHER and to_level(text, linked[i].quantity, linked[i + 1].quantity):
+                changed = claim_id(document.id, claims[i].start, claims[i].end, claims[i + 1].metric)
+                claims[i] = measured_as_level(claims[i], claims[i + 1], changed)
         return claims
 
 

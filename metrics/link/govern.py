@@ -46,9 +46,11 @@ def attach_following(g: Governing) -> None:
         if nearest.unit == "%":
             complement = cue.SHARE_OF.match(gap) or complement
         skip = complement.end() if complement else 0
+        if nearest.unit in ("%", "number") and not skip:
+            skip = cue.against_currency(gap)
         if cue.is_comparison_base(gap, mention.surface):
             continue
-        near = len(gap) <= MAX_ATTACH_GAP or (complement is not None and len(gap) - skip <= MAX_ATTACH_GAP)
+        near = len(gap) <= MAX_ATTACH_GAP or (skip > 0 and len(gap) - skip <= MAX_ATTACH_GAP)
         filler = g.doc.is_filler(gap[skip:], nearest.noun_end + skip)
         if not filler and skip == 0:  # "spend $5 million on roads in 2024": past its complement
             skip = complement_end(g.doc, gap, nearest.noun_end) or 0

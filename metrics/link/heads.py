@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, first_char_guarded, first_chars, lexicon
-from metrics.link.keywords import Hit, Located
+from metrics.link.keywords import Hit, Located, quoted_currencies
 from metrics.records import Quantity
 
 MAX_MODIFIERS = 3
@@ -319,25 +319,13 @@ def outside_glosses(text: str, hits: list[Hit], start: int, end: int) -> list[Hi
     return kept if kept else hits
 
 
-@cache
-def _quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = _toml("metrics.toml")
-    table = {word.lower(): code for word, code in data["quoted_currencies"].items()}
-    words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
-    common = [word for word in data["quoted_currencies_after_the"]["words"] if word in table]
-    after_the = "|".join(re.escape(word) for word in common)
-    # a common word among them names a currency only right after "the" (a lookbehind of fixed width)
-    pattern = rf"\b(?:(?!(?:{after_the})\b)(?:{words})|(?<=\bthe )(?:{after_the}))\b"
-    return first_char_guarded(first_chars(table), pattern, re.IGNORECASE), table
-
-
 def quoted_currency(
     text: str, quantity: Quantity, clause: tuple[int, int], taken: tuple[tuple[int, int], ...], own: str = ""
 ) -> str | None:
     """The code of the currency a figure prices when that currency is named before it in its clause ("the
     dollar was at 141.10 yen": USD), a currency word outside any money figure (`taken`) that is not the
     figure's own (`own`, else the figure's unit); None when there is none."""
-    pattern, table = _quoted_currencies()
+    pattern, table = quoted_currencies()
     own = own or quantity.unit.partition(" ")[0]
     for found in pattern.finditer(text, clause[0], quantity.start):
         if any(a <= found.start() < b for a, b in taken):
@@ -359,7 +347,7 @@ def per_currency(text: str, quantity: Quantity) -> str | None:
     if found is None:
         return None
     word = found.group("base").lower()
-    return "USD" if word == "greenback" else _quoted_currencies()[1].get(word)
+    return "USD" if word == "greenback" else quoted_currencies()[1].get(word)
 
 
 @cache

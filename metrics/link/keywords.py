@@ -247,8 +247,40 @@ PRESENT = first_char_guarded(
 """A sentence in the present tense (words.toml [present_state]): its undated figures hold at publication."""
 
 
+@cache
+def quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The currency words of metrics.toml [quoted_currencies] ("the dollar", "sterling", "the won") and
+    their codes."""
+    data = _toml("metrics.toml")
+    table = {word.lower(): code for word, code in data["quoted_currencies"].items()}
+    words = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
+    common = [word for word in data["quoted_currencies_after_the"]["words"] if word in table]
+    after_the = "|".join(re.escape(word) for word in common)
+    # a common word among them names a currency only right after "the" (a lookbehind of fixed width)
+    pattern = rf"\b(?:(?!(?:{after_the})\b)(?:{words})|(?<=\bthe )(?:{after_the}))\b"
+    return first_char_guarded(first_chars(table), pattern, re.IGNORECASE), table
+
+
+_AGAINST = re.compile(
+    r"[ \t]*+(?:against|versus|vs\.?|per|to[ \t]++the)[ \t]++(?:the[ \t]++)?(?:U\.S\.[ \t]++)?", re.IGNORECASE
+)
+
+
+def against_currency(gap: str) -> int:
+    """Where 'against the dollar' or 'per dollar' that opens the gap after a currency's change or rate
+    ends, else 0: "sterling rose 1.2% against the dollar last week" is last week's, "the yen was at
+    151.7 per dollar on Tuesday" Tuesday's."""
+    found = _AGAINST.match(gap)
+    if found is None:
+        return 0
+    currency = quoted_currencies()[0].match(gap, found.end())
+    return currency.end() if currency else 0
+
+
 def is_comparison_base(gap: str, time_surface: str) -> bool:
-    """'up 6% from 2018', 'up 4% on a year earlier': the time is what the figure is compared with."""
-    if COMPARED.search(gap):
-        return True
+    """'up 6% from 2018', 'up 4% on a year earlier': the time is what the figure is compared with; not
+    after a currency ("rose 1.2% against the dollar last week" is last week's)."""
+    compared = COMPARED.search(gap)
+    if compared:
+        return quoted_currencies()[0].search(gap, compared.start()) is None
     return bool(ON_BEFORE.search(gap) and EARLIER.search(time_surface))
