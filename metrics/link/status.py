@@ -33,11 +33,14 @@ NEAR_BEFORE = 40
 
 @cache
 def _target_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A target noun right after a figure (one word may stand between), and one anywhere in a stretch."""
-    nouns = alternation(_toml("words.toml")["status"]["target_nouns"])
+    """A target noun right after a figure (one word may stand between), and one anywhere in a stretch;
+    not one that names an outcome with the word after it ("the budget deficit")."""
+    status = _toml("words.toml")["status"]
+    nouns = alternation(status["target_nouns"])
+    outcome = rf"(?![ \t-]++(?:{alternation(status['target_noun_outcomes'])})\b)"  # "budget deficit"
     # matched right after a figure; (?<![ \t-]) keeps a search over a long blank run linear
-    after = re.compile(rf"(?<![ \t-])[ \t-]++(?:[A-Za-z]++[ \t-]++)?(?:{nouns})\b", re.IGNORECASE)
-    before = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+    after = re.compile(rf"(?<![ \t-])[ \t-]++(?:[A-Za-z]++[ \t-]++)?(?:{nouns})\b{outcome}", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{nouns})\b{outcome}", re.IGNORECASE)
     return after, before
 
 
