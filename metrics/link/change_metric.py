@@ -38,6 +38,22 @@ def currency_change(text: str, clause_start: int, quantity: Quantity) -> bool:
     return named is not None and _currency_verb().fullmatch(text, named.end(), quantity.start) is not None
 
 
+_APPOSED = re.compile(
+    r"(?:[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?(?<!\s)[ \t]*+,[ \t]*+"
+    r"(?:up|down|rising|falling|a[ \t]++(?:rise|fall|drop|gain)[ \t]++of)[ \t]++",
+    re.IGNORECASE,
+)
+"""Between a figure (and its time) and the change apposed to it: "883 stg per tonne on Monday, up seven
+stg"."""
+
+
+def apposed(text: str, figure: Quantity, change: Quantity) -> bool:
+    """Whether a change is apposed to the figure before it, so measures what it does when its own words
+    name nothing ("7,020 lots, up four pct"; a change that names a metric keeps it: "exports included
+    361,285 cars, down 6.3 pct" are exports, of cars, though a count's metric is its noun)."""
+    return change.change is not None and _APPOSED.fullmatch(text, figure.noun_end, change.start) is not None
+
+
 def to_level(text: str, change: Quantity, level: Quantity) -> bool:
     """Whether a change leads straight to the level after it ("rose 0.3% to $1.0950")."""
     return change.change is not None and _TO_LEVEL.fullmatch(text, change.noun_end, level.start) is not None

@@ -11,6 +11,7 @@ from functools import cache
 
 from metrics.lexicon import _toml, alternation
 from metrics.link.governing import Governing, compared_time, is_base
+from metrics.records import Quantity
 
 MAX_BETWEEN = 4
 """Words between the comparison and the noun of expectation, at most ("beating economists' median
@@ -40,6 +41,16 @@ def expected_before(text: str, start: int, quantity_start: int) -> bool:
     if found is None:
         return False
     return bool(comparison.search(text, max(start, found.start() - LOOK_BEFORE), found.start()))
+
+
+def expects(text: str, sentence: tuple[int, int], earlier: Quantity, quantity: Quantity) -> bool:
+    """Whether a figure is what was expected of the figure of the same unit before it in its sentence
+    ("rose 5.3% in October, below forecasts for 5.6% growth"): it measures what that one does."""
+    return (
+        earlier.unit == quantity.unit
+        and sentence[0] <= earlier.start
+        and expected_before(text, earlier.noun_end, quantity.start)
+    )
 
 
 def share_expected_period(g: Governing) -> None:

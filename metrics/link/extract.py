@@ -16,7 +16,8 @@ from metrics.lexicon import OTHER, Lexicon
 from metrics.lexicon import lexicon as packaged_lexicon
 from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
-from metrics.link.change_metric import currency_change, measured_as_level, to_level
+from metrics.link.change_metric import apposed, currency_change, measured_as_level, to_level
+from metrics.link.expectations import expects
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
 from metrics.link.money import story_country_of
@@ -110,9 +111,18 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     quantity = item.quantity
     period = item.period
     clause = clause_of(context.read.text, item.sentence, quantity)
+    expected = (
+        before
+        if before is not None and expects(context.read.text, item.sentence, before[0], quantity)
+        else None
+    )
     if before is not None and not clause[0] <= before[0].start < clause[1]:
         before = None  # only a figure of the same clause is compared with
     measured = classify(item.metric, quantity, context.words, clause, before)
+    if expected is not None:  # "rose 5.3%, below forecasts for 5.6% growth": what was expected of it
+        measured = dataclasses.replace(
+            measured, metric=expected[1].metric, measure=expected[1].measure, item=expected[1].item
+        )
     if measured.metric == OTHER and currency_change(context.read.text, clause[0], quantity):
         measured = dataclasses.replace(measured, metric="exchange rate")  # "the dollar fell 0.5%"
     entities = assign(
@@ -210,6 +220,10 @@ class Extractor:
             if claims[i].metric == OTHER and to_level(text, linked[i].quantity, linked[i + 1].quantity):
                 changed = claim_id(document.id, claims[i].start, claims[i].end, claims[i + 1].metric)
                 claims[i] = measured_as_level(claims[i], claims[i + 1], changed)
+        for i in range(1, len(claims)):  # "7,020 lots, up four pct": of the lots
+            if claims[i].metric == OTHER and apposed(text, linked[i - 1].quantity, linked[i].quantity):
+                changed = claim_id(document.id, claims[i].start, claims[i].end, claims[i - 1].metric)
+                claims[i] = measured_as_level(claims[i], claims[i - 1], changed)
         return claims
 
 

@@ -16,7 +16,7 @@ GUARDED = {
     "later": keywords.LATER,
     "present tense": keywords.PRESENT,
     "share base": heads._BASE,
-    "quoted currencies": heads._quoted_currencies()[0],
+    "quoted currencies": keywords.quoted_currencies()[0],
     **{f"difference {metric}": pattern for pattern, metric in heads._differences()},
 }
 
