@@ -88,11 +88,14 @@ def share_verbless_continuation(g: Governing) -> None:
 
 def share_coordinated(g: Governing) -> None:
     """A governed figure's time goes leftwards to the figures coordinated with it ('rose 7% to $2.3 bn in
-    2018')."""
+    2018', past the base of the change: 'rose 7% from a year earlier to $2.3 bn in 2018')."""
     quantities = g.quantities
     for i in range(len(quantities) - 1, 0, -1):
         right, left = quantities[i], quantities[i - 1]
-        coordinated = cue.COORDINATED.fullmatch(g.doc.text, left.noun_end, right.start)
+        text = g.doc.text
+        base = cue.YEAR_ON_YEAR.match(text, left.noun_end)  # "rose 63% year on year to 43.9 billion yuan"
+        after = base.end() if base else left.noun_end
+        coordinated = cue.COORDINATED.fullmatch(text, after, right.start)
         if right.start in g.attached and left.start not in g.attached and coordinated:
             g.attached[left.start] = g.attached[right.start]
 

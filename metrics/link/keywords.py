@@ -201,6 +201,15 @@ COORDINATED = re.compile(
     r"increased|decreased|a|an|the|total|totalling|totaling|end|close|finish|settle)[\s,()]+)*",
     re.IGNORECASE,
 )
+YEAR_ON_YEAR = re.compile(
+    r"[ \t,]*+(?:year[- ]on[- ]year|on[ \t]++the[ \t]++year|y/y"
+    r"|from[ \t]++(?:a|the)[ \t]++(?:year|quarter|month)[ \t]++(?:earlier|ago|before)"
+    r"|from[ \t]++the[ \t]++(?:previous|prior|same)[ \t]++(?:year|quarter|month|period)"
+    r"(?:[ \t]++(?:a[ \t]++year[ \t]++(?:earlier|ago)|last[ \t]++year))?)\b",
+    re.IGNORECASE,
+)
+"""The base of a change written between it and the level it reached ("rose 63% year on year to 43.9
+billion yuan", "grew 8% from a year earlier to $12.1 billion"): the two are still coordinated."""
 FROM_BETWEEN = first_char_guarded(
     "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
 )
