@@ -90,7 +90,7 @@ _PARTS = [
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
     (
         "half_year",
-        rf"\b(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half{_NOT_ENDED}(?:\s+of)?"
+        rf"\b(?:(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half|(?-i:H)([12])\b){_NOT_ENDED}(?:\s+of)?"
         rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("two_quarters", rf"\b(first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?({YEAR})\b"),

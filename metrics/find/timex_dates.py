@@ -114,7 +114,7 @@ def year_part_of(g: Groups, ref: date | None) -> Resolved:
     if (g[2] or "").lower() == "half":
         if (g[1] or "").lower() not in ("first", "second", "1st", "2nd"):
             return None
-        return half_year(["first" if (g[1] or "").lower() in ("first", "1st") else "second", g[0]], ref)
+        return half_year(["first" if (g[1] or "").lower() in ("first", "1st") else "second", None, g[0]], ref)
     return quarter_year([g[1], g[0]], ref)
 
 
@@ -167,9 +167,10 @@ def month_quarter(g: Groups, ref: date | None) -> Resolved:
 
 
 def half_year(g: Groups, ref: date | None) -> Resolved:
-    half = 1 if (g[0] or "").lower() == "first" else 2
-    if g[1]:
-        year = int(g[1])
+    """'the first half of 2019', 'the second half', 'H1' (groups: the ordinal, the H's number, the year)."""
+    half = 1 if (g[0] or "").lower() == "first" or g[1] == "1" else 2
+    if g[2]:
+        year = int(g[2])
     elif ref is not None:
         year = ref.year if (half == 1 or ref.month > 6) else ref.year - 1
     else:
@@ -181,7 +182,7 @@ def half_year(g: Groups, ref: date | None) -> Resolved:
 
 def two_quarters(g: Groups, ref: date | None) -> Resolved:
     """'the first two quarters of 1990' is its first half, 'the last two quarters' its second."""
-    return half_year(["first" if (g[0] or "").lower() == "first" else "second", g[1]], ref)
+    return half_year(["first" if (g[0] or "").lower() == "first" else "second", None, g[1]], ref)
 
 
 def fiscal(g: Groups, ref: date | None) -> Resolved:

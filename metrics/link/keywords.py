@@ -226,9 +226,10 @@ SINCE_BEFORE = re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$"
 """'up six points since about May 18': from that day to publication."""
 """What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 YEAR_BEFORE = re.compile(
-    r"(?:a\s+)?year[- ](?:earlier|before)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier", re.IGNORECASE
+    r"(?:a\s+)?year[- ](?:earlier|before|ago)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier",
+    re.IGNORECASE,
 )
-"""'a year earlier': counted back from the sentence's own year, not from publication."""
+"""'a year earlier', 'a year ago': counted back from the sentence's own period, not from publication."""
 BASE_PREPOSITION = re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
 )
