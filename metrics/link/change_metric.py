@@ -15,8 +15,10 @@ from metrics.records import Claim, Quantity
 
 _TO_LEVEL = re.compile(
     r"[ \t]*+,?[ \t]*+(?:to|at)(?:[ \t]++(?:close|end|finish|settle|stand|trade)[ \t]++at)?[ \t]++"
+    r"(?:an?[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:rate|pace|level)[ \t]++of[ \t]++)?"
 )
-"""Between a change and the level it leads to: "rose 0.3% to", "was up 2% at", "fell 1% to close at"."""
+"""Between a change and the level it leads to: "rose 0.3% to", "was up 2% at", "fell 1% to close at",
+"dropped 3.1% to a seasonally adjusted annual rate of"."""
 
 
 @cache

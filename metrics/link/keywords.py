@@ -198,7 +198,8 @@ MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
 COORDINATED = re.compile(
     r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
-    r"increased|decreased|a|an|the|total|totalling|totaling|end|close|finish|settle)[\s,()]+)*",
+    r"increased|decreased|a|an|the|total|totalling|totaling|end|close|finish|settle|"
+    r"seasonally|adjusted|annual|annualized|annualised|rate|pace|level)[\s,()]+)*",
     re.IGNORECASE,
 )
 YEAR_ON_YEAR = re.compile(

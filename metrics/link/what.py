@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
+from metrics.lexicon import _toml
 from metrics.link import keywords as cue
 from metrics.link.complement import complement_head
 from metrics.link.document import LinkDocument
@@ -84,7 +86,7 @@ def metric_of(
     lex = doc.lex
     if counts_a_time(quantity):  # "versus 29 yesterday": no count of days
         quantity = replace(quantity, unit="number", noun=None, noun_end=quantity.end)
-    if quantity.unit == "count" and quantity.noun:
+    if quantity.unit == "count" and quantity.noun and not _generic(quantity.noun):
         noun = counted_noun(doc, quantity.noun)
         if noun in ("times", "occasions", "time"):
             events = doc.event_hits.within(start, quantity.start)
@@ -150,6 +152,16 @@ def counts_more(doc: LinkDocument, quantity: Quantity) -> bool:
         cue.MORE_AFTER.match(text, quantity.end)
         or cue.ANOTHER_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
     )
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    return frozenset(_toml("metrics.toml")["counted"]["generic_nouns"])
+
+
+def _generic(noun: str) -> bool:
+    """A counted noun that names no thing ("651,253 units"): the clause's metric word says what it counts."""
+    return noun.lower() in _generic_nouns()
 
 
 def counted_noun(doc: LinkDocument, noun: str) -> str:
