@@ -77,7 +77,12 @@ PARTS = [
      rf"(?:(?:the\s+)?{WHICH}\s+(month|year)\b|({M})\b\.?|({YEAR})\b)"),
     ("after_next", r"\b(week|weekend|month|year)\s+after\s+(?:the\s+)?next\b"),
     ("weekend", rf"\b(?:{WHICH}\s+|(?<=\bthe\s)|(?<=\bmy\s)|(?<=\bon\s))weekend\b"),
-    ("the_week", r"(?:(?<=\bthe\s)|(?<=\bmy\s))week\b(?!\s+(?:of|after|before|ago|earlier|later|end))"),
+    # not "the week ended Nov. 16", "the week to March 7": the seven days to that day (timex.py's window)
+    (
+        "the_week",
+        rf"(?:(?<=\bthe\s)|(?<=\bmy\s))week\b(?!\s+(?:of|after|before|ago|earlier|later|end)"
+        rf"|\s+(?:ended|ending|to|through)\s+(?:{M})\b)",
+    ),
     ("coming", r"\b(coming|upcoming)\s+(week|month|year)\b"),
     ("part_of", rf"\b(early|late|mid|beginning\s+of|start\s+of|end\s+of|middle\s+of)\s+"
      rf"(?:(?:the\s+)?{WHICH}\s+(week|month|year)\b|(?<=of\s)({M})\b(?!\.?,?\s*\d))"),

@@ -148,6 +148,8 @@ def _window(g: Groups, ref: date) -> Resolved:
     if unit:
         amount = count(count_word)
         months, weeks = (amount, 0) if unit.lower() == "month" else (0, amount)
+    elif (word or "").lower() == "week":  # "the week ended Nov. 16": the seven days to that day
+        months, weeks = 0, 1
     else:
         months, weeks = _WINDOW_MONTHS[(word or "").lower()], 0
     if not 1 <= months + weeks <= 120:
