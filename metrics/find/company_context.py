@@ -161,13 +161,24 @@ def _figure_of() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
 
 
 @cache
-def _result_verbs() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
+def _result_verbs() -> tuple[
+    frozenset[str], re.Pattern[str], frozenset[str], re.Pattern[str], frozenset[str]
+]:
+    """Verbs of results (and of telling), what may follow them, sentence openers, and what may follow a
+    verb of telling (an owned figure's noun, no bare figure: "said 5 pct" is anyone's)."""
     table = _toml("companies.toml")
     nouns = alternation([*table["owned_figures"]["nouns"], "loss", "losses", "net loss"])
     between = alternation(table["result_verbs"]["between"])
     after = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
+    told = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:{nouns})\b")
     openers = frozenset(_toml("words.toml")["sentence_openers"]["words"])
-    return frozenset(table["result_verbs"]["verbs"]), after, openers
+    telling = frozenset(table["result_verbs"]["told"])
+    return frozenset(table["result_verbs"]["verbs"]) | telling, after, openers, told, telling
+
+
+def _a_person(text: str, name: str) -> bool:
+    """Whether the article writes a one-word name as a person's surname: after a first name or a title."""
+    return re.search(rf"(?:\b[A-Z][a-z]+\.?|\b[A-Z]\.)[ \t]+{re.escape(name)}\b", text) is not None
 
 
 _TOKEN = re.compile(r"\w+")
@@ -183,16 +194,19 @@ def add_subjects_of_results(
     them so; a run of capitals before "reported" there was as often a short form, a unit or a source)."""
     if any(m.kind == "company" for m in found.values()):
         return
-    verbs, after, openers = _result_verbs()
+    verbs, after, openers, told, telling_verbs = _result_verbs()
     for at in tokens.starts(verbs):
         verb = _TOKEN.match(text, at)
         end = verb.end() if verb else at
-        if not text[at:end].islower() or not after.match(text, end):
+        telling = text[at:end] in telling_verbs
+        if not text[at:end].islower() or not (told if telling else after).match(text, end):
             continue
         owner = _SUBJECT_NAME.search(text, max(0, at - 40), at - 1) if text[at - 1 : at] == " " else None
         if owner is None:
             continue
         name = owner.group()
+        if telling and (" " in name or name in tables.designators or _a_person(text, name)):
+            continue  # "Siemens said profit rose"; not "Andy Jassy said sales", nor "Jassy" after it
         first = name.split()[0]
         if (
             first in tables.not_names
