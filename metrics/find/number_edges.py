@@ -16,7 +16,7 @@ _TIME_OF_DAY_AFTER = re.compile(
 )
 _PHONE = re.compile(r"\d{3}-\d{4}\b")
 
-_NEGATIVE = re.compile(r"(?:(?<![\w.,)\]-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:(?<![\w.,)\]%-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t-]{0,8}([A-Za-z]+(?:\.[A-Za-z]+)*)")
 _POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
 _CENTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")

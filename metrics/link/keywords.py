@@ -203,14 +203,17 @@ COORDINATED = re.compile(
     re.IGNORECASE,
 )
 YEAR_ON_YEAR = re.compile(
-    r"[ \t,]*+(?:year[- ]on[- ]year|on[ \t]++the[ \t]++year|y/y"
+    r"[ \t,]*+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
+    r"|on[ \t]++the[ \t]++year|y/y|yoy|y-o-y|m/m|q/q"
+    r"|on[ \t]++an?[ \t]++(?:annual|yearly|monthly|quarterly)[ \t]++basis"
     r"|from[ \t]++(?:a|the)[ \t]++(?:year|quarter|month)[ \t]++(?:earlier|ago|before)"
     r"|from[ \t]++the[ \t]++(?:previous|prior|same)[ \t]++(?:year|quarter|month|period)"
     r"(?:[ \t]++(?:a[ \t]++year[ \t]++(?:earlier|ago)|last[ \t]++year))?)\b",
     re.IGNORECASE,
 )
 """The base of a change written between it and the level it reached ("rose 63% year on year to 43.9
-billion yuan", "grew 8% from a year earlier to $12.1 billion"): the two are still coordinated."""
+billion yuan", "grew 8% from a year earlier to $12.1 billion"): the two are still coordinated; and
+between it and its time ("rose 0.3% month-on-month in October")."""
 FROM_BETWEEN = first_char_guarded(
     "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
 )
