@@ -31,6 +31,7 @@ from metrics.link.periods import (
     told_not_dated,
     year_before_own_year,
 )
+from metrics.link.previous_period import period_before_own_period
 from metrics.link.scope import Figure, Run, Scope
 from metrics.link.status import restated_in_brackets, status_of
 from metrics.link.what import metric_and_entities
@@ -61,6 +62,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     metric_and_entities,
     governed_period,
     year_before_own_year,
+    period_before_own_period,
     later_than_last,
     from_headline,
     status_of,
