@@ -294,14 +294,15 @@ def scan(
 
 
 _A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
-_BACK_WORDS = frozenset({"ago"})
+_BACK_WORDS = frozenset({"ago", "earlier"})
 
 
 def _a_unit_back(text: str, tokens: Tokens) -> list[int]:
-    """Where 'a month ago', 'a week or so ago' begin. 'a' is too common a word to try the whole
-    pattern at each one, so the few 'ago' tokens are looked back from instead ('a year ago' begins
-    at its 'year' trigger, as year_earlier). Not 'a month earlier': that counts from the period in
-    context ("in December, up from a month earlier"), which publication is not."""
+    """Where 'a month ago', 'a week or so ago', 'a month earlier' begin. 'a' is too common a word to
+    try the whole pattern at each one, so the few 'ago' and 'earlier' tokens are looked back from
+    instead ('a year ago' begins at its 'year' trigger, as year_earlier). 'A month earlier' counts
+    from publication here; the linker counts it from the month its sentence names ("in December, up
+    from a month earlier": November; link/previous_period.py)."""
     found = []
     for at in tokens.starts(_BACK_WORDS):
         before = _A_UNIT_BEFORE.search(text, max(0, at - 24), at)

@@ -234,6 +234,11 @@ YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """'a year earlier', 'a year ago': counted back from the sentence's own period, not from publication."""
+PREVIOUS_PERIOD = re.compile(
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+(month|quarter|week)|an?\s+(month|week)\s+(?:earlier|before)",
+    re.IGNORECASE,
+)
+"""'the previous month', 'a week earlier': counted back from the sentence's own period."""
 BASE_PREPOSITION = re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
 )

@@ -152,6 +152,7 @@ def _year_before(scope: Scope, mention: TimeMention) -> Period | None:
         and t.period.start is not None
         and t.period.end is not None
         and not cue.YEAR_BEFORE.fullmatch(t.surface)
+        and not cue.PREVIOUS_PERIOD.fullmatch(t.surface)  # "a month earlier": counted from publication there
     ]
     own = [t for t in earlier if not _is_base(scope, t)] or earlier
     return year_earlier(own[-1].period) if own else None
