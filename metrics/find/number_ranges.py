@@ -59,10 +59,10 @@ class RangeReader(EdgeReader):
             if before and (before[-1] in ("from", "by") or self._change(text, draft.start)):
                 return None  # "from $5 to $6", "rose by $43.6 billion to $419.2 billion": two values
         low = draft.value
-        if not own_unit and low <= other.value / other.multiplier:
+        if (not own_unit or (other.scaled and not draft.scaled)) and low <= other.value / other.multiplier:
             low *= (
                 other.multiplier
-            )  # "20-30 billion": the scale applies to both ends (not "500,000 and one mln")
+            )  # "20-30 billion", "$20-30 billion": the scale applies to both ends (not "500,000 and one mln")
         high = other.value
         draft.low, draft.high = (low, high) if low <= high else (high, low)
         draft.value = (low + high) / 2
