@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from metrics.calendar import MONTHS
 from metrics.find.number_words import DIGITS, SMALL_WORDS, WORD_ATOM
 from metrics.find.tokens import first_words
 from metrics.lexicon import Lexicon, alternation, folded_alternation, lexicon, squash
@@ -42,6 +43,9 @@ class Patterns:
     fraction: re.Pattern[str]
     left_word: re.Pattern[str]
     id_words: frozenset[str]
+    numbered_group: re.Pattern[str]
+    leader_names: frozenset[str]
+    repetitions: frozenset[str]
     change_up: frozenset[str]
     change_down: frozenset[str]
     denominators: dict[str, float]
@@ -137,6 +141,14 @@ def _compiled(lex: Lexicon) -> Patterns:
         fraction=re.compile(rf"\b({alternation(lex.fractions)})[ \t]++of\b", re.IGNORECASE),
         left_word=re.compile(r"([A-Za-z][A-Za-z&'’.-]*|#)[ \t]*+$"),
         id_words=frozenset(words["id_words"]["words"]),
+        numbered_group=re.compile(
+            rf"\b(?:{alternation(words['numbered_groups']['words'])})[ \t]++of[ \t]*+$"
+        ),
+        leader_names=frozenset(
+            name.split()[-1] for leader in lex.leaders for name in (leader.name, *leader.aliases) if name
+        )
+        - {month.capitalize() for month in MONTHS},
+        repetitions=frozenset(words["repetition_nouns"]["words"]),
         change_up=frozenset(words["change_cues"]["up"]),
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,

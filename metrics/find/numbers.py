@@ -44,6 +44,13 @@ class QuantityFinder(RangeReader):
         lower = word.lower().rstrip(".")
         if lower in self.p.id_words or word == "#" or (word.endswith("-") and before.endswith("-")):
             return True  # "page 5", "#3", "last-32"
+        if (
+            lower == "of"
+            and draft.unit in ("", "count")
+            and not draft.scaled
+            and self.p.numbered_group.search(before)
+        ):
+            return True  # "the Group of 20": a body's name
         if draft.is_words:
             return False
         if "." not in word and any(c.isupper() for c in word[1:]) and word.lower() not in self.lex.name_words:
@@ -52,8 +59,8 @@ class QuantityFinder(RangeReader):
             return False
         if not word[0].isupper() or lower in self.lex.name_words or lower in self.lex.qualifiers:
             return False
-        if word in self.lex.countries:
-            return False
+        if word in self.lex.countries or (word in self.p.leader_names and draft.noun in self.p.repetitions):
+            return False  # "Putin met Merkel 30 times": a leader's surname before how often is no name
         word_start = start - len(before) + left.start(1)
         head = text[max(0, word_start - 3) : word_start].rstrip(" \t\"'“(")
         return not (word_start == 0 or not head or head[-1] in ".!?\n;")
