@@ -139,7 +139,7 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
             or first in tables.not_possessed
             or name in lexicon().countries
             or is_known(name)
-            or is_known(first)
+            or (is_known(first) and not _national_firm(name))
             or any(m.start <= start < m.end for m in found.values())
         ):
             continue
@@ -147,6 +147,21 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
 
 
 _GOES_ON = re.compile(r"[ \t]+(?:'|[A-Z]\.)")
+
+
+@cache
+def _not_firm_words() -> frozenset[str]:
+    return frozenset(_toml("companies.toml")["national_firms"]["not_firm_words"])
+
+
+def _national_firm(name: str) -> bool:
+    """'Saudi Aramco', 'China Mobile': a country's word and more capitals, none of a government's."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and not is_known(" ".join(words[:2]))
+        and not any(w in _not_firm_words() for w in words)
+    )
 
 
 @cache
