@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from metrics.calendar import WEEKDAYS
+from metrics.calendar import WEEKDAYS, month_end
 from metrics.find import timex_tense
 from metrics.find.timex import scan
 from metrics.find.timex3 import duration_value, period_value, type_and_value
@@ -109,6 +109,23 @@ def _span_ends(text: str, start: int, end: int) -> list[_Candidate]:
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
 
 
+_THIS_UNIT = re.compile(r"(?:this|the)\s+(year|month|week)$", re.IGNORECASE)
+
+
+def _so_far_unit(text: str, start: int, end: int, first: date) -> _Candidate:
+    """'so far this year' as TIMEX3 tags it: 'this year', the year (or month, week) under way."""
+    unit = _THIS_UNIT.search(text, start, end)
+    at = unit.start() if unit else start
+    word = unit.group(1).lower() if unit else "year"
+    if word == "year":
+        whole = year_period(first.year)
+    elif word == "month":
+        whole = Period(date(first.year, first.month, 1), month_end(first.year, first.month), "month")
+    else:
+        whole = Period(first, first + timedelta(days=6), "span")
+    return (at, end, "relative_year", "DATE", period_value(whole), whole, "in")
+
+
 def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     for start, end, kind, period, relation in scan(text, reference, join=False):
@@ -126,6 +143,9 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
             found.append(
                 (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
             )
+            continue
+        if kind == "so_far_this" and period is not None and period.start is not None:
+            found.append(_so_far_unit(text, start, end, period.start))  # TIMEX3 tags "this year" alone
             continue
         if kind == "year_span" and period is not None:
             found.extend(_span_ends(text, start, end))

@@ -92,6 +92,10 @@ PARTS = [
     ("past_few", rf"\b(?:the\s+)?(?:past|last|previous)\s+{_NUM}\s*(day|week|month|year|decade)s?\b"),
     ("year_quarter", rf"\b({YEAR})\s*,?\s*(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b"),
     ("quarter_which", rf"\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\s+(?:of\s+)?{WHICH}\s+year\b"),
+    # "since the start of the year", "so far this year": from the first day of the one under way to now
+    ("since_start_of", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|week)\b"),
+    ("so_far_this", r"\b(?:so|thus)\s+far\s+(?:this|in\s+the)\s+(year|month|week)\b"),
+    ("half_which", rf"\b(?:H([12])|(first|second)\s+half)\s+(?:of\s+)?{WHICH}\s+year\b"),
     ("h_year", rf"\bH([12])\s*,?\s*({YEAR})\b|\b({YEAR})\s*,?\s*H([12])\b"),
     ("decade_digits", r"\b(1[5-9]|20)(\d)0'?s\b|(?:(?<=\bthe\s)|(?<=\bthe\s')|(?<=\s'))()(\d)0'?s\b"
      r"|(?<![\w-])()(\d)0's\b"),
@@ -122,6 +126,9 @@ _STARTS = frozenset(
     {
         "from",
         "between",
+        "since",
+        "so",
+        "thus",
         "earlier",
         "later",
         "w",

@@ -291,6 +291,22 @@ def _quarter_which(g: Groups, ref: date) -> Resolved:
     return Period(start, end, "quarter"), "in"
 
 
+def _since_start_of(g: Groups, ref: date) -> Resolved:
+    """'since the start of the year', 'so far this month': from the first day of the one under way to the
+    reference."""
+    first, _last = which_period("this", (g[0] or "").lower(), ref)
+    return span(first, ref, "since")
+
+
+def _half_which(g: Groups, ref: date) -> Resolved:
+    """'the second half of last year', 'H1 of next year'."""
+    half = 1 if g[0] == "1" or (g[1] or "").lower() == "first" else 2
+    year = ref.year + offsets()[(g[2] or "").lower()]
+    return span(
+        date(year, 1 if half == 1 else 7, 1), date(year, 6, 30) if half == 1 else date(year, 12, 31), "in"
+    )
+
+
 def _month_which_year(g: Groups, ref: date) -> Resolved:
     return month_period(ref.year + offsets()[(g[1] or "").lower()], month_number(g[0] or "")), "in"
 
@@ -352,6 +368,9 @@ RESOLVERS: dict[str, Resolver] = {
         "the_week": _the_week,
         "coming": _coming,
         "quarter_which": _quarter_which,
+        "half_which": _half_which,
+        "since_start_of": _since_start_of,
+        "so_far_this": _since_start_of,
         "month_which_year": _month_which_year,
         "next_n": _next_n,
         "within_n": _within_n,
