@@ -34,12 +34,16 @@ from metrics.find.timex_words import (
     number,
 )
 from metrics.find.tokens import Tokens
-from metrics.lexicon import alternation, lexicon
+from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import Period, TimeMention
 
 _NUM = number()
 _NOT_A_DAY = r"(?:pct|percent|per\b|%|mln|million|billion|bln|dlrs|tonnes)"
 """Words after a number that make it a figure, not the day a window ends ("the year to March 10 pct")."""
+_RESULTS = alternation(
+    [*_toml("companies.toml")["owned_figures"]["nouns"], "results", "net", "loss", "output"]
+)
+"""Words after a bare 'H1' that make it a half of a company's year ("H1 revenue"); "during H2" is none."""
 _NOT_ENDED = rf"(?!\s+(?:ended|ending)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?(?:{M})\b)"
 """Not a quarter or half the day it closes follows: "the second quarter ended March 31" is the window
 of the three months to that day (a company's own quarter), not the calendar's second quarter."""
@@ -90,7 +94,7 @@ _PARTS = [
     ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
     (
         "half_year",
-        rf"\b(?:(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half|(?-i:H)([12])\b){_NOT_ENDED}(?:\s+of)?"
+        rf"\b(?:(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half|(?-i:H)([12])\b(?:(?<=['’]s\sH[12])|(?=[\s-]+(?:{_RESULTS})\b))){_NOT_ENDED}(?:\s+of)?"
         rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("two_quarters", rf"\b(first|last)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?({YEAR})\b"),

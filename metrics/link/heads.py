@@ -370,3 +370,30 @@ def _per_item() -> re.Pattern[str]:
 def per_item(text: str, quantity: Quantity) -> bool:
     """Whether a per-item word follows the figure ("31 dlrs each", "900 yen (6.20 dlrs) apiece")."""
     return _per_item().match(text, quantity.noun_end) is not None
+
+
+_PERCENT = re.compile(r"\d[ \t]*(?:%|pct\b|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
+
+
+def beside_percents(units: tuple[str, ...], quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
+    """Whether a bare figure of a percent-only metric (`units`, the metric's) stands beside percents in
+    its clause and is of their size ("5-1/4 to 5-3/8 a week ago" after "5-3/4 to 6-1/4 pct"); "50 mln"
+    is no rate."""
+    if units != ("percent",) or quantity.scaled or abs(quantity.value) >= 100:
+        return False
+    return _PERCENT.search(text, *clause) is not None
+
+
+_INDEX_WORD = re.compile(r"\b(?:index|indices|indexes|points?)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][ \t\n]")
+
+
+def names_index(text: str, at: int) -> bool:
+    """Whether the sentence around `at` names an index or points, so a bare level in it is in points."""
+    start = max(0, at - 250)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
+    after = _SENTENCE_END.search(text, at, at + 250)
+    return (
+        _INDEX_WORD.search(text, ends[-1] if ends else start, after.start() if after else at + 250)
+        is not None
+    )

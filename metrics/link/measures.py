@@ -24,10 +24,12 @@ from metrics.link.cut_counts import cut_metric
 from metrics.link.heads import (
     COMPARED_FROM,
     attributive_head,
+    beside_percents,
     counted,
     counts_a_time,
     difference,
     governing_hit,
+    names_index,
     not_names,
     partitive,
     per_currency,
@@ -50,7 +52,6 @@ ITEM_WINDOW = 60
 """Characters either side of a figure within which an item word names what it is of."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_PERCENT = re.compile(r"\d[ \t]*(?:%|pct\b|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +272,9 @@ def _classify(
         unit = words.currency  # a money metric's bare figure is in the article's currency
     elif quantity.unit == "number" and _counted_only(indicator) and measure:
         unit = "count"  # "Avg shrs 5,970,000", "voted 350 to 73": a metric that is no amount counts
-    elif quantity.unit == "number" and indicator.units[0] == "index":
-        unit = "point"  # "the index closed at 1,333.18": an index level is in points
-    elif quantity.unit == "number" and _beside_percents(indicator, quantity, text, clause):
+    elif quantity.unit == "number" and indicator.units[0] == "index" and names_index(text, quantity.start):
+        unit = "point"  # "the index closed at 1,333.18"; "the S&P 500 rose to 3,005" stays bare, as NewsQuant
+    elif quantity.unit == "number" and beside_percents(indicator.units, quantity, text, clause):
         unit = "%"  # "at 5-3/4, 5-1/4 pct, down from six, 5-1/2": a rate's bare figures beside its percents
     return Measure(indicator.name, measure, item, unit)
 
@@ -290,14 +291,6 @@ def _as_verb(
     if named is None or named is indicator or not admits(named, quantity.unit):
         return None
     return named, written
-
-
-def _beside_percents(indicator: Indicator, quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
-    """Whether a bare figure of a percent-only metric stands beside percents in its clause and is of
-    their size ("5-1/4 to 5-3/8 a week ago" after "5-3/4 to 6-1/4 pct"); "50 mln" is no rate."""
-    if indicator.units != ("percent",) or quantity.scaled or abs(quantity.value) >= 100:
-        return False
-    return _PERCENT.search(text, *clause) is not None
 
 
 def _counted_only(indicator: Indicator) -> bool:
