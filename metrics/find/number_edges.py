@@ -29,15 +29,6 @@ _SIGN_ENDINGS = ("-", "minus ", "Minus ", "MINUS ", "negative ", "Negative ", "N
 """A cheap test before the sign pattern runs: most numbers have no sign near them."""
 
 
-_PACE = re.compile(
-    r"\b([a-z]+)[ \t]++at[ \t]++(?:an?|the)[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:rate|pace)[ \t]++of[ \t]++"
-    r"(?:(?:about|around|nearly|almost|some)[ \t]++)?$",
-    re.IGNORECASE,
-)
-"""A verb of change and the pace it changed at, right before the figure: "grew at an annualized rate of",
-"expanded at an annual pace of", "fell at a seasonally adjusted annual rate of"."""
-
-
 class EdgeReader:
     """Reads a number core and its edges into a Draft; the finder builds on it."""
 
@@ -392,7 +383,7 @@ class EdgeReader:
         )
 
     def _change(self, text: str, start: int) -> str | None:
-        pace = _PACE.search(text, max(0, start - 70), start)
+        pace = self.p.pace.search(text, max(0, start - 70), start)
         if pace is not None:  # "grew at an annualized rate of 1%": the change's own pace
             verb = pace.group(1).lower()
             return "up" if verb in self.p.change_up else "down" if verb in self.p.change_down else None

@@ -47,6 +47,9 @@ class Patterns:
     leader_names: frozenset[str]
     repetitions: frozenset[str]
     change_up: frozenset[str]
+    pace: re.Pattern[str]
+    """A verb of change and the pace it changed at, right before a figure ("grew at an annualized rate
+    of", "fell at a seasonally adjusted annual rate of"): the change's direction is the verb's."""
     change_down: frozenset[str]
     denominators: dict[str, float]
     vulgar_fractions: dict[str, float]
@@ -150,6 +153,11 @@ def _compiled(lex: Lexicon) -> Patterns:
         - {month.capitalize() for month in MONTHS},
         repetitions=frozenset(words["repetition_nouns"]["words"]),
         change_up=frozenset(words["change_cues"]["up"]),
+        pace=re.compile(
+            r"\b([a-z]+)[ \t]++at[ \t]++(?:an?|the)[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:rate|pace)"
+            r"[ \t]++of[ \t]++(?:(?:about|around|nearly|almost|some)[ \t]++)?$",
+            re.IGNORECASE,
+        ),
         change_down=frozenset(words["change_cues"]["down"]),
         denominators=fraction_words,
         vulgar_fractions={k: float(v) for k, v in words["vulgar_fractions"].items()},
