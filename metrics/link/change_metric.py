@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from metrics.lexicon import OTHER, _toml, alternation, last_match
-from metrics.link.keywords import APPOSED_CHANGE, quoted_currencies
+from metrics.link.keywords import quoted_currencies
 from metrics.records import Claim, Quantity
 
 _TO_LEVEL = re.compile(
@@ -41,12 +41,12 @@ def currency_change(text: str, clause_start: int, quantity: Quantity) -> bool:
 
 
 _APPOSED = re.compile(
-    r"(?:[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?(?=[ \t]*+,)"
-    + APPOSED_CHANGE.pattern,
+    r"(?:[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?(?<!\s)[ \t]*+,[ \t]*+"
+    r"(?:up|down|rising|falling|a[ \t]++(?:rise|fall|drop|gain)[ \t]++of)[ \t]++",
     re.IGNORECASE,
 )
-"""Between a figure (and its time) and the change apposed to it after a comma: "883 stg per tonne on
-Monday, up seven stg" (keywords.APPOSED_CHANGE, which the period rule shares)."""
+"""Between a figure (and its time) and the change apposed to it: "883 stg per tonne on Monday, up seven
+stg"."""
 
 
 def apposed(text: str, figure: Quantity, change: Quantity) -> bool:
