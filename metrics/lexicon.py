@@ -17,7 +17,10 @@ def _data(name: str) -> Any:
     return resources.files("metrics").joinpath("data", name)
 
 
+@cache
 def _toml(name: str) -> dict[str, Any]:
+    """A table of metrics/data, parsed once per process (a dozen modules read words.toml). The dict is
+    shared: a caller that changes what it reads copies it first."""
     with _data(name).open("rb") as handle:
         return tomllib.load(handle)
 
