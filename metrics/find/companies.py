@@ -164,7 +164,9 @@ def find_companies(text: str, tokens: Tokens | None = None) -> list[EntityMentio
     return _with_short_forms(text, mentions, tables, tickers)
 
 
-_BEFORETICKER = re.compile(r"(?:'s|’s)?[ \t]*+(?=<)")
+_BEFORETICKER = re.compile(r"(?<![ \t])(?:'s|’s)?[ \t]*+(?=<)")
+"""Between a name and its ticker; matched right after the name (the lookbehind keeps a search over a long
+run of blanks linear: it starts only where the run does)."""
 
 
 def _canonical(mentions: list[EntityMention], tables: CompanyTables) -> list[EntityMention]:

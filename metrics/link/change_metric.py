@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from metrics.lexicon import OTHER, _toml, alternation, last_match
-from metrics.link.keywords import quoted_currencies
+from metrics.link.keywords import APPOSED_CHANGE_WORDS, quoted_currencies
 from metrics.records import Claim, Quantity
 
 _TO_LEVEL = re.compile(
@@ -41,12 +41,14 @@ def currency_change(text: str, clause_start: int, quantity: Quantity) -> bool:
 
 
 _APPOSED = re.compile(
-    r"(?:[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?(?<!\s)[ \t]*+,[ \t]*+"
-    r"(?:up|down|rising|falling|a[ \t]++(?:rise|fall|drop|gain)[ \t]++of)[ \t]++",
+    r"(?:(?<![ \t])[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?"
+    r"(?<!\s)[ \t]*+,[ \t]*+"
+    rf"{APPOSED_CHANGE_WORDS}[ \t]++",
     re.IGNORECASE,
 )
 """Between a figure (and its time) and the change apposed to it: "883 stg per tonne on Monday, up seven
-stg"."""
+stg". The blanks before the time are taken only where they begin: a search over a long run of blanks
+then tries them once, not from every blank to the run's end (2.2 s on 50,000 blanks before)."""
 
 
 def apposed(text: str, figure: Quantity, change: Quantity) -> bool:

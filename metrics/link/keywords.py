@@ -185,9 +185,9 @@ PRONOUN_START = re.compile(
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
 """'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
 SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
-APPOSED_CHANGE = re.compile(
-    r"(?<!\s)\s*+,?\s*+(?:up|down|rising|falling|a\s+(?:rise|fall|drop|gain)\s+of)\s+", re.IGNORECASE
-)
+APPOSED_CHANGE_WORDS = r"(?:up|down|rising|falling|a\s++(?:rise|fall|drop|gain)\s++of)"
+"""The words that open a change apposed to a figure ("883 stg, up seven stg"; "12%, a rise of 2 points")."""
+APPOSED_CHANGE = re.compile(rf"(?<!\s)\s*+,?\s*+{APPOSED_CHANGE_WORDS}\s+", re.IGNORECASE)
 COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down|higher|lower|more|less)\s+(?:on|over|than))"
     r"\s+(?:[a-z]+\s+){0,4}$"
@@ -203,7 +203,7 @@ COORDINATED = re.compile(
     re.IGNORECASE,
 )
 YEAR_ON_YEAR = re.compile(
-    r"[ \t,]*+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
+    r"(?<![ \t,])[ \t,]*+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
     r"|on[ \t]++the[ \t]++year|y/y|yoy|y-o-y|m/m|q/q"
     r"|on[ \t]++an?[ \t]++(?:annual|yearly|monthly|quarterly)[ \t]++basis"
     r"|from[ \t]++(?:a|the)[ \t]++(?:year|quarter|month)[ \t]++(?:earlier|ago|before)"
@@ -213,7 +213,8 @@ YEAR_ON_YEAR = re.compile(
 )
 """The base of a change written between it and the level it reached ("rose 63% year on year to 43.9
 billion yuan", "grew 8% from a year earlier to $12.1 billion"): the two are still coordinated; and
-between it and its time ("rose 0.3% month-on-month in October")."""
+between it and its time ("rose 0.3% month-on-month in October"). Matched right after a figure; the
+lookbehind keeps a search over a long run of blanks linear (1.9-2.8 s on 50,000 blanks without it)."""
 FROM_BETWEEN = first_char_guarded(
     "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
 )

@@ -12,8 +12,9 @@ from metrics.records import EntityMention
 DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 """A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
 
-_NEXT_WORD = re.compile(r"[>]?[ \t]*+(?:([A-Za-z]+)|[,(<)])")
-"""The word after a company's name (empty after a comma or bracket)."""
+_NEXT_WORD = re.compile(r"(?<![ \t])[>]?[ \t]*+(?:([A-Za-z]+)|[,(<)])")
+"""The word after a company's name (empty after a comma or bracket). Matched right after the name; the
+lookbehind keeps a search over a long run of blanks linear."""
 
 
 @cache
