@@ -20,13 +20,15 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_AGENCY = r"(?:[ \t]++\([A-Z][A-Za-z .&-]{0,30}\))"
+"""The agency in brackets after a dateline's date: 'OSLO, Nov 20 (Reuters) -'."""
 _WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?,\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})"
-    r"(?:\s+[-–—]|\.\s*/?[A-Z][A-Za-z-]+/)",
+    rf"(?:{_AGENCY}?\s+[-–—]|\.\s*/?[A-Z][A-Za-z-]+/)",
     re.MULTILINE,
 )
-"""'SALVADOR, Feb 26 -' and the agency form 'MOSCOW, March 3. /TASS/.': a month and day, the year from
-the article."""
+"""'SALVADOR, Feb 26 -', 'OSLO, Nov 20 (Reuters) -' and the agency form 'MOSCOW, March 3. /TASS/.': a month
+and day, the year from the article."""
 _NUMERIC_DATELINE = re.compile(
     r"^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+[-–—]", re.MULTILINE
 )
@@ -37,7 +39,7 @@ DATELINE_WINDOW = 400
 _DATELINE_HEAD = re.compile(
     rf"^(?:[A-Z][A-Z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?"
     rf"(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:\s+[-–—]|\.\s*/[A-Z][A-Za-z-]+/\.?)"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:{_AGENCY}?\s+[-–—]|\.\s*/[A-Z][A-Za-z-]+/\.?)"
     rf"|\s*\([^()\n]{{1,160}}\))"
     rf"|[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]+[-–—])",
     re.MULTILINE,

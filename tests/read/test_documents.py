@@ -169,6 +169,8 @@ def test_jsonl_and_dateline_dates_say_where_they_came_from(tmp_path: Path) -> No
         ("KIEV, May 4. /UKRINFORM/. Steel output rose 2 pct in 1999.", date(1999, 5, 4), " Steel output"),
         ("04.05.2016 - Steel output rose 2 pct.", date(2016, 5, 4), " Steel output"),
         ("04.05.2016 11:20 - Steel output rose 2 pct.", date(2016, 5, 4), " Steel output"),
+        ("OSLO, May 4 (Reuters) - Steel output rose 2 pct in 1999.", date(1999, 5, 4), " Steel output"),
+        ("OSLO, May 4, 2021 (Wire News) - Steel output rose.", date(2021, 5, 4), " Steel output"),
     ],
 )
 def test_agency_datelines(text: str, expected: date, rest: str) -> None:
