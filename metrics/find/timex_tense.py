@@ -19,8 +19,15 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 
 @cache
 def _future() -> re.Pattern[str]:
-    words = _toml("time_words.toml")["future_cues"]["words"]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    """A future cue word, or a verb of expectation with an object and "to" after it ("expects inflation
+    to peak": up to four words of object, each taken whole, so the search stays linear)."""
+    cues = _toml("time_words.toml")["future_cues"]
+    expecting = alternation(cues["expecting_verbs"])
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(cues['words'])})(?!\w)"
+        rf"|(?<!\w)(?:{expecting})[ \t]++(?:[\w'-]++[ \t]++){{1,4}}?to(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def sentence_start(text: str, start: int) -> int:
@@ -119,11 +126,14 @@ def month(number: int, reference: date, when: str) -> Period:
     """A month without a year: the coming one in a future clause, the latest not after the
     reference in a past one ('since': always that one), else the nearest. The month right after the
     reference's is the coming one in a past clause too: eleven months back, news writes 'last
-    November', not 'in November'."""
+    November', not 'in November'. And the month right before the reference's is that one in a future
+    clause too: its figures are still to come ("is expected to show a fall in February", in March),
+    and eleven months ahead news writes 'next February'."""
     following = number == reference.month % 12 + 1 and when != "since"
+    just_ended = number == (reference.month - 2) % 12 + 1
     if not when:
         year = nearest_year(number, 15, reference)
-    elif when == "future" or following:
+    elif (when == "future" and not just_ended) or following:
         year = reference.year if number >= reference.month else reference.year + 1
     else:
         year = reference.year if number <= reference.month else reference.year - 1
