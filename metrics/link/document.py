@@ -15,6 +15,7 @@ from metrics.link import keywords as cue
 from metrics.link.keywords import Located, change_words, filler_words, vocabularies
 from metrics.link.rates_of_change import pace
 from metrics.link.sentences import Sentences
+from metrics.link.sessions import session
 from metrics.read.dateline import dateline_end
 from metrics.records import Period
 
@@ -63,9 +64,10 @@ class LinkDocument:
         words = vocabularies(self.lex)
         opening = dateline_end(text)
         hits = [h for h in words.metrics.hits(text, tokens).items if h.start >= opening]
-        self.metric_hits = Located([h for h in hits if not pace(text, h)])
-        """The metric words; an "annual rate" names none (rates_of_change.py), but it bridges a figure
-        and its time as metric words do ("a 2.9 pct annualized rate in the second quarter")."""
+        self.metric_hits = Located([h for h in hits if not pace(text, h) and not session(text, h)])
+        """The metric words; an "annual rate" (rates_of_change.py) and "early trade" (sessions.py) name
+        none, but they bridge a figure and its time as metric words do ("a 2.9 pct annualized rate in
+        the second quarter")."""
         self._bridging_hits = Located(hits) if len(hits) != len(self.metric_hits.items) else self.metric_hits
         self.change_hits = words.changes.hits(text, tokens)
         self.filler = filler_words() | change_words()
