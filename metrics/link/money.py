@@ -117,9 +117,23 @@ def money_of_the_story(scope: Scope, figure: Figure) -> None:
         doc.story["country"] = story_country(doc)
     country = subject or doc.story["country"]
     code = table.codes[family].get(country or "", table.defaults.get(family))
+    if code is None and country is None:
+        code = _only_country_code(doc, family)
     if code is None or code == quantity.unit:
         return
     figure.quantity = replace(quantity, unit=code, noun=None)
+
+
+def _only_country_code(doc: LinkDocument, family: str) -> str | None:
+    """The currency of the family's one country the story names anywhere, when its dateline and headline
+    name none and the family has no default ("3.2 billion crowns" in a story that names Sweden and no
+    other crown's country: SEK; naming Sweden and Norway, none)."""
+    key = f"only-country:{family}"
+    if key not in doc.story:
+        codes = money_table().codes[family]
+        named = {m.name for m in doc.entities.items if m.kind == "country" and m.name in codes}
+        doc.story[key] = codes[named.pop()] if len(named) == 1 else None
+    return doc.story[key]
 
 
 def _is_currency(unit: str) -> bool:
