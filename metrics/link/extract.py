@@ -22,6 +22,7 @@ from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
 from metrics.link.money import story_country_of
 from metrics.link.not_claims import claims_only
+from metrics.link.reasons import reason_start
 from metrics.link.roles import assign
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
@@ -118,7 +119,8 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     )
     if before is not None and not clause[0] <= before[0].start < clause[1]:
         before = None  # only a figure of the same clause is compared with
-    measured = classify(item.metric, quantity, context.words, clause, before)
+    own = (clause[0], reason_start(context.read.text, quantity.noun_end, clause[1]))  # not "as stocks rose"
+    measured = classify(item.metric, quantity, context.words, own, before)
     if expected is not None:  # "rose 5.3%, below forecasts for 5.6% growth": what was expected of it
         measured = dataclasses.replace(
             measured, metric=expected[1].metric, measure=expected[1].measure, item=expected[1].item

@@ -23,6 +23,7 @@ from metrics.link.heads import (
 )
 from metrics.link.of_phrases import not_results, of_phrase
 from metrics.link.phrase_head import phrase_head
+from metrics.link.reasons import reason_start
 from metrics.link.scope import Figure, Scope
 from metrics.records import EntityMention, Quantity
 
@@ -123,7 +124,8 @@ def metric_of(
         return phrase_head(doc.text, before).name
     if inherited:
         return inherited
-    after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, end))
+    after_end = reason_start(doc.text, quantity.noun_end, end)  # not "as U.S. inventories rose"
+    after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, after_end))
     if after:
         return after[0].name
     if inherited_keyword:
