@@ -6,11 +6,12 @@ the exchange rate, gold's price)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from metrics.lexicon import OTHER, _toml, alternation, last_match
-from metrics.link.keywords import APPOSED_CHANGE_WORDS, quoted_currencies
+from metrics.link.keywords import APPOSED_CHANGE_WORDS, Hit, quoted_currencies
 from metrics.records import Claim, Quantity
 
 _TO_LEVEL = re.compile(
@@ -38,6 +39,17 @@ def currency_change(text: str, clause_start: int, quantity: Quantity) -> bool:
         return False
     named = last_match(quoted_currencies()[0].finditer(text, clause_start, quantity.start))
     return named is not None and _currency_verb().fullmatch(text, named.end(), quantity.start) is not None
+
+
+def item_change(text: str, clause_start: int, quantity: Quantity, items: Sequence[Hit]) -> str | None:
+    """The commodity a change is of, named as its subject right before it ("copper gained 1.5%", "Brent
+    crude fell 2%"): the change is of its price. `items`: the item words of the text before the figure."""
+    if quantity.change is None or not items:
+        return None
+    last = items[-1]
+    if last.start < clause_start or _currency_verb().fullmatch(text, last.end, quantity.start) is None:
+        return None
+    return last.name
 
 
 _APPOSED = re.compile(

@@ -14,6 +14,7 @@ from metrics.lexicon import Lexicon, lexicon
 from metrics.link import keywords as cue
 from metrics.link.keywords import Located, change_words, filler_words, vocabularies
 from metrics.link.rates_of_change import pace
+from metrics.link.reasons import reason_starts
 from metrics.link.sentences import Sentences
 from metrics.link.sessions import session
 from metrics.read.dateline import dateline_end
@@ -70,6 +71,8 @@ class LinkDocument:
         the second quarter")."""
         self._bridging_hits = Located(hits) if len(hits) != len(self.metric_hits.items) else self.metric_hits
         self.change_hits = words.changes.hits(text, tokens)
+        self.reason_starts = reason_starts(text, tokens)
+        """Where clauses of reason or time begin ("as U.S. inventories rose"; reasons.py)."""
         self.filler = filler_words() | change_words()
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)

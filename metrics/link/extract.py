@@ -16,7 +16,7 @@ from metrics.lexicon import OTHER, Lexicon
 from metrics.lexicon import lexicon as packaged_lexicon
 from metrics.link.attributive import attributive_months
 from metrics.link.cast import Cast
-from metrics.link.change_metric import apposed, currency_change, measured_as_level, to_level
+from metrics.link.change_metric import apposed, currency_change, item_change, measured_as_level, to_level
 from metrics.link.expectations import expects
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
@@ -95,6 +95,7 @@ class _Context:
         self.read = read
         self.cast = Cast(read, tokens, self.sentences, linker.doc.entities.items)
         self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
+        self.reason_starts = linker.doc.reason_starts
 
 
 def _as_written(value: float) -> float:
@@ -119,7 +120,10 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     )
     if before is not None and not clause[0] <= before[0].start < clause[1]:
         before = None  # only a figure of the same clause is compared with
-    own = (clause[0], reason_start(context.read.text, quantity.noun_end, clause[1]))  # not "as stocks rose"
+    own = (
+        clause[0],
+        reason_start(context.reason_starts, quantity.noun_end, clause[1]),
+    )  # not "as stocks rose"
     measured = classify(item.metric, quantity, context.words, own, before)
     if expected is not None:  # "rose 5.3%, below forecasts for 5.6% growth": what was expected of it
         measured = dataclasses.replace(
@@ -127,6 +131,12 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
         )
     if measured.metric == OTHER and currency_change(context.read.text, clause[0], quantity):
         measured = dataclasses.replace(measured, metric="exchange rate")  # "the dollar fell 0.5%"
+    elif measured.metric == OTHER:
+        commodity = item_change(
+            context.read.text, clause[0], quantity, context.words.items.within(clause[0], quantity.start)
+        )
+        if commodity is not None:  # "copper gained 1.5%": of copper's price
+            measured = dataclasses.replace(measured, metric="price", item=commodity)
     entities = assign(
         context.cast, quantity, item.sentence, clause, context.times, indicator_of(measured.metric)
     )

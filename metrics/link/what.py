@@ -124,7 +124,7 @@ def metric_of(
         return phrase_head(doc.text, before).name
     if inherited:
         return inherited
-    after_end = reason_start(doc.text, quantity.noun_end, end)  # not "as U.S. inventories rose"
+    after_end = reason_start(doc.reason_starts, quantity.noun_end, end)  # not "as U.S. inventories rose"
     after = not_names(doc.text, doc.metric_hits.within(quantity.noun_end, after_end))
     if after:
         return after[0].name

@@ -24,9 +24,12 @@ MEGABYTE = 1_000_000
 MEMORY_LIMIT = 1_024 * 1_024 * 1_024
 """Address space of the child. The densest shape ("Trade 1 1 1 ...", 500,000 claims) peaked at about
 420 MB resident here; the unbounded quotes needed a thousand times that."""
-SECONDS_PER_MEGABYTE = 120
-"""The slowest shape took 14 s alone on this 2-core machine; the budget allows for a busy one. A step
-quadratic in a sentence or in the figures of a document takes hours at 1 MB."""
+SECONDS_PER_MEGABYTE = 360
+"""The densest shape ("Trade 1 1 1 ...", 500,000 claims) is linear at 0.19 ms a figure, the cost of any
+claim (9.8, 18.6 and 38.3 s of CPU at 50,000, 100,000 and 200,000 figures on this 2-core machine,
+extractor 1.12.0); the whole megabyte took 114 s, and 116 s at 1.11.0, the two run at once. Under other
+load it overran the 120 s this budget was. A step quadratic in a sentence or in the figures of a
+document takes hours at 1 MB, so the budget still tells linear from quadratic."""
 
 
 def _repeat(piece: str) -> str:
