@@ -43,7 +43,7 @@ def currency_change(text: str, clause_start: int, quantity: Quantity) -> bool:
 
 def item_change(text: str, clause_start: int, quantity: Quantity, items: Sequence[Hit]) -> str | None:
     """The commodity a change is of, named as its subject right before it ("copper gained 1.5%", "Brent
-    crude fell 2%"): the change is of its price. `items`: the item words of the text before the figure."""
+    crude fell 2%"): the change is of its price. `items`: the item words of its clause before the figure."""
     if quantity.change is None or not items:
         return None
     last = items[-1]

@@ -120,10 +120,8 @@ def _claim(context: _Context, item: Linked, before: tuple[Quantity, Measure] | N
     )
     if before is not None and not clause[0] <= before[0].start < clause[1]:
         before = None  # only a figure of the same clause is compared with
-    own = (
-        clause[0],
-        reason_start(context.reason_starts, quantity.noun_end, clause[1]),
-    )  # not "as stocks rose"
+    reason = reason_start(context.reason_starts, quantity.noun_end, clause[1])
+    own = (clause[0], reason)  # the figure's own words: not those of "as stocks rose" after it
     measured = classify(item.metric, quantity, context.words, own, before)
     if expected is not None:  # "rose 5.3%, below forecasts for 5.6% growth": what was expected of it
         measured = dataclasses.replace(

@@ -3,8 +3,9 @@ because demand picked up", "shares rose 5% after profit beat forecasts") says wh
 moved: its metric words are another figure's, not this one's. The metric looked for after a figure
 stops where such a clause begins. The words are words.toml [reason_clauses].
 
-Where such clauses begin is found once per document, from the token index (a search from each figure
-to its clause's end was quadratic in a long clause of figures: "Trade 1 1 1 ...")."""
+Where such clauses begin is found once per document, from the token index, and looked up by bisection:
+a search from each figure to its clause's end would read a long clause of figures ("Trade 1 1 1 ...")
+once for every figure in it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from metrics.lexicon import _toml, alternation
 def _table() -> tuple[tuple[str, ...], re.Pattern[str]]:
     table = _toml("words.toml")["reason_clauses"]
     phrases = alternation(table["not_before"])
-    opening = re.compile(rf"[a-z]++[ \t]++(?!(?:{phrases})\b)", re.IGNORECASE)
+    opening = re.compile(rf"(?<![a-z])[a-z]++[ \t]++(?!(?:{phrases})\b)", re.IGNORECASE)
     return tuple(word.lower() for word in table["words"]), opening
 
 
