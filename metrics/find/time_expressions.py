@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from metrics.calendar import WEEKDAYS, month_end
 from metrics.find import timex_tense
@@ -36,6 +37,7 @@ from metrics.find.timex_expression import TimeExpression
 from metrics.find.timex_extra import extra_expressions
 from metrics.find.timex_join import join_pieces, spelled_years
 from metrics.find.timex_words import counts, year_period
+from metrics.lexicon import _toml
 from metrics.records import Period
 
 _TENSED = frozenset({"weekday", "weekend"})
@@ -106,6 +108,12 @@ def _span_ends(text: str, start: int, end: int) -> list[_Candidate]:
     return out
 
 
+@cache
+def _day_parts() -> frozenset[str]:
+    """Words for parts of a day (time_words.toml [day_parts]: "night", "tonight")."""
+    return frozenset(_toml("time_words.toml")["day_parts"])
+
+
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
 
 
@@ -131,6 +139,8 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
     for start, end, kind, period, relation in scan(text, reference, join=False):
         if kind == "first_months_bare":
             continue  # TIMEX3's 'the first nine months' is a duration (extra_expressions finds it)
+        if kind == "this_day" and text[start:end].lower().split()[-1] in _day_parts():
+            continue  # 'last night', 'tonight': TIMEX3 tags a part of a day, a TIME (extra_expressions)
         if kind == "first_months":
             parts = _split_first_months(start, end, text)
             if parts:

@@ -29,8 +29,10 @@ from metrics.find.timex_words import (
     YEAR,
     M,
     bare_month,
+    contract_words,
     count_words,
     counts,
+    day_offsets,
     number,
 )
 from metrics.find.tokens import Tokens
@@ -38,6 +40,8 @@ from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import Period, TimeMention
 
 _NUM = number()
+_PART_WORDS = alternation(_toml("time_words.toml")["year_parts"])
+"""'early', 'mid', 'late', 'end': the parts of a year or month (time_words.toml [year_parts])."""
 _NOT_A_DAY = r"(?:pct|percent|per\b|%|mln|million|billion|bln|dlrs|tonnes)"
 """Words after a number that make it a figure, not the day a window ends ("the year to March 10 pct")."""
 _RESULTS = alternation(
@@ -102,7 +106,13 @@ _PARTS = [
     ("month_day", rf"\b({M})\.?\s+(\d{{1,2}}){ORD}?\b(?!\s*,?\s*\d)(?![:.]\d)"),
     ("day_month", rf"(?<![\d.,])\b(\d{{1,2}}){ORD}?\s+(?:of\s+)?({M})\b\.?(?!\s*,?\s*\d{{4}})"),
     ("month_year", rf"\b({M})\.?,?\s+(?:of\s+)?({YEAR})\b"),
-    ("relative_month", rf"\b(last|this|next|early|late)\s+({M})\b"),
+    ("relative_month", rf"\b(last|this|next)\s+({M})\b"),
+    # "mid-March", "end-June", "late November": that month (of the year its clause's tense says), as
+    # "in March" is; a day or year after it is read by month_day or month_year
+    (
+        "part_month",
+        rf"\b({_PART_WORDS})(?:\s++|\s*+-\s*+)({M})\b(?!\.?,?\s*\d)(?!\s+(?i:{contract_words()})\b)",
+    ),
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),
     ("year", rf"(?<![\d$£€.,])({YEAR})(?!\d|,\d|\.\d|\s?%)"),
@@ -121,7 +131,7 @@ _PARTS = [
     ),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
-    ("this_day", r"\b(today|yesterday|tomorrow)\b"),
+    ("this_day", rf"\b({alternation(day_offsets())})\b"),
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
         "window",
@@ -253,9 +263,11 @@ def _triggers() -> frozenset[str]:
             "week",
             "prior",
             "mid",
+            "end",
             "on",
         ]
     )
+    words |= {phrase.split()[0] for phrase in day_offsets()}
     return frozenset(words)
 
 
@@ -380,6 +392,7 @@ CALENDAR_KINDS = frozenset(
         "under",
         "weekday",
         "relative_month",
+        "part_month",
         "decade_words",
         "date_range",
         "month_span",

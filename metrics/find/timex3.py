@@ -97,7 +97,7 @@ def period_value(period: Period, kind: str = "", relation: str = "in") -> str:
         return day.isoformat() if day else ""
     if relation == "since":
         # 'since 1998' names a year, 'since March' or 'since March 1998' a month
-        monthly = kind in ("since_month_year", "bare_month")
+        monthly = kind in ("since_month_year", "bare_month", "part_month")
         return f"{start.year}-{start.month:02d}" if monthly else str(start.year)
     if start == end:
         return start.isoformat()

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from metrics.calendar import add_months, shift_years
 from metrics.find import timex_tense
 from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
 from metrics.find.timex_ranges import Found
+from metrics.find.timex_words import M, contract_words
+from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
 _SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
-_TENSED = frozenset({"bare_month"})
+_TENSED = frozenset({"bare_month", "part_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
 (payable and meeting dates after a past verb), so it is not done."""
@@ -137,8 +140,19 @@ def _in_tense(text: str, item: Found, reference: date | None) -> Found:
     if _SINCE.search(text, max(0, start - 6), start):  # "since March": from its first day to now
         month = timex_tense.month(period.start.month, reference, "since")
         return start, end, kind, Period(month.start, reference, "span"), "since"
-    when = timex_tense.month_tense(text, start)
+    when = "future" if _delivery_after().match(text, end) else timex_tense.month_tense(text, start)
     return start, end, kind, timex_tense.month(period.start.month, reference, when), relation
+
+
+@cache
+def _delivery_after() -> re.Pattern[str]:
+    """After a month, the second month of a delivery window and the delivery ("bought wheat for late
+    June/early July shipment"): a delivery is to come, whatever the tense of the purchase."""
+    return re.compile(
+        rf"[ \t]*+/[ \t]*+(?:(?:{alternation(_toml('time_words.toml')['year_parts'])})[ \t-]++)?(?:{M})\b"
+        rf"[ \t]++(?:{contract_words()})\b",
+        re.IGNORECASE,
+    )
 
 
 def _weekday_in_tense(text: str, item: Found, reference: date | None) -> Found:

@@ -19,7 +19,7 @@ from metrics.calendar import (
     safe_date,
     shift_years,
 )
-from metrics.find.timex_words import count, month_period, offsets, ordinals, span, year_period
+from metrics.find.timex_words import count, day_offsets, month_period, offsets, ordinals, span, year_period
 from metrics.records import Period
 
 Groups = list[str | None]
@@ -124,6 +124,11 @@ def _relative_month(g: Groups, ref: date) -> Resolved:
     return month_period(year, month), "in"
 
 
+def _part_month(g: Groups, ref: date) -> Resolved:
+    """'mid-March': March of the reference's year, moved by the tense of its clause (timex_adjust)."""
+    return month_period(ref.year, month_number(g[1] or "")), "in"
+
+
 def _bare_month(g: Groups, ref: date) -> Resolved:
     """'in March': the latest March not after the reference (scan then reads the clause's tense)."""
     month = month_number(g[0] or "")
@@ -225,11 +230,8 @@ def _calendar_grain(first: date, last: date, word: str | None) -> Resolved:
     return span(first, last)
 
 
-_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-
-
 def _this_day(g: Groups, ref: date) -> Resolved:
-    day = ref + timedelta(days=_DAY_OFFSETS[(g[0] or "").lower()])
+    day = ref + timedelta(days=day_offsets()[" ".join((g[0] or "").lower().split())])
     return Period(day, day, "day"), "in"
 
 
@@ -357,6 +359,7 @@ RESOLVERS: dict[str, Resolver] = {
         "relative_period": _relative_period,
         "relative_month": _relative_month,
         "bare_month": _bare_month,
+        "part_month": _part_month,
         "window": _window,
         "this_day": _this_day,
         "weekday": _weekday,

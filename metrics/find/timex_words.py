@@ -56,6 +56,11 @@ def offsets() -> dict[str, int]:
     return _table("offsets")
 
 
+def day_offsets() -> dict[str, int]:
+    """Words for one day and how many days from the reference each points ("yesterday": -1)."""
+    return _table("day_offsets")
+
+
 @cache
 def count_words() -> str:
     """The count words as an alternation, in the table's order (smallest first)."""
@@ -104,11 +109,18 @@ _PREPOSITIONS = (
 
 
 @cache
+def contract_words() -> str:
+    """The words after a month that name a contract or a delivery ("June futures", "July shipment";
+    time_words.toml [contract_words]) as an alternation."""
+    return "|".join(re.escape(w) for w in _toml("time_words.toml")["contract_words"]["words"])
+
+
+@cache
 def bare_month(anywhere: bool = False) -> str:
     """A capitalised month name without a day or year, after a preposition ("fell in March", "since
     June") and not naming a contract ("in June futures", words from time_words.toml). One group.
     With anywhere=True (the time tagger) no preposition is needed, except for 'May' and 'March'."""
-    contracts = "|".join(re.escape(w) for w in _toml("time_words.toml")["contract_words"]["words"])
+    contracts = contract_words()
     months = (
         "January|February|April|June|July|August|September|October|November|December"
         r"|Jan\.|Feb\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
