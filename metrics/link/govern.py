@@ -76,6 +76,11 @@ def share_apposed_change(g: Governing) -> None:
             g.attached[right.start] = dated
 
 
+COMPARED_BEFORE = 40
+"""Characters before a figure searched for the words that make it the base of a comparison ("from a
+restated")."""
+
+
 def share_verbless_continuation(g: Governing) -> None:
     """'averaged 83 pct over 1979-81, with Canada at 68 pct and Japan at 48 pct': the parties' figures
     of a verbless continuation hold over the period of the dated figure before them."""
@@ -84,6 +89,8 @@ def share_verbless_continuation(g: Governing) -> None:
         dated = g.attached.get(left.start)
         if right.start in g.attached or dated is None:
             continue
+        if cue.COMPARED.search(text, max(0, left.start - COMPARED_BEFORE), left.start):
+            continue  # "from 741 mln a year earlier, with same-store sales up 2 pct": not the base's time
         after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
         if after <= right.start and cue.VERBLESS_CONTINUATION.fullmatch(text, after, right.start):
             g.attached[right.start] = dated

@@ -219,11 +219,34 @@ FROM_BETWEEN = first_char_guarded(
     "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
 )
 LETTERS = re.compile(r"[A-Za-z]+")
-VERBLESS_CONTINUATION = re.compile(
-    r"[ \t]*+,?[ \t]*+(?:with|and)[ \t]++(?:the[ \t]++)?(?:[A-Z][\w.'-]*+[ \t]++){1,4}(?:at|on)[ \t]++"
-)
-"""', with the European Community at 8 pct': a verbless continuation naming another party's figure, which
-shares the period of the dated figure before it."""
+
+
+def _verbless_continuation() -> re.Pattern[str]:
+    """The words between a dated figure and the next one when the next is a verbless continuation
+    (words.toml [verbless_continuations]): another party's figure (", with the European Community at 8
+    pct", "and the United States 48 pct", "and those to Iran 15 pct"), a part's (", with shipments to
+    Egypt up 20 pct") or the same figure restated (", representing 2.2 pct"). Names are capitalised words
+    and a part's noun at most three lower-case words, so no verb of a new clause stands between."""
+    table = _toml("words.toml")["verbless_continuations"]
+    gap = r"[ \t]++"
+    name = rf"(?:[A-Z][\w.'-]*+{gap}){{1,4}}"
+    predicate = rf"(?:{alternation(table['predicates'])}){gap}"
+    preposition = rf"(?:{alternation(table['prepositions'])}){gap}(?:the{gap})?"
+    pronoun = rf"(?:(?:{alternation(table['pronouns'])}){gap}{preposition})"
+    part = rf"(?:[a-z][\w'-]*+{gap}){{1,3}}(?:{preposition}{name})?"
+    qualifier = rf"(?:(?:{alternation(table['qualifiers'])}){gap})?"
+    return re.compile(
+        rf"[ \t]*+(?:,[ \t]*+(?:{alternation(table['restating'])}){gap}|,?[ \t]*+(?:"
+        rf"(?:with|and){gap}(?:the{gap})?{name}{predicate}"
+        rf"|and{gap}(?:the{gap})?{pronoun}?{name}(?:{predicate})?"
+        rf"|with{gap}{part}{predicate}"
+        rf")){qualifier}"
+    )
+
+
+VERBLESS_CONTINUATION = _verbless_continuation()
+"""The words before a figure that continue the dated figure's clause without a verb of their own: the
+figure shares that one's period."""
 MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
 SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-z]+){1,3}(?=\s)")
 """What a percentage is a share of ("2.8 pct of the workforce", "5 pct of its shares"): part of its phrase."""
