@@ -75,7 +75,7 @@ _PARTS = [
         "month_quarter",
         rf"\b({FULL_MONTH}|Sept|Dec)\.?[\s-]quarter\b(?:\s+(?:of\s+)?{WHICH}\s+year\b|\s+of\s+({YEAR})\b)?",
     ),
-    ("to_date", r"\b(year|month|quarter)[- ]to[- ]date\b"),
+    ("to_date", r"\b(?:(last|previous|prior)\s+(?=year))?(year|month|quarter)[- ]to[- ]date\b"),
     (
         "year_dash",
         rf"(?<![\d$£€,.])({YEAR})\s?[-–/]\s?(\d{{4}}|\d{{2}})\b(?![-/]\d|\s+(?:mln|billion|million))",
@@ -116,7 +116,14 @@ _PARTS = [
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),
     ("year", rf"(?<![\d$£€.,])({YEAR})(?!\d|,\d|\.\d|\s?%)"),
-    ("ago", rf"\b({_NUM}|a|an)\s+(year|month|week|day)s?(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
+    ("ago", rf"\b({_NUM}|a|an)\s+(year|quarter|month|week|day)s?(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
+    # "from 4.0 pct the month before": the one before the period in context (the linker counts it from the
+    # sentence's own period); not "the month before the election", a time before an event
+    (
+        "unit_before",
+        r"(?<=\bthe\s)(month|quarter|week)\s+(?:before|earlier)\b"
+        r"(?!\s+(?:(?:the|a|an|its|their|his|her|that|this|last|next)\b|[A-Z0-9]))",
+    ),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+({_NUM})\s+(year|month|week|day|quarter)s\b"),
     (
         "past_one",
@@ -130,7 +137,7 @@ _PARTS = [
         r"(?!\s+(?:to|through|ended|ending|starting|beginning)\s)",
     ),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
-    ("relative_period", r"\b(last|this|next|previous|current)\s+(month|week|quarter)\b"),
+    ("relative_period", r"\b(last|this|next|previous|current|prior|preceding)\s+(month|week|quarter)\b"),
     ("this_day", rf"\b({alternation(day_offsets())})\b"),
     ("weekday", rf"\b(?:on\s+|last\s+|next\s+)?({WEEKDAY})\b"),
     (
@@ -309,7 +316,7 @@ def scan(
     return join_ranges(text, found) if join else found
 
 
-_A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
+_A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:quarter|month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
 _BACK_WORDS = frozenset({"ago", "earlier"})
 
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from metrics.calendar import add_months, month_end, month_number, nearest_year, quarter_bounds, safe_date
+from metrics.calendar import (
+    add_months,
+    month_end,
+    month_number,
+    nearest_year,
+    quarter_bounds,
+    safe_date,
+    shift_years,
+)
 from metrics.find.timex_words import (
     count,
     decade_words_table,
@@ -295,10 +303,13 @@ def month_span(g: Groups, ref: date | None) -> Resolved:
 
 
 def to_date(g: Groups, ref: date | None) -> Resolved:
-    """'year to date': from the first day of the year (month, quarter) to the reference."""
+    """'year to date': from the first day of the year (month, quarter) to the reference; 'last
+    year-to-date' is the same days of the year before."""
     if ref is None:
         return None
-    unit = (g[0] or "").lower()
+    unit = (g[1] or "").lower()
+    if g[0]:
+        ref = shift_years(ref, -1)
     first = {"year": 1, "month": ref.month, "quarter": (ref.month - 1) // 3 * 3 + 1}[unit]
     return span(date(ref.year, first, 1), ref, "in")
 

@@ -68,6 +68,8 @@ def _ago(g: Groups, ref: date) -> Resolved:
     if unit == "month":
         first = add_months(date(ref.year, ref.month, 1), -units)
         return month_period(first.year, first.month), "in"
+    if unit == "quarter":
+        return _relative_period([str(-units), "quarter"], ref)
     day = ref - timedelta(days=units * (7 if unit == "week" else 1))
     return Period(day, day, "day"), "in"
 
@@ -100,7 +102,7 @@ def _year_earlier(g: Groups, ref: date) -> Resolved:
 
 def _relative_period(g: Groups, ref: date) -> Resolved:
     which, unit = (g[0] or "").lower(), (g[1] or "").lower()
-    offset = offsets()[which]
+    offset = int(which) if which.lstrip("-").isdigit() else offsets()[which]
     if unit == "month":
         first = add_months(date(ref.year, ref.month, 1), offset)
         return month_period(first.year, first.month), "in"
@@ -127,6 +129,11 @@ def _relative_month(g: Groups, ref: date) -> Resolved:
 def _part_month(g: Groups, ref: date) -> Resolved:
     """'mid-March': March of the reference's year, moved by the tense of its clause (timex_adjust)."""
     return month_period(ref.year, month_number(g[1] or "")), "in"
+
+
+def _unit_before(g: Groups, ref: date) -> Resolved:
+    """'the month before': the one before publication's (the linker counts from the sentence's period)."""
+    return _relative_period(["previous", g[0]], ref)
 
 
 def _bare_month(g: Groups, ref: date) -> Resolved:
@@ -360,6 +367,7 @@ RESOLVERS: dict[str, Resolver] = {
         "relative_month": _relative_month,
         "bare_month": _bare_month,
         "part_month": _part_month,
+        "unit_before": _unit_before,
         "window": _window,
         "this_day": _this_day,
         "weekday": _weekday,

@@ -259,10 +259,10 @@ YEAR_BEFORE = re.compile(
 )
 """'a year earlier', 'a year ago': counted back from the sentence's own period, not from publication."""
 PREVIOUS_PERIOD = re.compile(
-    r"(?:the\s+)?(?:previous|prior|preceding)\s+(month|quarter|week)|an?\s+(month|week)\s+(?:earlier|before)",
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+(month|quarter|week)|(?:an?\s+)?(month|quarter|week)\s+(?:earlier|before)",
     re.IGNORECASE,
 )
-"""'the previous month', 'a week earlier': counted back from the sentence's own period."""
+"""'the previous month', 'a week earlier', 'the quarter before': counted back from the sentence's period."""
 BASE_PREPOSITION = re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
 )
