@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from metrics.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS, add_months, month_number
+from metrics.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS, add_months, month_end, month_number
 from metrics.find.timex_words import offsets
 from metrics.lexicon import _csv, _toml, alternation, last_match, lexicon
 from metrics.records import Period
@@ -58,19 +58,30 @@ def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _STATED = re.compile(
-    rf"fiscal\s+(?:year|years)\s+(?:that\s+)?(?:end(?:s|ed|ing)?|clos(?:es|ed|ing))\s+(?:in\s+|on\s+)?"
+    rf"fiscal[ \t]++(?:years?|((?:19|20)\d\d)|FY\d\d(?:\d\d)?)\b,?[ \t]++(?:(?:that|which)[ \t]++)?"
+    rf"(?:end(?:s|ed|ing)?|clos(?:es|ed|ing))[ \t]++(?:in[ \t]+|on[ \t]+)?"
     rf"({MONTH_PATTERN})",
     re.IGNORECASE,
 )
 
 
-def stated_calendar(text: str) -> FiscalCalendar | None:
-    """The fiscal calendar an article states ("its fiscal year ends in June"), named by its end year."""
+def stated_calendar(text: str, reference: date | None = None) -> FiscalCalendar | None:
+    """The fiscal calendar an article states: "its fiscal year ends in June" is named by its end year;
+    "fiscal 1986 ending on March 31" by the year whose end lies nearer publication (in a story of March
+    1987, March 1987: named by its first year, as Japan's are; "fiscal 1987 ending June 30" in April
+    1987 ends in June 1987, named by its last). A year said to begin in a month ("fiscal 2025, which
+    began in April") is not read: the words do not tell which of its years names it."""
     found = _STATED.search(text)
     if found is None:
         return None
-    last_month = month_number(found.group(1))
-    return FiscalCalendar(last_month % 12 + 1, "end")
+    last_month = month_number(found.group(2))
+    first_month = last_month % 12 + 1
+    if found.group(1) is None or reference is None or first_month == 1:
+        return FiscalCalendar(first_month, "end")
+    name = int(found.group(1))
+    by_end, by_start = month_end(name, last_month), month_end(name + 1, last_month)
+    nearer_start = abs((by_start - reference).days) < abs((by_end - reference).days)
+    return FiscalCalendar(first_month, "start" if nearer_start else "end")
 
 
 def country_calendar(text: str) -> FiscalCalendar | None:
@@ -176,13 +187,17 @@ def _country_of_companies(
 
 
 def calendar_for(
-    context: str, article: str, at: int | None = None, story_country: StoryCountry | None = None
+    context: str,
+    article: str,
+    at: int | None = None,
+    story_country: StoryCountry | None = None,
+    reference: date | None = None,
 ) -> FiscalCalendar | None:
     """The fiscal calendar of an expression: the one the article states; else, when `context` (the
     sentence before it) speaks of a government, that of the country it names; else a company's
     (company_calendars.toml), when `at` (where the expression starts) is given; else None: the
     calendar year."""
-    calendar = stated_calendar(article)
+    calendar = stated_calendar(article, reference)
     if calendar is not None:
         return calendar
     if _government().search(context):
@@ -202,7 +217,7 @@ def relative_fiscal_year(
 ) -> Period:
     """'last fiscal year', 'this financial year', 'next fiscal year': counted from the fiscal year that
     holds the reference date, by the calendar fiscal_year would use (the calendar year by default)."""
-    calendar = calendar_for(context, article, at, story_country) or FiscalCalendar(1)
+    calendar = calendar_for(context, article, at, story_country, reference) or FiscalCalendar(1)
     offset = offsets()[which.lower()]
     start_year = reference.year if reference.month >= calendar.first_month else reference.year - 1
     current = start_year + 1 if calendar.named_by == "end" and calendar.first_month > 1 else start_year
@@ -215,10 +230,11 @@ def fiscal_year(
     article: str = "",
     at: int | None = None,
     story_country: StoryCountry | None = None,
+    reference: date | None = None,
 ) -> Period:
     """The period of fiscal year `name`: the calendar the article states, else, when `context` (the
     sentence before the expression) speaks of a government, that of the country it names, else, when
     `at` (the expression's offset in the article) is given, a company's (company_calendars.toml),
     else the calendar year."""
-    calendar = calendar_for(context, article, at, story_country)
+    calendar = calendar_for(context, article, at, story_country, reference)
     return calendar.year(name) if calendar else Period(date(name, 1, 1), date(name, 12, 31), "year")

@@ -66,7 +66,7 @@ _FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|p
 """'Second-half earnings are expected to rise': the cue after a premodifying period."""
 
 
-def _fiscal_part(text: str, item: Found, country: StoryCountry | None) -> Found:
+def _fiscal_part(text: str, item: Found, country: StoryCountry | None, reference: date | None) -> Found:
     """'the second quarter of fiscal 1987', 'Q3 FY24', 'the first half of fiscal 2025': that quarter or
     half of the fiscal year by the calendar 'fiscal 1987' would be read by (the resolver gave the
     calendar year's)."""
@@ -76,7 +76,7 @@ def _fiscal_part(text: str, item: Found, country: StoryCountry | None) -> Found:
     months = 6 if kind == "half_year" else 3
     index = (period.start.month - 1) // months
     context = text[timex_tense.sentence_start(text, start) : start]
-    year = fiscal_year(period.start.year, context, text, start, country)
+    year = fiscal_year(period.start.year, context, text, start, country, reference)
     if year.start is None:
         return item
     first = add_months(year.start, months * index)
@@ -85,13 +85,19 @@ def _fiscal_part(text: str, item: Found, country: StoryCountry | None) -> Found:
     return start, end, kind, Period(first, last, grain), relation
 
 
-def _fiscal(text: str, item: Found, country: StoryCountry | None) -> Found:
+def _fiscal(text: str, item: Found, country: StoryCountry | None, reference: date | None) -> Found:
     """'fiscal 2020' by the calendar the article states, its government's or its company's (fiscal.py)."""
     start, end, kind, period, relation = item
     if period is None or period.grain != "year" or period.start is None:
         return item
     context = text[timex_tense.sentence_start(text, start) : start]
-    return start, end, kind, fiscal_year(period.start.year, context, text, start, country), relation
+    return (
+        start,
+        end,
+        kind,
+        fiscal_year(period.start.year, context, text, start, country, reference),
+        relation,
+    )
 
 
 _FISCAL_BEFORE = re.compile(r"\bfiscal[\s-]+$", re.IGNORECASE)
@@ -106,7 +112,7 @@ def _bare_fiscal_part(text: str, item: Found, reference: date, country: StoryCou
     if period is None or period.start is None or not _FISCAL_BEFORE.search(text, max(0, start - 10), start):
         return None
     context = text[timex_tense.sentence_start(text, start) : start]
-    calendar = calendar_for(context, text, start, country)
+    calendar = calendar_for(context, text, start, country, reference)
     if calendar is None or calendar.first_month == 1:
         return None
     months = 6 if kind == "half_year" else 3
@@ -205,9 +211,9 @@ def _in_context(
     if kind == "weekday":
         return _weekday_in_tense(text, item, reference)
     if kind == "fiscal":
-        return _fiscal(text, item, country)
+        return _fiscal(text, item, country, reference)
     if kind == "q_fiscal" or (kind in _PARTS_OF_YEARS and "fiscal" in surface.lower()):
-        return _fiscal_part(text, item, country)
+        return _fiscal_part(text, item, country, reference)
     if kind in _PARTS_OF_YEARS and not year_written and reference is not None:
         fiscal = _bare_fiscal_part(text, item, reference, country)
         if fiscal is not None:

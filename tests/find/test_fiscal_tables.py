@@ -60,3 +60,39 @@ def test_fiscal_and_quarter_periods_at_the_ends_of_the_calendar_never_raise(
     is not read (these raised ValueError from the fiscal and quarter readings)."""
     claims = claims_from_document(make_document(text, published=published))
     assert [c.value for c in claims] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "last"),
+    [
+        # the statement names the year: its end nearer publication tells which of its years names it
+        (
+            "Sales fell to 40 mln dlrs in fiscal 2023, which ended in June.",
+            date(2023, 9, 1),
+            date(2022, 7, 1),
+            date(2023, 6, 30),
+        ),
+        (
+            "Profit will rise 5 pct in fiscal 1990 ending on March 31.",
+            date(1991, 2, 10),
+            date(1990, 4, 1),
+            date(1991, 3, 31),
+        ),
+        (
+            "Output rose 3 pct in fiscal 1990 ending on March 31.",
+            date(1990, 2, 10),
+            date(1989, 4, 1),
+            date(1990, 3, 31),
+        ),
+        (
+            "Its loss was 2 mln dlrs for fiscal 2021 ended November 30.",
+            date(2022, 1, 20),
+            date(2020, 12, 1),
+            date(2021, 11, 30),
+        ),
+    ],
+)
+def test_a_fiscal_year_stated_with_its_end(text: str, published: date, first: date, last: date) -> None:
+    claims = claims_from_document(make_document(text, doc_id="f", published=published))
+    assert claims
+    assert (claims[0].period_start, claims[0].period_end) == (first, last)
