@@ -19,6 +19,7 @@ from datetime import date
 from metrics.find.tokens import Tokens
 from metrics.lexicon import Lexicon
 from metrics.link import keywords as cue
+from metrics.link.anaphoric_periods import the_period_named_before
 from metrics.link.changes import change_noun, gapped_change
 from metrics.link.document import LinkDocument, SentenceContext
 from metrics.link.govern import GOVERN_RULES, GovernRule, govern
@@ -63,6 +64,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     governed_period,
     year_before_own_year,
     period_before_own_period,
+    the_period_named_before,
     later_than_last,
     from_headline,
     status_of,
@@ -100,7 +102,7 @@ class Linker:
         times_by_sentence: dict[int, list[TimeMention]] = {}
         for mention in times:
             times_by_sentence.setdefault(doc.sentences.index(mention.start), []).append(mention)
-        run = Run()
+        run = Run(times=sorted(times, key=lambda t: t.start))
         out: list[Linked] = []
         previous = SentenceContext()
         previous_index = -2

@@ -16,6 +16,8 @@ class Run:
 
     last_dated: dict[str, Period] = field(default_factory=dict)
     """The latest dated period seen per metric, for figures said to come "later"."""
+    times: list[TimeMention] = field(default_factory=list)
+    """Every time mention of the document, in text order ("in the quarter" points back to one)."""
 
 
 @dataclass
