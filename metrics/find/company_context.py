@@ -185,7 +185,9 @@ def _result_verbs() -> tuple[
     nouns = alternation([*table["owned_figures"]["nouns"], "loss", "losses", "net loss"])
     between = alternation(table["result_verbs"]["between"])
     after = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
-    told = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:{nouns})\b")
+    # "said its global sales", "said retail sales"; not "Traders said the buffer stock" (an article)
+    modifiers = rf"(?:(?!(?:the|a|an|this|that|these|those)\b)[a-z][a-z-]*+[ \t]++){{0,{TOLD_MODIFIERS}}}"
+    told = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}{modifiers}(?:{nouns})\b")
     openers = frozenset(_toml("words.toml")["sentence_openers"]["words"])
     telling = frozenset(table["result_verbs"]["told"])
     return frozenset(table["result_verbs"]["verbs"]) | telling, after, openers, told, telling
@@ -197,6 +199,9 @@ def _a_person(text: str, name: str) -> bool:
 
 
 _TOKEN = re.compile(r"\w+")
+_ITS = re.compile(r"[ \t]++(?:its|it)\b")
+TOLD_MODIFIERS = 2
+"""Lower-case words that may stand between a verb of telling and its figure's noun ("said retail sales")."""
 _SUBJECT_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&]*(?:[ \t]+[A-Z][a-z][\w&]*){0,2}$")
 
 
@@ -220,7 +225,8 @@ def add_subjects_of_results(
         if owner is None:
             continue
         name = owner.group()
-        if telling and (" " in name or name in tables.designators or _a_person(text, name)):
+        own = _ITS.match(text, end) is not None  # "Volvo Cars said its sales": a person says "his", "her"
+        if telling and ((" " in name and not own) or name in tables.designators or _a_person(text, name)):
             continue  # "Siemens said profit rose"; not "Andy Jassy said sales", nor "Jassy" after it
         first = name.split()[0]
         if (
