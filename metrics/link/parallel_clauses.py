@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics.calendar import MONTH_PATTERN
 from metrics.lexicon import _toml, alternation, last_match
 from metrics.link import keywords as cue
 from metrics.link.governing import MAX_ATTACH_GAP, Governing, changes, compared_time, is_base
@@ -20,6 +21,10 @@ def _parallel() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     table = _toml("words.toml")["parallel_clauses"]
     joint = re.compile(rf"[ \t]*+(?:;|,[ \t]*+(?:{alternation(table['connectors'])})\b)", re.IGNORECASE)
     return joint, frozenset(table["verbs"]), frozenset(table["blockers"])
+
+
+_FROM_PLACE = re.compile(rf"\b(?:from|to)[ \t]++(?:the[ \t]++)?(?!(?:{MONTH_PATTERN})\b)[A-Z][\w.'-]*+")
+"""'imports from the US', 'exports to China': a partner, not a time the figure is counted from."""
 
 
 def share_parallel_clause(g: Governing) -> None:
@@ -58,6 +63,7 @@ def share_parallel_clause(g: Governing) -> None:
             for m in g.times
         ):
             continue  # a time of its own, before the figure or just after it
-        words = {word.lower() for word in cue.LETTERS.findall(text, joint.end(), quantity.start)}
+        between = _FROM_PLACE.sub(" ", text[joint.end() : quantity.start])  # "imports from the US rose 5%"
+        words = {word.lower() for word in cue.LETTERS.findall(between)}
         if words & verbs and not words & blockers:
             g.attached[quantity.start] = dated
