@@ -231,49 +231,7 @@ def _triggers() -> frozenset[str]:
     """Words that can begin a time expression (a token starting with a digit always can)."""
     words = {m.lower() for m in MONTHS} | set(WEEKDAYS) | {"under"}
     words |= set(counts())
-    words |= set(
-        [
-            "since",
-            "from",
-            "between",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "q1",
-            "q2",
-            "q3",
-            "q4",
-            "h1",
-            "h2",
-            "fiscal",
-            "financial",
-            "fy",
-            "last",
-            "this",
-            "next",
-            "early",
-            "late",
-            "previous",
-            "current",
-            "coming",
-            "past",
-            "ad",
-            "bc",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "year",
-            "month",
-            "quarter",
-            "half",
-            "week",
-            "prior",
-            "mid",
-            "end",
-            "on",
-        ]
-    )
+    words |= set(_toml("time_words.toml")["triggers"]["words"])
     words |= {phrase.split()[0] for phrase in day_offsets()}
     return frozenset(words)
 
