@@ -34,14 +34,13 @@ from metrics.find.timex_words import (
     counts,
     day_offsets,
     number,
+    part_words,
 )
 from metrics.find.tokens import Tokens
 from metrics.lexicon import _toml, alternation, lexicon
 from metrics.records import Period, TimeMention
 
 _NUM = number()
-_PART_WORDS = alternation(_toml("time_words.toml")["year_parts"])
-"""'early', 'mid', 'late', 'end': the parts of a year or month (time_words.toml [year_parts])."""
 _NOT_A_DAY = r"(?:pct|percent|per\b|%|mln|million|billion|bln|dlrs|tonnes)"
 """Words after a number that make it a figure, not the day a window ends ("the year to March 10 pct")."""
 _RESULTS = alternation(
@@ -111,7 +110,7 @@ _PARTS = [
     # "in March" is; a day or year after it is read by month_day or month_year
     (
         "part_month",
-        rf"\b({_PART_WORDS})(?:\s++|\s*+-\s*+)({M})\b(?!\.?,?\s*\d)(?!\s+(?i:{contract_words()})\b)",
+        rf"\b({part_words()})(?:\s++|\s*+-\s*+)({M})\b(?!\.?,?\s*\d)(?!\s+(?i:{contract_words()})\b)",
     ),
     ("decade", r"\b(?:the\s+)?(1[89]\d|20\d)0s\b"),
     ("ad_year", r"\b(?:A\.D\.|AD|B\.C\.|BC)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:A\.D\.|AD|B\.C\.|BC)\b"),

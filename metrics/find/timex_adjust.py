@@ -14,8 +14,7 @@ from metrics.calendar import add_months, shift_years
 from metrics.find import timex_tense
 from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
 from metrics.find.timex_ranges import Found
-from metrics.find.timex_words import M, contract_words
-from metrics.lexicon import _toml, alternation
+from metrics.find.timex_words import M, contract_words, part_words
 from metrics.records import Period
 
 _SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
@@ -155,7 +154,7 @@ def _delivery_after() -> re.Pattern[str]:
     """After a month, the second month of a delivery window and the delivery ("bought wheat for late
     June/early July shipment"): a delivery is to come, whatever the tense of the purchase."""
     return re.compile(
-        rf"[ \t]*+/[ \t]*+(?:(?:{alternation(_toml('time_words.toml')['year_parts'])})[ \t-]++)?(?:{M})\b"
+        rf"[ \t]*+/[ \t]*+(?:(?:{part_words()})[ \t-]++)?(?:{M})\b"
         rf"[ \t]++(?:{contract_words()})\b",
         re.IGNORECASE,
     )

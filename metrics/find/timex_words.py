@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 from metrics.calendar import MONTH_PATTERN, WEEKDAYS, month_end
-from metrics.lexicon import _toml
+from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
 M = MONTH_PATTERN
@@ -106,6 +106,13 @@ _PREPOSITIONS = (
     r"(?:(?<=\b(?i:in|by|of|to|or)\s)|(?<=\b(?i:and|for|mid)\s)|(?<=\b(?i:from|last|next|this|till)\s)"
     r"|(?<=\b(?i:since|until|early|after)\s)|(?<=\b(?i:during|before)\s)|(?<=\b(?i:through|between)\s))"
 )
+
+
+@cache
+def part_words() -> str:
+    """'early', 'mid', 'late', 'end': the parts of a year or month (time_words.toml [year_parts]) as an
+    alternation."""
+    return alternation(_toml("time_words.toml")["year_parts"])
 
 
 @cache

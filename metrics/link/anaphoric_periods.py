@@ -42,8 +42,6 @@ def _lasts(period: Period, months: int) -> bool:
         return False
     if months == 0:
         return period.end > period.start
-    if months == 12 and period.grain == "year":
-        return True
     expected = add_months(period.start, months) - timedelta(days=1)
     return abs((period.end - expected).days) <= 3
 
@@ -79,9 +77,7 @@ def the_period_named_before(scope: Scope, figure: Figure) -> None:
     if after is not None and not between:
         found = after
     else:
-        before = pattern.match(text, scope.start) or pattern.match(
-            text, scope.start + _lead(text, scope.start)
-        )
+        before = pattern.match(text, scope.start + _lead(text, scope.start))
         if before is not None and before.end() <= quantity.start:
             found = before
     if found is None:
