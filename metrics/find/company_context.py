@@ -110,8 +110,9 @@ _OWNER_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][
 
 
 def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
-    """Add "Tarvik's revenue", "Volvant's quarterly deliveries", "shares of Lumora": the name in a genitive
-    before a word of a company's figures, or after "shares of" (companies.toml [owned_figures]), unless
+    """Add "Tarvik's revenue", "Volvant's quarterly deliveries", "shares of Lumora", "sales at Verlund": the
+    name in a genitive before a word of a company's figures, or after "shares of" or "sales at"
+    (companies.toml [owned_figures]), unless
     it is a known name (a country, an organisation, a leader), a sentence word, a month or a weekday."""
     named = [_bare(m.name) for m in found.values()]
     owners = []
@@ -129,6 +130,8 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
                 continue
             if (text.startswith(".", end) and len(name.split()[-1]) <= 3) or _GOES_ON.match(text, end):
                 continue  # "shares of St. Jude", "Pay 'n Pak", "Del E. Webb": the name goes on
+            if _short_form_of_another(text, name, match.start("name"), named):
+                continue
             owners.append((match.start("name"), end, name))
     for start, end, name in owners:
         first = name.split()[0]
@@ -147,6 +150,31 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
 
 
 _GOES_ON = re.compile(r"[ \t]+(?:'|[A-Z]\.)")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _introduces(text: str, other: str, name: str) -> bool:
+    """Whether the article gives `name` in brackets or between commas right after the name `other`."""
+    at = text.find(other)
+    after = text[at + len(other) :]
+    return at >= 0 and re.match(rf"[^()\n]{{0,30}}?(?:\({name}\)|, {name},)", after) is not None
+
+
+def _short_form_of_another(text: str, name: str, start: int, named: list[list[str]]) -> bool:
+    """Whether the name after "shares of" or "sales at" is another company's way of being written: an
+    acronym that begins a longer name ("EFX Banca"), that the article gives in brackets or between
+    commas right after a company it has found ("<Norgate Trading Corp>, NTC,"), or that spells a found
+    name's initials; or a name of more words whose first the article has written alone before
+    ("Verlund ... Earnings at Verlund Capital": a unit of Verlund, which must not become a short form
+    of its unit)."""
+    if name.isupper():
+        return (
+            _CAPITAL_AFTER.match(text, start + len(name)) is not None
+            or any(_introduces(text, " ".join(other), name) for other in named)
+            or any(name == "".join(word[0] for word in other if word[:1].isupper()) for other in named)
+        )
+    first = name.split()[0]
+    return " " in name and re.search(rf"\b{re.escape(first)}\b(?![ \t]+[A-Z])", text[:start]) is not None
 
 
 @cache
@@ -169,10 +197,13 @@ def _figure_of() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
     """The pattern of "shares of Lumora", what a text must hold for it to match (each noun without its
     first letter, whose case may vary), and the names it never gives."""
     table = _toml("companies.toml")["owned_figures"]
-    words = table["before_of"]
-    name = r"(?P<name>[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2})\b"
-    pattern = re.compile(rf"\b(?i:{alternation(words)})[ \t]+(?:of|in)[ \t]+{name}")
-    return pattern, tuple(word[1:] for word in words), frozenset(table["not_owners"])
+    words, at_words = table["before_of"], table["before_at"]
+    name = r"(?P<name>[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}|[A-Z]{2,5}(?![\w&-]))\b"
+    pattern = re.compile(
+        rf"\b(?:(?i:{alternation(words)})[ \t]+(?:of|in)|(?i:{alternation(at_words)})[ \t]+at)[ \t]+{name}"
+    )
+    needles = tuple(dict.fromkeys(word[1:] for word in [*words, *at_words]))
+    return pattern, needles, frozenset(table["not_owners"])
 
 
 @cache

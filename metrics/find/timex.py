@@ -87,6 +87,11 @@ _PARTS = [
         rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:(?:fiscal\s+)?({YEAR})|(?:the|this)\s+(year))\b",
     ),
     ("year_part_of", rf"\b({YEAR})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](quarter|half)\b"),
+    # "the first 20 days of June": from the month's first day to its twentieth (trade figures to date)
+    (
+        "first_days",
+        rf"\b(?:the\s+)?first\s+({_NUM})\s+days\s+of\s+(?:({M})\b(?:\.(?=,?\s+\d))?(?:,?\s+({YEAR})\b)?|(?:the|this)\s+(month)\b)",
+    ),
     ("first_months_bare", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\b(?!\s+of\b)"),
     (
         "quarter_year",
@@ -134,6 +139,13 @@ _PARTS = [
         r"\b(last|this|next|previous|current|coming|past|prior)\s+(?:fiscal|financial)\s+year\b"
         # 'the current fiscal year ending June', 'starting April 1' is a window
         r"(?!\s+(?:to|through|ended|ending|starting|beginning)\s)",
+    ),
+    # "full-year profit", "for the full year": the (fiscal) year of the article's results or outlook
+    # (timex_adjust reads which); not "a full year" (a length), nor the year a date or window names
+    (
+        "full_year",
+        r"(?<!\ba\s)(?<!\d\s)(?<!\d-)\bfull[\s-]year\b"
+        r"(?![\s-]+(?:ago|earlier|before|to|through|ended|ending|of)\b)(?!\s+(?:in\s+)?(?:fiscal\s+)?\d)",
     ),
     ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago|before)\b|\byear-ago\b|\bprior\s+year\b"),
     ("relative_period", r"\b(last|this|next|previous|current|prior|preceding)\s+(month|week|quarter)\b"),
@@ -353,6 +365,8 @@ CALENDAR_KINDS = frozenset(
         "half_year",
         "two_quarters",
         "first_months",
+        "first_days",
+        "full_year",
         "under",
         "weekday",
         "relative_month",

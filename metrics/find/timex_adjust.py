@@ -15,6 +15,7 @@ from metrics.find import timex_tense
 from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
 from metrics.find.timex_ranges import Found
 from metrics.find.timex_words import M, contract_words, part_words
+from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
 _SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
@@ -172,8 +173,57 @@ def _weekday_in_tense(text: str, item: Found, reference: date | None) -> Found:
     return start, end, kind, timex_tense.weekday(words[-1], reference, future, which), relation
 
 
+ANNUAL_REPORTING_DAYS = 120
+"""How long after a (fiscal) year closes a past-tense 'full-year' figure is still of that year: annual
+results come out within about four months; later in the year the words no longer tell which year."""
+
+
+@cache
+def _forecast_cue() -> re.Pattern[str]:
+    """The cues of a forecast (words.toml [status] forecast: "will", "expects", "estimated", "outlook")."""
+    cues = _toml("words.toml")["status"]["forecast"]
+    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?![\w'])", re.IGNORECASE)
+
+
+_LOOKS_BACK = re.compile(r"\bwould\s+have\b|\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
+"""'its loss for the full year would have been 9.88 dlrs': what a past year would have shown."""
+
+
+def _full_year(text: str, item: Found, reference: date | None, country: StoryCountry | None) -> Found:
+    """'expects full-year profit', 'full-year net income would fall': in a sentence with a cue of a forecast
+    (words.toml [status]) the (fiscal) year that holds publication, by the calendar 'this fiscal year' is
+    read with; 'full-year sales rose': the one that closed last, if it closed within ANNUAL_REPORTING_DAYS.
+    Otherwise undated: an outlook given while last year's results are still due (REPORTING_DAYS), or a
+    past figure told months after its year closed, may be of either year."""
+    start, end, kind, _period, relation = item
+    if reference is None:
+        return item
+    context = text[timex_tense.sentence_start(text, start) : start]
+    current = relative_fiscal_year("this", reference, context, text, start, country)
+    last = relative_fiscal_year("last", reference, context, text, start, country)
+    if last.end is None:
+        return start, end, kind, None, relation
+    since_last = (reference - last.end).days
+    sentence = text[timex_tense.sentence_start(text, start) : timex_tense.sentence_end(text, end)]
+    future = _forecast_cue().search(sentence) is not None and not _LOOKS_BACK.search(sentence)
+    if future:
+        period = current if since_last > REPORTING_DAYS else None
+    else:
+        period = last if since_last <= ANNUAL_REPORTING_DAYS else None
+    return start, end, kind, period, relation
+
+
 ADJUSTED = frozenset(
-    {*_TENSED, "weekday", "fiscal", "q_fiscal", "relative_fiscal", *_PARTS_OF_YEARS, *_UNDATED_PARTS}
+    {
+        *_TENSED,
+        "weekday",
+        "fiscal",
+        "q_fiscal",
+        "relative_fiscal",
+        "full_year",
+        *_PARTS_OF_YEARS,
+        *_UNDATED_PARTS,
+    }
 )
 """The kinds whose period `in_context` may change."""
 UNDATED_PARTS = _UNDATED_PARTS
@@ -219,6 +269,8 @@ def _in_context(
             return fiscal
     if kind in _UNDATED_PARTS and not year_written and reference is not None:
         return _part_in_tense(text, item, reference)
+    if kind == "full_year":
+        return _full_year(text, item, reference, country)
     if kind == "relative_fiscal" and reference is not None:
         context = text[timex_tense.sentence_start(text, item[0]) : item[0]]
         which = text[item[0] : item[1]].split()[0]

@@ -117,6 +117,27 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
     return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
 
 
+def first_days(g: Groups, ref: date | None) -> Resolved:
+    """'the first 20 days of June (2025)': June 1 to June 20; without a year, the latest such month not
+    after the reference; 'of the month', the reference's month."""
+    days = count(g[0])
+    if g[1]:
+        month = month_number(g[1])
+        if g[2]:
+            year = _int(g[2])
+        elif ref is not None:
+            year = ref.year if month <= ref.month else ref.year - 1
+        else:
+            return None
+    elif ref is not None:
+        year, month = ref.year, ref.month
+    else:
+        return None
+    if not 1 < days < month_end(year, month).day:
+        return None
+    return Period(date(year, month, 1), date(year, month, days), "span"), "in"
+
+
 def year_part_of(g: Groups, ref: date | None) -> Resolved:
     """'the 1986 second half', 'the 1988 first quarter': the year written before its part."""
     if (g[2] or "").lower() == "half":
@@ -343,6 +364,7 @@ RESOLVERS = {
     "month_day_year": month_day_year,
     "us_date": us_date,
     "first_months": first_months,
+    "first_days": first_days,
     "quarter_year": quarter_year,
     "month_quarter": month_quarter,
     "q_year": quarter_year,

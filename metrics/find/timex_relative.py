@@ -96,6 +96,11 @@ def _relative_year(g: Groups, ref: date) -> Resolved:
     return year_period(ref.year + offsets()[(g[0] or "").lower()]), "in"
 
 
+def _full_year(g: Groups, ref: date) -> Resolved:
+    """'full-year': the calendar year of the reference; timex.scan reads which (fiscal) year it is."""
+    return year_period(ref.year), "in"
+
+
 def _year_earlier(g: Groups, ref: date) -> Resolved:
     return year_period(ref.year - 1), "in"
 
@@ -363,6 +368,7 @@ RESOLVERS: dict[str, Resolver] = {
         "relative_year": _relative_year,
         "relative_fiscal": _relative_year,  # the calendar year's; timex.scan reads the fiscal calendar
         "year_earlier": _year_earlier,
+        "full_year": _full_year,
         "relative_period": _relative_period,
         "relative_month": _relative_month,
         "bare_month": _bare_month,

@@ -38,6 +38,13 @@ def sentence_start(text: str, start: int) -> int:
     return ends[-1].end() if ends else left
 
 
+def sentence_end(text: str, end: int) -> int:
+    """Where the sentence that holds `end` ends (its full stop included; at most 300 characters on)."""
+    right = min(len(text), end + 300)
+    found = _SENTENCE_END.search(text, end, right)
+    return found.start() + 1 if found else right
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:said|says|and|but)\b", re.IGNORECASE)
 
 

@@ -30,3 +30,21 @@ def test_a_short_form_of_a_named_company_is_not_a_second_company() -> None:
 
 def test_other_genitives_make_no_company() -> None:
     assert names("Tarvik's chairman said the plan would work.") == []
+
+
+def test_results_at_a_name_make_it_a_company() -> None:
+    assert names("Sales at Verlund rose 4 pct.") == ["Verlund"]
+    assert names("Orders at Maren Works jumped 20 pct.") == ["Maren Works"]
+    assert names("Profit at HKT fell 10 pct.") == ["HKT"]
+
+
+def test_a_holiday_or_a_unit_of_a_named_company_is_not_one_at() -> None:
+    assert names("Sales at Christmas rose 3 pct.") == []
+    found = names("Verlund said profit rose. Earnings at Verlund Capital, its bank, rose 25 pct.")
+    assert "Verlund Capital" not in found
+
+
+def test_an_acronym_written_for_a_named_company_is_not_a_second_company() -> None:
+    found = names("<Norgate Trading Corp>, NTC, said so. Shares of NTC fell 2 dlrs.")
+    assert "NTC" not in found
+    assert names("Shares of EFX Banca fell.") != ["EFX"]
