@@ -26,6 +26,8 @@ class Patterns:
     symbol_starts: frozenset[str]
     cue_last_words: frozenset[str]
     prefix_tails: tuple[str, ...]
+    codes_before: frozenset[str]
+    """ISO codes that stand before a number as written, in capitals (units.toml [currency_codes_before])."""
     currency_first_words: frozenset[str]
     subunit: re.Pattern[str]
     percent: re.Pattern[str]
@@ -80,7 +82,10 @@ def _compiled(lex: Lexicon) -> Patterns:
 
     words = _toml("words.toml")
     units_toml = _toml("units.toml")
-    prefixes = alternation(lex.currency_prefixes)
+    codes_before = frozenset(units_toml["currency_codes_before"]["codes"]) - set(lex.currency_prefixes)
+    prefixes = alternation(lex.currency_prefixes) + (
+        f"|(?-i:{alternation(codes_before)})" if codes_before else ""
+    )
     single_letter_units = {u for u in lex.units if len(u) == 1}
     letters = "|".join(re.escape(letter) for letter in units_toml["single_letter_spellings"]["letters"])
     spaced_units = [u for u in lex.units if u not in single_letter_units]
@@ -168,7 +173,8 @@ def _compiled(lex: Lexicon) -> Patterns:
         ),
         symbols_after=symbols_after,
         cue_last_words=frozenset(_words_of(cue)[-1] for cue in lex.qualifiers if _words_of(cue)),
-        prefix_tails=tuple(sorted({key.split()[-1].upper() for key in lex.currency_prefixes})),
+        prefix_tails=tuple(sorted({key.split()[-1].upper() for key in lex.currency_prefixes} | codes_before)),
+        codes_before=codes_before,
         currency_first_words=frozenset(word.split()[0].rstrip(".") for word in lex.currency_words),
         symbol_starts=frozenset(symbol[0] for symbol in symbols_after),
         trailing_qualifiers=trailing,

@@ -87,10 +87,13 @@ _PARTS = [
         rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:(?:fiscal\s+)?({YEAR})|(?:the|this)\s+(year))\b",
     ),
     ("year_part_of", rf"\b({YEAR})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](quarter|half)\b"),
-    # "the first 20 days of June": from the month's first day to its twentieth (trade figures to date)
+    # "the first 20 days of June", "the first two weeks of 2025": from the first day of the month or year
+    # to the last day counted (trade figures to date)
     (
         "first_days",
-        rf"\b(?:the\s+)?first\s+({_NUM})\s+days\s+of\s+(?:({M})\b(?:\.(?=,?\s+\d))?(?:,?\s+({YEAR})\b)?|(?:the|this)\s+(month)\b)",
+        rf"\b(?:the\s+)?first\s+({_NUM})\s+(days|weeks)\s+of\s+(?:({M})\b(?:\.(?=,?\s+\d))?(?:,?\s+({YEAR})\b)?"
+        rf"|(?:the|this)\s+(month|year)\b(?!\s+(?:starting|beginning|ending|ended|to|through|that|which)\b)"
+        rf"|({YEAR})\b)",
     ),
     ("first_months_bare", rf"\b(?:the\s+)?first\s+({_NUM})\s+months\b(?!\s+of\b)"),
     (

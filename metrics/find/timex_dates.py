@@ -5,7 +5,7 @@ fiscal years, decades and centuries. Each takes the groups of its pattern and th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from metrics.calendar import (
     add_months,
@@ -118,19 +118,30 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
 
 
 def first_days(g: Groups, ref: date | None) -> Resolved:
-    """'the first 20 days of June (2025)': June 1 to June 20; without a year, the latest such month not
-    after the reference; 'of the month', the reference's month."""
-    days = count(g[0])
-    if g[1]:
-        month = month_number(g[1])
-        if g[2]:
-            year = _int(g[2])
+    """'the first 20 days of June (2025)', 'the first two weeks of 2025': from the first day of the month
+    or year to the last day counted. A month without a year is the latest such month not after the
+    reference; 'of the month' or 'of the year', the reference's."""
+    days = count(g[0]) * (7 if (g[1] or "").lower() == "weeks" else 1)
+    if g[2]:
+        month = month_number(g[2])
+        if g[3]:
+            year = _int(g[3])
         elif ref is not None:
             year = ref.year if month <= ref.month else ref.year - 1
         else:
             return None
-    elif ref is not None:
+    elif (g[4] or "").lower() == "month" and ref is not None:
         year, month = ref.year, ref.month
+    elif g[5] or (g[4] or "").lower() == "year":
+        if g[5]:
+            year = _int(g[5])
+        elif ref is not None:
+            year = ref.year
+        else:
+            return None
+        if not 1 < days < 365:
+            return None
+        return Period(date(year, 1, 1), date(year, 1, 1) + timedelta(days=days - 1), "span"), "in"
     else:
         return None
     if not 1 < days < month_end(year, month).day:
