@@ -39,6 +39,9 @@ class SentenceContext:
     """The last metric named for each unit: "a further rise to $5 billion" continues the sentence before."""
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 class LinkDocument:
     """The cues of one document, found once; immutable after construction, so any number of link runs
     over the same text may share it."""
@@ -132,10 +135,17 @@ class LinkDocument:
     def is_filler(self, gap: str, offset: int | None = None) -> bool:
         """Whether only filler words (metrics.toml [linking]), words of change (words.toml [change_cues]:
         "two pct growth this year"), at most two names and, when the gap's `offset` in the text is given,
-        the words of a metric stand in `gap`."""
+        the words of a metric stand in `gap`: four words at most, or five of filler alone, two of them
+        articles."""
         words = list(cue.LETTERS.finditer(gap))
-        if len(words) > 4 or ";" in gap or "." in gap:
+        if ";" in gap or "." in gap:
             return False
+        if len(words) > 4:  # "at the end of the third quarter": five filler words, two of them articles
+            lowered = [w.group() for w in words]
+            return (
+                sum(w not in _ARTICLES for w in lowered) <= 4
+                and all(w in self.filler for w in lowered)  # lower case, no name, no metric word
+            )
         named: list[tuple[int, int]] = []
         if offset is not None:
             end = offset + len(gap)

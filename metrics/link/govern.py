@@ -48,9 +48,11 @@ def attach_following(g: Governing) -> None:
         skip = complement.end() if complement else 0
         if nearest.unit in ("%", "number") and not skip:
             skip = cue.against_currency(gap)
-        if not skip:  # "rose 0.3% month-on-month in October"
-            base = cue.YEAR_ON_YEAR.match(gap)
-            skip = base.end() if base else 0
+        if not skip:  # "rose 0.3% month-on-month in October", "grew 8.7% in dollar terms in September"
+            while (passed := cue.YEAR_ON_YEAR.match(gap, skip) or cue.QUALIFYING.match(gap, skip)) and (
+                passed.end() > skip
+            ):
+                skip = passed.end()
         if cue.is_comparison_base(gap, mention.surface):
             continue
         near = len(gap) <= MAX_ATTACH_GAP or (skip > 0 and len(gap) - skip <= MAX_ATTACH_GAP)
