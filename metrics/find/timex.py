@@ -81,7 +81,8 @@ _PARTS = [
     ),
     ("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
     ("day_month_year", rf"(?<![\d.,])\b(\d{{1,2}}){ORD}?\s+(?:of\s+)?({M})\.?,?\s+({YEAR})\b"),
-    ("month_day_year", rf"\b({M})\.?\s+(\d{{1,2}}){ORD}?,?\s+({YEAR})\b"),
+    # "July 1, 1987", "effective July One, 1987" (a day in words only before its year)
+    ("month_day_year", rf"\b({M})\.?\s+(\d{{1,2}}|(?:{count_words()})\b){ORD}?,?\s+({YEAR})\b"),
     (
         "first_months",
         rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:(?:fiscal\s+)?({YEAR})|(?:the|this)\s+(year))\b",

@@ -97,7 +97,7 @@ def day_month_year(g: Groups, ref: date | None) -> Resolved:
 
 
 def month_day_year(g: Groups, ref: date | None) -> Resolved:
-    return _day(_int(g[2]), month_number(g[0] or ""), _int(g[1]))
+    return _day(_int(g[2]), month_number(g[0] or ""), count(g[1]))
 
 
 def us_date(g: Groups, ref: date | None) -> Resolved:

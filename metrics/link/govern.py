@@ -27,6 +27,7 @@ from metrics.link.governing import (
     GovernRule,
     changes,
     compared_time,
+    is_base,
 )
 from metrics.link.parallel_clauses import share_parallel_clause
 from metrics.link.year_shift import same_period_in, year_earlier
@@ -62,8 +63,25 @@ def attach_following(g: Governing) -> None:
             filler = skip > 0
             near = filler and len(gap) - skip <= MAX_ATTACH_GAP
         if near and filler and nearest.start not in g.attached:
+            nearest = _new_level(g, before, mention)
             g.attached[nearest.start] = mention
             g.used.add(mention.start)
+
+
+_EFFECTIVE = re.compile(
+    r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
+)
+
+
+def _new_level(g: Governing, before: list[Quantity], mention: TimeMention) -> Quantity:
+    """The figure a time governs when it follows a base: "cut its rate to 10.5 pct from 11 pct, effective
+    tomorrow" dates the rate it goes to; any other time after a base is the base's ("from 4 pct in May")."""
+    nearest = before[-1]
+    if len(before) < 2 or not _EFFECTIVE.search(g.doc.text, max(0, mention.start - 24), mention.start):
+        return nearest
+    if not is_base(g, nearest, before[:-1]) or before[-2].start in g.attached:
+        return nearest
+    return before[-2]
 
 
 def share_apposed_change(g: Governing) -> None:

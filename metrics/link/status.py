@@ -202,12 +202,28 @@ def status_of(scope: Scope, figure: Figure) -> None:
         figure.status = "actual"
     elif own_time and _unfinished(scope, figure, published):
         figure.status = "forecast"  # "growth of 2 pct this year", written in June
+    elif period.start is not None and period.start > published and _takes_effect(scope, quantity.start):
+        figure.status = "target"  # "cut its rate to 10.5 pct, effective tomorrow": set, not yet in force
     elif period.start is not None and period.start > published:
         figure.status = "forecast"
     elif period.start is None and period.end is not None and period.end > published:
         figure.status = "forecast"  # "by 2022", written in 2019
     else:
         figure.status = "actual"
+
+
+_EFFECTIVE = re.compile(
+    r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
+)
+
+
+def _takes_effect(scope: Scope, start: int) -> bool:
+    """Whether the figure's own time is when it takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
+    mention = scope.governing.get(start)
+    return (
+        mention is not None
+        and _EFFECTIVE.search(scope.doc.text, max(0, mention.start - 24), mention.start) is not None
+    )
 
 
 _RESTATED = re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
