@@ -67,6 +67,8 @@ class LinkDocument:
         tokens = tokens or Tokens(text)
         words = vocabularies(self.lex)
         opening = dateline_end(text)
+        self.opening = opening
+        """Where the text after its dateline ("LONDON, March 2 - ") begins."""
         hits = [h for h in words.metrics.hits(text, tokens).items if h.start >= opening]
         self.metric_hits = Located([h for h in hits if not pace(text, h) and not session(text, h)])
         """The metric words; an "annual rate" (rates_of_change.py) and "early trade" (sessions.py) name

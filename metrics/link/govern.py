@@ -29,6 +29,7 @@ from metrics.link.governing import (
     compared_time,
     is_base,
 )
+from metrics.link.opening_frame import frame_from_opening
 from metrics.link.parallel_clauses import share_parallel_clause
 from metrics.link.year_shift import same_period_in, year_earlier
 from metrics.records import Period, Quantity, TimeMention
@@ -85,14 +86,21 @@ def _new_level(g: Governing, before: list[Quantity], mention: TimeMention) -> Qu
 
 
 def share_apposed_change(g: Governing) -> None:
-    """'$2.1 billion in 2018, up 4%': the change is over the same period as the figure it follows."""
+    """'$2.1 billion in 2018, up 4%': the change is over the same period as the figure it follows;
+    '94,000 jobless in February, representing 2.2 pct of the workforce': so is a restatement."""
     text = g.doc.text
-    for left, right in pairwise(g.quantities):
+    for index, (left, right) in enumerate(pairwise(g.quantities)):
         dated = g.attached.get(left.start)
-        if right.change is None or right.start in g.attached or dated is None:
+        if right.start in g.attached or dated is None:
             continue
         after = max(left.noun_end, dated.end) if dated.start >= left.noun_end else left.noun_end
-        if cue.APPOSED_CHANGE.fullmatch(text, after, right.start):
+        if right.change is not None:
+            apposed = cue.APPOSED_CHANGE
+        elif is_base(g, left, g.quantities[:index]):
+            continue  # "from 147.5 mln dlrs a year ago, or one pct on a comparable basis": no restatement
+        else:
+            apposed = cue.RESTATED
+        if apposed.fullmatch(text, after, right.start):
             g.attached[right.start] = dated
 
 
@@ -304,6 +312,7 @@ GOVERN_RULES: tuple[GovernRule, ...] = (
     share_with_compared_change,
     share_expected_period,
     frame_from_earlier,
+    frame_from_opening,
     share_parallel_clause,
 )
 """Applied in this order: direct attachment first, then what may be shared from it, then framing, then

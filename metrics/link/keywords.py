@@ -188,6 +188,13 @@ SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE_WORDS = r"(?:up|down|rising|falling|a\s++(?:rise|fall|drop|gain)\s++of)"
 """The words that open a change apposed to a figure ("883 stg, up seven stg"; "12%, a rise of 2 points")."""
 APPOSED_CHANGE = re.compile(rf"(?<!\s)\s*+,?\s*+{APPOSED_CHANGE_WORDS}\s+", re.IGNORECASE)
+RESTATED = re.compile(
+    r"[ \t]*+,?[ \t]*+(?:representing|equivalent[ \t]++to|equal[ \t]++to|accounting[ \t]++for|or)[ \t]++"
+    r"(?:(?:about|some|nearly|almost|around|roughly|just[ \t]++over|just[ \t]++under)[ \t]++)?",
+    re.IGNORECASE,
+)
+"""The words that restate a figure in other terms ("94,000 jobless in February, representing 2.2 pct
+of the workforce", "284,000 dlrs, or 10 cts a share"): the restatement holds for the same period."""
 COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down|higher|lower|more|less)\s+(?:on|over|than))"
     r"\s+(?:[a-z]+\s+){0,4}$"
