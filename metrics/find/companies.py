@@ -158,7 +158,7 @@ def find_companies(text: str, tokens: Tokens | None = None) -> list[EntityMentio
     add_appositives(text, found, tables, tokens)
     add_place_based(text, found, tables)
     add_possessed(text, found, tables)
-    add_owners_of_figures(text, found, tables)
+    add_owners_of_figures(text, found, tables, tokens)
     add_subjects_of_results(text, found, tables, tokens)
     mentions = sorted(found.values(), key=lambda m: m.start)
     return _with_short_forms(text, mentions, tables, tickers)

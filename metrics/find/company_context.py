@@ -10,7 +10,7 @@ from functools import cache
 
 from metrics.find.company_words import CompanyTables, company_name
 from metrics.find.gazetteer import is_known, kind_of
-from metrics.find.tokens import Tokens
+from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import EntityMention
 
@@ -109,7 +109,9 @@ def _owned_figure() -> re.Pattern[str]:
 _OWNER_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}$")
 
 
-def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: CompanyTables) -> None:
+def add_owners_of_figures(
+    text: str, found: dict[int, EntityMention], tables: CompanyTables, tokens: Tokens
+) -> None:
     """Add "Tarvik's revenue", "Volvant's quarterly deliveries", "shares of Lumora", "sales at Verlund": the
     name in a genitive before a word of a company's figures, or after "shares of" or "sales at"
     (companies.toml [owned_figures]), unless
@@ -121,9 +123,9 @@ def add_owners_of_figures(text: str, found: dict[int, EntityMention], tables: Co
             owner = _OWNER_NAME.search(text, max(0, figure.start() - 40), figure.start())
             if owner is not None:
                 owners.append((owner.start(), owner.end(), owner.group()))
-    pattern, needles, not_owners = _figure_of()
-    if any(needle in text for needle in needles):  # a substring test in C spares most texts the search
-        for match in pattern.finditer(text):  # "Shares of Lumora fell"
+    pattern, first_words, not_owners = _figure_of()
+    if tokens.any_of(first_words):  # tried only where one of its first words stands
+        for match in matches_at(pattern, text, tokens.starts(first_words)):  # "Shares of Lumora fell"
             name, end = match.group("name"), match.end("name")
             countries = lexicon().countries
             if name in not_owners or any(part in countries for part in name.split("-")):
@@ -193,17 +195,17 @@ def _national_firm(name: str) -> bool:
 
 
 @cache
-def _figure_of() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
-    """The pattern of "shares of Lumora", what a text must hold for it to match (each noun without its
-    first letter, whose case may vary), and the names it never gives."""
+def _figure_of() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The pattern of "shares of Lumora" and "sales at Verlund", the (lower-case) words its matches begin
+    with, and the names it never gives."""
     table = _toml("companies.toml")["owned_figures"]
     words, at_words = table["before_of"], table["before_at"]
     name = r"(?P<name>[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}|[A-Z]{2,5}(?![\w&-]))\b"
     pattern = re.compile(
         rf"\b(?:(?i:{alternation(words)})[ \t]+(?:of|in)|(?i:{alternation(at_words)})[ \t]+at)[ \t]+{name}"
     )
-    needles = tuple(dict.fromkeys(word[1:] for word in [*words, *at_words]))
-    return pattern, needles, frozenset(table["not_owners"])
+    first_words = frozenset(word.split()[0].lower() for word in [*words, *at_words])
+    return pattern, first_words, frozenset(table["not_owners"])
 
 
 @cache
