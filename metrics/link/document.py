@@ -4,6 +4,7 @@ offset range. The rules in link/ only ask this object questions; they never scan
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +41,10 @@ class SentenceContext:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _names_either_side(words: list[re.Match[str]], i: int) -> bool:
+    return words[i - 1].group()[0].isupper() and words[i + 1].group()[0].isupper()
 
 
 class LinkDocument:
@@ -137,17 +142,15 @@ class LinkDocument:
     def is_filler(self, gap: str, offset: int | None = None) -> bool:
         """Whether only filler words (metrics.toml [linking]), words of change (words.toml [change_cues]:
         "two pct growth this year"), at most two names and, when the gap's `offset` in the text is given,
-        the words of a metric stand in `gap`: four words at most, or five of filler alone, two of them
-        articles."""
+        the words of a metric stand in `gap`: four words at most besides articles, and no metric or
+        change word among five or more; "and" between two names counts as none of these."""
         words = list(cue.LETTERS.finditer(gap))
-        if ";" in gap or "." in gap:
-            return False
-        if len(words) > 4:  # "at the end of the third quarter": five filler words, two of them articles
-            lowered = [w.group() for w in words]
-            return (
-                sum(w not in _ARTICLES for w in lowered) <= 4
-                and all(w in self.filler for w in lowered)  # lower case, no name, no metric word
-            )
+        joined = {
+            i for i in range(1, len(words) - 1) if words[i].group() == "and" and _names_either_side(words, i)
+        }
+        counted = sum(w.group() not in _ARTICLES and i not in joined for i, w in enumerate(words))
+        if ";" in gap or "." in gap or counted > 4:
+            return False  # "at the end of the third quarter": articles do not count
         named: list[tuple[int, int]] = []
         if offset is not None:
             end = offset + len(gap)
@@ -156,14 +159,20 @@ class LinkDocument:
                 for h in self._bridging_hits.within(offset, end) + self.change_hits.within(offset, end)
             ]
         capitalised = 0
-        for word in words:
+        bridged = False
+        for i, word in enumerate(words):
             text = word.group()
             at = (offset or 0) + word.start()
             if text[0].isupper():
                 capitalised += 1
-            elif text.lower() not in self.filler and not any(s <= at < e for s, e in named):
-                return False
-        return capitalised <= 2
+            elif i in joined:
+                continue  # "from Indonesia and Malaysia in October": two names joined
+            elif text.lower() not in self.filler:
+                if not any(s <= at < e for s, e in named):
+                    return False
+                bridged = True
+        # five words or more only of filler and names: "saw a current account surplus in 1987" is no gap
+        return capitalised <= 2 and not (bridged and len(words) > 4)
 
     def present(self, sentence: tuple[int, int]) -> bool:
         """Whether the sentence speaks in the present ("has met", "are subject"): a running total as of

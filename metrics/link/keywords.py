@@ -264,12 +264,14 @@ def _verbless_continuation() -> re.Pattern[str]:
 VERBLESS_CONTINUATION = _verbless_continuation()
 """The words before a figure that continue the dated figure's clause without a verb of their own: the
 figure shares that one's period."""
-MEASURED = re.compile(r"\s+of\s+[a-z]+(?=\s)")
+_NOT_MEASURED = r"(?:due|maturing|of|and|or|to|from|in|for|at|by|on|with|that|which|the|an?)\b"
+MEASURED = re.compile(rf"\s+of\s+[a-z]+(?:[ \t-]+(?!{_NOT_MEASURED})[a-z]+){{0,2}}(?=\s)")
+"""What a unit measures, up to three lower-case words ("tonnes of wheat", "barrels of crude oil", "tonnes
+of palm oil"): part of the quantity's phrase."""
 SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-z]+){1,3}(?=\s)")
 """What a percentage is a share of ("2.8 pct of the workforce", "5 pct of its shares"): part of its phrase."""
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$", re.IGNORECASE)
 """'up six points since about May 18': from that day to publication."""
-"""What a unit measures ("tonnes of wheat", "barrels of crude oil"): part of the quantity's phrase."""
 YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before|ago)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier",
     re.IGNORECASE,
