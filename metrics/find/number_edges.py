@@ -261,11 +261,7 @@ class EdgeReader:
         prefix = self.p.prefix.search(window) if last.upper().endswith(self.p.prefix_tails) else None
         if prefix:
             symbol = prefix.group(1)
-            code = (
-                self.lex.currency_prefixes.get(symbol)
-                or self.lex.currency_prefixes.get(symbol.upper())
-                or (symbol if symbol in self.p.codes_before else None)
-            )
+            code = self.p.prefix_codes.get(symbol) or self.p.prefix_codes.get(symbol.upper())
             if code is None:
                 for key, value in self.lex.currency_prefixes.items():
                     if key.replace(" ", "").lower() == symbol.replace(" ", "").lower():

@@ -26,8 +26,9 @@ class Patterns:
     symbol_starts: frozenset[str]
     cue_last_words: frozenset[str]
     prefix_tails: tuple[str, ...]
-    codes_before: frozenset[str]
-    """ISO codes that stand before a number as written, in capitals (units.toml [currency_codes_before])."""
+    prefix_codes: dict[str, str]
+    """What is written before a number -> its currency: the lexicon's prefixes and the ISO codes of
+    units.toml [currency_codes_before] (matched by `prefix` in capitals only)."""
     currency_first_words: frozenset[str]
     subunit: re.Pattern[str]
     percent: re.Pattern[str]
@@ -174,7 +175,7 @@ def _compiled(lex: Lexicon) -> Patterns:
         symbols_after=symbols_after,
         cue_last_words=frozenset(_words_of(cue)[-1] for cue in lex.qualifiers if _words_of(cue)),
         prefix_tails=tuple(sorted({key.split()[-1].upper() for key in lex.currency_prefixes} | codes_before)),
-        codes_before=codes_before,
+        prefix_codes={**{code: code for code in codes_before}, **lex.currency_prefixes},
         currency_first_words=frozenset(word.split()[0].rstrip(".") for word in lex.currency_words),
         symbol_starts=frozenset(symbol[0] for symbol in symbols_after),
         trailing_qualifiers=trailing,

@@ -3,8 +3,8 @@ leaders' terms, each resolved to a Period against the publication date.
 
 The expressions are found by the project's own patterns (one compiled alternation, one pass);
 dateparser's search reads "$20" as a date and fills missing days with today's, so it is not used here.
-Each pattern kind has a small resolver (timex_dates, timex_relative, timex_parts), looked up in one
-dispatch table; timex_adjust then reads the words around an expression (tense, fiscal calendars).
+Each pattern kind has a small resolver (timex_dates, timex_first, timex_relative, timex_parts), looked
+up in one dispatch table; timex_adjust then reads the words around an expression (tense, fiscal calendars).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from metrics.calendar import MONTHS, WEEKDAYS
-from metrics.find import timex_dates, timex_parts, timex_relative
+from metrics.find import timex_dates, timex_first, timex_parts, timex_relative
 from metrics.find.fiscal import StoryCountry
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_adjust import ADJUSTED, UNDATED_PARTS, in_context
@@ -194,6 +194,7 @@ def _master() -> SplitAlternation:
 
 RESOLVERS: dict[str, Resolver] = {
     **timex_dates.RESOLVERS,
+    **timex_first.RESOLVERS,
     **timex_relative.RESOLVERS,
     **timex_parts.RESOLVERS,
 }

@@ -198,13 +198,14 @@ def _full_year(text: str, item: Found, reference: date | None, country: StoryCou
     start, end, kind, _period, relation = item
     if reference is None:
         return item
-    context = text[timex_tense.sentence_start(text, start) : start]
+    first = timex_tense.sentence_start(text, start)
+    context = text[first:start]
     current = relative_fiscal_year("this", reference, context, text, start, country)
     last = relative_fiscal_year("last", reference, context, text, start, country)
     if last.end is None:
         return start, end, kind, None, relation
     since_last = (reference - last.end).days
-    sentence = text[timex_tense.sentence_start(text, start) : timex_tense.sentence_end(text, end)]
+    sentence = text[first : timex_tense.sentence_end(text, end)]
     future = _forecast_cue().search(sentence) is not None and not _LOOKS_BACK.search(sentence)
     if future:
         period = current if since_last > REPORTING_DAYS else None

@@ -5,7 +5,7 @@ fiscal years, decades and centuries. Each takes the groups of its pattern and th
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from metrics.calendar import (
     add_months,
@@ -104,51 +104,6 @@ def us_date(g: Groups, ref: date | None) -> Resolved:
     return _day(_int(g[2]), _int(g[0]), _int(g[1]))
 
 
-def first_months(g: Groups, ref: date | None) -> Resolved:
-    months = count(g[0])
-    if not 1 <= months <= 12:
-        return None
-    if g[1]:
-        year = _int(g[1])
-    elif ref is not None:  # "the first two months of the year": the year of publication
-        year = ref.year
-    else:
-        return None
-    return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
-
-
-def first_days(g: Groups, ref: date | None) -> Resolved:
-    """'the first 20 days of June (2025)', 'the first two weeks of 2025': from the first day of the month
-    or year to the last day counted. A month without a year is the latest such month not after the
-    reference; 'of the month' or 'of the year', the reference's."""
-    days = count(g[0]) * (7 if (g[1] or "").lower() == "weeks" else 1)
-    if g[2]:
-        month = month_number(g[2])
-        if g[3]:
-            year = _int(g[3])
-        elif ref is not None:
-            year = ref.year if month <= ref.month else ref.year - 1
-        else:
-            return None
-    elif (g[4] or "").lower() == "month" and ref is not None:
-        year, month = ref.year, ref.month
-    elif g[5] or (g[4] or "").lower() == "year":
-        if g[5]:
-            year = _int(g[5])
-        elif ref is not None:
-            year = ref.year
-        else:
-            return None
-        if not 1 < days < 365:
-            return None
-        return Period(date(year, 1, 1), date(year, 1, 1) + timedelta(days=days - 1), "span"), "in"
-    else:
-        return None
-    if not 1 < days < month_end(year, month).day:
-        return None
-    return Period(date(year, month, 1), date(year, month, days), "span"), "in"
-
-
 def year_part_of(g: Groups, ref: date | None) -> Resolved:
     """'the 1986 second half', 'the 1988 first quarter': the year written before its part."""
     if (g[2] or "").lower() == "half":
@@ -156,17 +111,6 @@ def year_part_of(g: Groups, ref: date | None) -> Resolved:
             return None
         return half_year(["first" if (g[1] or "").lower() in ("first", "1st") else "second", None, g[0]], ref)
     return quarter_year([g[1], g[0]], ref)
-
-
-def first_months_bare(g: Groups, ref: date | None) -> Resolved:
-    """'the first two months' without a year: of this year when its months have begun by the reference
-    (a report's results to date, or the months under way), else of last year; timex.scan moves them to
-    this year in a clause about the future."""
-    months = count(g[0])
-    if ref is None or not 1 < months < 12:
-        return None
-    year = ref.year if months <= ref.month else ref.year - 1  # in June 'the first six months' are this year's
-    return Period(date(year, 1, 1), month_end(year, months), "span"), "in"
 
 
 def fiscal_quarter(g: Groups, ref: date | None) -> Resolved:
@@ -374,14 +318,11 @@ RESOLVERS = {
     "day_month_year": day_month_year,
     "month_day_year": month_day_year,
     "us_date": us_date,
-    "first_months": first_months,
-    "first_days": first_days,
     "quarter_year": quarter_year,
     "month_quarter": month_quarter,
     "q_year": quarter_year,
     "q_fiscal": fiscal_quarter,
     "year_part_of": year_part_of,
-    "first_months_bare": first_months_bare,
     "half_year": half_year,
     "two_quarters": two_quarters,
     "fiscal": fiscal,

@@ -69,16 +69,12 @@ def attach_following(g: Governing) -> None:
             g.used.add(mention.start)
 
 
-_EFFECTIVE = re.compile(
-    r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
-)
-
-
 def _new_level(g: Governing, before: list[Quantity], mention: TimeMention) -> Quantity:
     """The figure a time governs when it follows a base: "cut its rate to 10.5 pct from 11 pct, effective
     tomorrow" dates the rate it goes to; any other time after a base is the base's ("from 4 pct in May")."""
     nearest = before[-1]
-    if len(before) < 2 or not _EFFECTIVE.search(g.doc.text, max(0, mention.start - 24), mention.start):
+    reach = max(0, mention.start - cue.EFFECTIVE_REACH)
+    if len(before) < 2 or not cue.EFFECTIVE_BEFORE.search(g.doc.text, reach, mention.start):
         return nearest
     if not is_base(g, nearest, before[:-1]) or before[-2].start in g.attached:
         return nearest

@@ -188,6 +188,12 @@ SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE_WORDS = r"(?:up|down|rising|falling|a\s++(?:rise|fall|drop|gain)\s++of)"
 """The words that open a change apposed to a figure ("883 stg, up seven stg"; "12%, a rise of 2 points")."""
 APPOSED_CHANGE = re.compile(rf"(?<!\s)\s*+,?\s*+{APPOSED_CHANGE_WORDS}\s+", re.IGNORECASE)
+EFFECTIVE_BEFORE = re.compile(
+    r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
+)
+"""Before the day a price or rate takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
+EFFECTIVE_REACH = 24
+"""Characters before a time expression searched for EFFECTIVE_BEFORE."""
 RESTATED = re.compile(
     r"[ \t]*+,?[ \t]*+(?:representing|equivalent[ \t]++to|equal[ \t]++to|accounting[ \t]++for|or)[ \t]++"
     r"(?:(?:about|some|nearly|almost|around|roughly|just[ \t]++over|just[ \t]++under)[ \t]++)?",

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from metrics.link import keywords as cue
-from metrics.link.governing import BASE_LOOKBACK, Governing, compared_time
+from metrics.link.governing import Governing, compared_time, is_base
 from metrics.records import Quantity, TimeMention
 
 _LEAD = re.compile(
@@ -40,15 +39,11 @@ def frame_from_opening(g: Governing) -> None:
     for quantity in g.quantities:
         if quantity.start < tail.end() or quantity.start in g.attached:
             continue
-        if _base(g, quantity) or _time_between(g, first, quantity):
+        earlier = [q for q in g.quantities if q.end <= quantity.start]
+        if is_base(g, quantity, earlier) or _time_between(g, first, quantity):
             continue
         g.attached[quantity.start] = first
         g.framed.add(quantity.start)
-
-
-def _base(g: Governing, quantity: Quantity) -> bool:
-    start = max(0, quantity.start - BASE_LOOKBACK)
-    return bool(cue.FROM_BETWEEN.search(g.doc.text, start, quantity.start))
 
 
 def _time_between(g: Governing, first: TimeMention, quantity: Quantity) -> bool:

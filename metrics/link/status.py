@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 
 from metrics.lexicon import _toml, alternation
+from metrics.link import keywords as cue
 from metrics.link.expectations import expected_before
 from metrics.link.scope import Figure, Scope
 
@@ -212,17 +213,15 @@ def status_of(scope: Scope, figure: Figure) -> None:
         figure.status = "actual"
 
 
-_EFFECTIVE = re.compile(
-    r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
-)
-
-
 def _takes_effect(scope: Scope, start: int) -> bool:
     """Whether the figure's own time is when it takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
     mention = scope.governing.get(start)
     return (
         mention is not None
-        and _EFFECTIVE.search(scope.doc.text, max(0, mention.start - 24), mention.start) is not None
+        and cue.EFFECTIVE_BEFORE.search(
+            scope.doc.text, max(0, mention.start - cue.EFFECTIVE_REACH), mention.start
+        )
+        is not None
     )
 
 
