@@ -124,17 +124,17 @@ def add_owners_of_figures(
             if owner is not None:
                 owners.append((owner.start(), owner.end(), owner.group()))
     pattern, first_words, not_owners = _figure_of()
-    if tokens.any_of(first_words):  # tried only where one of its first words stands
-        for match in matches_at(pattern, text, tokens.starts(first_words)):  # "Shares of Lumora fell"
-            name, end = match.group("name"), match.end("name")
-            countries = lexicon().countries
-            if name in not_owners or any(part in countries for part in name.split("-")):
-                continue
-            if (text.startswith(".", end) and len(name.split()[-1]) <= 3) or _GOES_ON.match(text, end):
-                continue  # "shares of St. Jude", "Pay 'n Pak", "Del E. Webb": the name goes on
-            if _short_form_of_another(text, name, match.start("name"), named):
-                continue
-            owners.append((match.start("name"), end, name))
+    # tried only where one of its first words stands, not searched over the whole text
+    for match in matches_at(pattern, text, tokens.starts(first_words)):  # "Shares of Lumora fell"
+        name, end = match.group("name"), match.end("name")
+        countries = lexicon().countries
+        if name in not_owners or any(part in countries for part in name.split("-")):
+            continue
+        if (text.startswith(".", end) and len(name.split()[-1]) <= 3) or _GOES_ON.match(text, end):
+            continue  # "shares of St. Jude", "Pay 'n Pak", "Del E. Webb": the name goes on
+        if _short_form_of_another(text, name, match.start("name"), named):
+            continue
+        owners.append((match.start("name"), end, name))
     for start, end, name in owners:
         first = name.split()[0]
         if any(_words_within(_bare(name), other) for other in named) or _is_place(name) or _streetlike(name):

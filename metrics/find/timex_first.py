@@ -8,15 +8,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from metrics.calendar import month_end, month_number
+from metrics.find.timex_dates import Groups, Resolved
 from metrics.find.timex_words import count
 from metrics.records import Period
-
-Groups = list[str | None]
-Resolved = tuple[Period, str] | None
-
-
-def _int(raw: str | None) -> int:
-    return int(raw or 0)
 
 
 def first_months(g: Groups, ref: date | None) -> Resolved:
@@ -24,7 +18,7 @@ def first_months(g: Groups, ref: date | None) -> Resolved:
     if not 1 <= months <= 12:
         return None
     if g[1]:
-        year = _int(g[1])
+        year = int(g[1])
     elif ref is not None:  # "the first two months of the year": the year of publication
         year = ref.year
     else:
@@ -40,7 +34,7 @@ def first_days(g: Groups, ref: date | None) -> Resolved:
     if g[2]:
         month = month_number(g[2])
         if g[3]:
-            year = _int(g[3])
+            year = int(g[3])
         elif ref is not None:
             year = ref.year if month <= ref.month else ref.year - 1
         else:
@@ -49,7 +43,7 @@ def first_days(g: Groups, ref: date | None) -> Resolved:
         year, month = ref.year, ref.month
     elif g[5] or (g[4] or "").lower() == "year":
         if g[5]:
-            year = _int(g[5])
+            year = int(g[5])
         elif ref is not None:
             year = ref.year
         else:

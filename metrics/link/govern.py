@@ -73,8 +73,7 @@ def _new_level(g: Governing, before: list[Quantity], mention: TimeMention) -> Qu
     """The figure a time governs when it follows a base: "cut its rate to 10.5 pct from 11 pct, effective
     tomorrow" dates the rate it goes to; any other time after a base is the base's ("from 4 pct in May")."""
     nearest = before[-1]
-    reach = max(0, mention.start - cue.EFFECTIVE_REACH)
-    if len(before) < 2 or not cue.EFFECTIVE_BEFORE.search(g.doc.text, reach, mention.start):
+    if len(before) < 2 or not cue.takes_effect(g.doc.text, mention.start):
         return nearest
     if not is_base(g, nearest, before[:-1]) or before[-2].start in g.attached:
         return nearest

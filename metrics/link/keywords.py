@@ -194,6 +194,14 @@ EFFECTIVE_BEFORE = re.compile(
 """Before the day a price or rate takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
 EFFECTIVE_REACH = 24
 """Characters before a time expression searched for EFFECTIVE_BEFORE."""
+
+
+def takes_effect(text: str, mention_start: int) -> bool:
+    """Whether the time expression at `mention_start` is the day a thing takes effect ("effective Jan 1")."""
+    reach = max(0, mention_start - EFFECTIVE_REACH)
+    return EFFECTIVE_BEFORE.search(text, reach, mention_start) is not None
+
+
 RESTATED = re.compile(
     r"[ \t]*+,?[ \t]*+(?:representing|equivalent[ \t]++to|equal[ \t]++to|accounting[ \t]++for|or)[ \t]++"
     r"(?:(?:about|some|nearly|almost|around|roughly|just[ \t]++over|just[ \t]++under)[ \t]++)?",

@@ -216,13 +216,7 @@ def status_of(scope: Scope, figure: Figure) -> None:
 def _takes_effect(scope: Scope, start: int) -> bool:
     """Whether the figure's own time is when it takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
     mention = scope.governing.get(start)
-    return (
-        mention is not None
-        and cue.EFFECTIVE_BEFORE.search(
-            scope.doc.text, max(0, mention.start - cue.EFFECTIVE_REACH), mention.start
-        )
-        is not None
-    )
+    return mention is not None and cue.takes_effect(scope.doc.text, mention.start)
 
 
 _RESTATED = re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
