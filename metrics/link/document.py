@@ -86,7 +86,10 @@ class LinkDocument:
         self.filler = filler_words() | change_words()
         self.event_hits = words.events.hits(text, tokens)
         self.forecast_hits = words.forecast.hits(text, tokens)
-        self.target_hits = words.target.hits(text, tokens)
+        self.target_hits = Located(
+            [h for h in words.target.hits(text, tokens).items if not cue.titled(text, h.start, h.end)]
+        )
+        """The cues of a plan or goal; one capitalised inside a sentence is a name ("sales at Target")."""
         self.reporting_ends = sorted(at + len(w) for w in words.reporting for at in tokens.positions(w))
         """Where each reporting verb ends ("said"): a cue before one does not reach past it (status.py)."""
         self.possibility_ends = sorted(

@@ -113,6 +113,22 @@ class Vocabulary:
         return Located(found)
 
 
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"'(\u201c\u2018-\u2013\u2014*\u2022")
+
+
+def titled(text: str, start: int, end: int) -> bool:
+    """Whether the cue word at start:end is written with a capital and lower-case letters after it and is
+    not the first word of its sentence or clause (what stands before it, past spaces, ends a sentence,
+    opens a quote or is a dash or bullet: "Acme Inc - Offering of ..."): a name ("sales at Target"),
+    not the cue."""
+    if not (text[start].isupper() and any(c.islower() for c in text[start + 1 : end])):
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] not in _SENTENCE_OPENERS
+
+
 NAMED_MAX = 8192
 """Surfaces whose name a Vocabulary remembers; past that it works each out again."""
 _UNSEEN = object()

@@ -45,12 +45,20 @@ def _target_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+_LAST_WORD = re.compile(r"[A-Za-z]++$")
+"""The target noun that ends a match of the noun after a figure."""
+
+
 def _near_target_noun(scope: Scope, scope_start: int, figure: Figure) -> bool:
     after, before = _target_nouns()
     text, quantity = scope.doc.text, figure.quantity
-    if after.match(text, quantity.end):
-        return True
-    return bool(before.search(text, max(scope_start, quantity.start - NEAR_BEFORE), quantity.start))
+    match = after.match(text, quantity.end)
+    if match:
+        noun = _LAST_WORD.search(text, match.start(), match.end())
+        if noun is None or not cue.titled(text, noun.start(), noun.end()):
+            return True
+    found = before.finditer(text, max(scope_start, quantity.start - NEAR_BEFORE), quantity.start)
+    return any(not cue.titled(text, *m.span()) for m in found)
 
 
 @cache
