@@ -24,7 +24,7 @@ Matcher = Callable[[str, int], "re.Match[str] | None"]
 class SplitAlternation:
     """Named alternatives (name, pattern), split by what their first character can be."""
 
-    __slots__ = ("_by_letter", "_firsts", "_word_parts", "digit", "word")
+    __slots__ = ("_by_letter", "_digit", "_digit_parts", "_firsts", "_word", "_word_parts")
 
     def __init__(
         self, parts: Sequence[tuple[str, str]], digit_first: Iterable[str], digit_only: Iterable[str]
@@ -32,9 +32,10 @@ class SplitAlternation:
         """`digit_first`: names whose match can begin with a digit; `digit_only`: names whose match
         always does (they are left out of the word half)."""
         can_digit, only_digit = frozenset(digit_first) | frozenset(digit_only), frozenset(digit_only)
-        self.digit = _compile([part for part in parts if part[0] in can_digit])
+        self._digit_parts = [part for part in parts if part[0] in can_digit]
         self._word_parts = [part for part in parts if part[0] not in only_digit]
-        self.word = _compile(self._word_parts)
+        self._digit: re.Pattern[str] | None = None
+        self._word: re.Pattern[str] | None = None
         self._firsts = (
             None
             if any(refers_to_groups(pattern) for _name, pattern in self._word_parts)
@@ -47,15 +48,20 @@ class SplitAlternation:
     def matches(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
         """Non-overlapping matches that begin at one of `starts` (sorted, token starts), left to right."""
         taken = -1
-        digit, word = self.digit.match, self.word.match
         by_letter = self._by_letter
+        digit: Matcher | None = None
+        word: Matcher | None = None
         for start in starts:
             if start < taken:
                 continue
             char = text[start]
             if char.isdigit():
+                if digit is None:
+                    digit = self.digit.match
                 match = digit(text, start)
             elif self._firsts is None or not char.isascii():
+                if word is None:
+                    word = self.word.match
                 match = word(text, start)
             else:
                 key = char.lower()
@@ -64,6 +70,21 @@ class SplitAlternation:
             if match and match.end() > start:
                 taken = match.end()
                 yield match
+
+    @property
+    def digit(self) -> re.Pattern[str]:
+        """The alternatives that can begin with a digit, compiled on first use (a short text may
+        need only some of the halves: compiling them all is most of the CLI's start-up)."""
+        if self._digit is None:
+            self._digit = _compile(self._digit_parts)
+        return self._digit
+
+    @property
+    def word(self) -> re.Pattern[str]:
+        """The alternatives that can begin with a letter, compiled on first use."""
+        if self._word is None:
+            self._word = _compile(self._word_parts)
+        return self._word
 
     def _compile_letter(self, key: str) -> Matcher | None:
         firsts = self._firsts or []
