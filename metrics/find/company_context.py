@@ -106,7 +106,11 @@ def _owned_figure() -> re.Pattern[str]:
     return re.compile(rf"(?:'s|’s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{nouns})\b")
 
 
-_OWNER_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}$")
+_OWNER_NAME = re.compile(
+    r"(?<![\w.&'’-])(?:[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}|(?<!\b[Tt]he )[A-Z][A-Z&]{1,4})$"
+)
+"""A genitive's owner: up to three capitalised words ("Volvant Group"), or an acronym ("BMW", "AT&T")
+not after "the" (a firm is seldom "the IBM"; "the CEO's shares" and "the SEC's" are no firms)."""
 
 
 def add_owners_of_figures(
@@ -117,11 +121,14 @@ def add_owners_of_figures(
     (companies.toml [owned_figures]), unless
     it is a known name (a country, an organisation, a leader), a sentence word, a month or a weekday."""
     named = [_bare(m.name) for m in found.values()]
+    # an acronym's genitive ("BMW's sales") only where no company was found otherwise: an article that
+    # names its firms by legal form writes their acronyms as short forms ("American Motors Corp (AMC)")
+    acronyms = not any(m.kind == "company" for m in found.values())
     owners = []
     if "'s " in text or "’s " in text:
         for figure in _owned_figure().finditer(text):
             owner = _OWNER_NAME.search(text, max(0, figure.start() - 40), figure.start())
-            if owner is not None:
+            if owner is not None and (acronyms or not owner.group().isupper()):
                 owners.append((owner.start(), owner.end(), owner.group()))
     pattern, first_words, not_owners = _figure_of()
     # tried only where one of its first words stands, not searched over the whole text
