@@ -117,11 +117,12 @@ def _day_parts() -> frozenset[str]:
 _BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
 
 
-_THIS_UNIT = re.compile(r"(?:this|the)\s+(year|month|week)$", re.IGNORECASE)
+_THIS_UNIT = re.compile(r"(?:(?:this|the)\s+)?\b(year|month|week)\b", re.IGNORECASE)
 
 
 def _so_far_unit(text: str, start: int, end: int, first: date) -> _Candidate:
-    """'so far this year' as TIMEX3 tags it: 'this year', the year (or month, week) under way."""
+    """'so far this year', 'the year so far' as TIMEX3 tags them: 'this year', 'year', the year (or
+    month, week) under way."""
     unit = _THIS_UNIT.search(text, start, end)
     at = unit.start() if unit else start
     word = unit.group(1).lower() if unit else "year"
@@ -131,7 +132,7 @@ def _so_far_unit(text: str, start: int, end: int, first: date) -> _Candidate:
         whole = Period(date(first.year, first.month, 1), month_end(first.year, first.month), "month")
     else:
         whole = Period(first, first + timedelta(days=6), "span")
-    return (at, end, "relative_year", "DATE", period_value(whole), whole, "in")
+    return (at, unit.end() if unit else end, "relative_year", "DATE", period_value(whole), whole, "in")
 
 
 def _candidates(text: str, reference: date | None) -> list[_Candidate]:
@@ -154,7 +155,7 @@ def _candidates(text: str, reference: date | None) -> list[_Candidate]:
                 (start, start + len(duration), "duration", "DURATION", duration_value(duration), None, "in")
             )
             continue
-        if kind == "so_far_this" and period is not None and period.start is not None:
+        if kind in ("so_far_this", "unit_so_far") and period is not None and period.start is not None:
             found.append(_so_far_unit(text, start, end, period.start))  # TIMEX3 tags "this year" alone
             continue
         if kind == "year_span" and period is not None:

@@ -32,7 +32,8 @@ _UNIT = r"(day|week|month|year|decade)s?"
 
 _WORD_CONTEXT = re.compile(
     rf"(?:{M})\.?(?:\s+(?:between\b|from\b|\d{{1,2}}{ORD}?\s*(?:-|–|to\b|till\b|until\b|through\b|thru\b))"
-    rf"|\s+,|\s+{WHICH}\s+year\b)|(?:year|month|week)\s+after\b|(?<=the\s)week\b|(?<=my\s)week\b"
+    rf"|\s+,|\s+{WHICH}\s+year\b)|(?:year|month|week)\s+(?:after|so\s+far|thus\s+far)\b|(?<=the\s)week\b"
+    r"|(?<=my\s)week\b"
     r"|week\s+(?:of|commencing|starting|beginning)\s",
     re.IGNORECASE,
 )
@@ -95,6 +96,7 @@ PARTS = [
     # "since the start of the year", "so far this year": from the first day of the one under way to now
     ("since_start_of", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(year|month|week)\b"),
     ("so_far_this", r"\b(?:so|thus)\s+far\s+(?:this|in\s+the)\s+(year|month|week)\b"),
+    ("unit_so_far", r"(?:(?<=\bthe\s)|(?<=\bthis\s))(year|month|week)\s+(?:so|thus)\s+far\b"),
     ("half_which", rf"\b(?:H([12])|(first|second)\s+half)\s+(?:of\s+)?{WHICH}\s+year\b"),
     ("h_year", rf"\bH([12])\s*,?\s*({YEAR})\b|\b({YEAR})\s*,?\s*H([12])\b"),
     ("decade_digits", r"\b(1[5-9]|20)(\d)0'?s\b|(?:(?<=\bthe\s)|(?<=\bthe\s')|(?<=\s'))()(\d)0'?s\b"

@@ -388,6 +388,7 @@ RESOLVERS: dict[str, Resolver] = {
         "half_which": _half_which,
         "since_start_of": _since_start_of,
         "so_far_this": _since_start_of,
+        "unit_so_far": _since_start_of,
         "month_which_year": _month_which_year,
         "next_n": _next_n,
         "within_n": _within_n,

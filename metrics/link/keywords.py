@@ -302,6 +302,8 @@ SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-
 """What a percentage is a share of ("2.8 pct of the workforce", "5 pct of its shares"): part of its phrase."""
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$", re.IGNORECASE)
 """'up six points since about May 18': from that day to publication."""
+SO_FAR_BEFORE = re.compile(r"\b(?:so|thus)\s+far\s+(?:in|during)\s+(?:the\s+)?$", re.IGNORECASE)
+"""'sold 9,000 cars so far in 2025': of a period under way, from its start to publication."""
 YEAR_BEFORE = re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before|ago)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier",
     re.IGNORECASE,

@@ -79,6 +79,11 @@ def governed_period(scope: Scope, figure: Figure) -> None:
             figure.period = Period(period.start, doc.published, "span")
             figure.period_text = doc.text[since.start() : mention.end]
             return
+        so_far = cue.SO_FAR_BEFORE.search(doc.text, max(0, mention.start - 24), mention.start)
+        if so_far and _under_way(period, doc.published):
+            figure.period = Period(period.start, doc.published, "span")
+            figure.period_text = doc.text[so_far.start() : mention.end]
+            return
         by = cue.BY_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
         if (by or mention.relation == "until") and period.end is not None:
             figure.period = Period(None, period.end, "as_of")
@@ -104,6 +109,13 @@ def governed_period(scope: Scope, figure: Figure) -> None:
                 figure.period_source = "sentence"
                 return
     undated(scope, figure)
+
+
+def _under_way(period: Period, published: date | None) -> bool:
+    """Whether the period had begun and not ended at publication."""
+    if period.start is None or period.end is None or published is None:
+        return False
+    return period.start <= published < period.end
 
 
 def undated(scope: Scope, figure: Figure) -> None:
