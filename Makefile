@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 test: install  # the fast suite, for a newcomer: under 3 minutes on a 2-core machine
-	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/pytest -q -m "not slow" -n auto --dist loadfile  # one worker per core, a file's tests together (its fixtures built once)
 
 test-all: lint imports typecheck  # what .ci/run runs: adds the slow crash, fuzz and full-corpus tests
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q  # one process: the crash and memory-limit tests measure their children on an idle machine
 
 lint: install
 	$(BIN)/ruff check metrics tests benchmarks evaluation
