@@ -103,7 +103,11 @@ _PARTS = [
         rf"(?:\s+(?:fiscal\s+)?({YEAR}))?",
     ),
     ("q_fiscal", r"\bQ([1-4])\s*[-/]?\s*FY\s*'?(\d{4}|\d{2})\b"),
-    ("q_year", rf"\bQ([1-4])(?:\s*[-/]?\s*({YEAR}))?\b"),
+    # "Q3", "Q3 2025", "Q3'25", and the analysts' "3Q25", "3Q 2025", "4Q" (a capital Q after the digit)
+    (
+        "q_year",
+        rf"\b(?:Q([1-4])|([1-4])(?-i:Q))(?:(?:\s*[-/]?\s*|['’])({YEAR}|(?<=[Q'’])\d{{2}}))?\b",
+    ),
     (
         "half_year",
         rf"\b(?:(first|second|last(?=\s+half\s+of\s+(?:fiscal\s+)?{YEAR}\b))[\s-]half|(?-i:H)([12])\b(?:(?<=['’]s\sH[12])|(?=[\s-]+(?:{_RESULTS})\b))){_NOT_ENDED}(?:\s+of)?"
@@ -170,8 +174,8 @@ _PARTS = [
 ]
 
 
-_DIGIT_FIRST = frozenset({"quarter_year", "decade", "ad_year", "ago", "window"})
-"""Kinds whose match may begin with a digit ("3rd quarter", "1990s", "1066 AD", "2 years ago")."""
+_DIGIT_FIRST = frozenset({"quarter_year", "q_year", "decade", "ad_year", "ago", "window"})
+"""Kinds whose match may begin with a digit ("3rd quarter", "3Q25", "1990s", "1066 AD", "2 years ago")."""
 _DIGIT_ONLY = frozenset(
     {"year_part_of", "year_dash", "iso_date", "day_month_year", "day_month", "year", "time_of_day"}
 )

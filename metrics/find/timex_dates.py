@@ -134,6 +134,12 @@ def quarter_year(g: Groups, ref: date | None) -> Resolved:
     return Period(start, end, "quarter"), "in"
 
 
+def q_year(g: Groups, ref: date | None) -> Resolved:
+    """'Q3', 'Q3 2025', "Q3'25", '3Q25', '4Q' (groups: Q's number, the number before Q, the year)."""
+    year = str(year_value(g[2], ref)) if g[2] else None
+    return quarter_year([g[0] or g[1], year], ref)
+
+
 def month_quarter(g: Groups, ref: date | None) -> Resolved:
     """'the September quarter', 'the June quarter of 2024', 'the December quarter last year': the three
     months that end with that month; without a year, the latest such quarter begun by the reference (as
@@ -257,8 +263,14 @@ def year_quarter(g: Groups, ref: date | None) -> Resolved:
 
 
 def h_year(g: Groups, ref: date | None) -> Resolved:
-    half, year_raw = (g[0], g[1]) if g[0] else (g[3], g[2])
-    first = date(_int(year_raw), 1 if half == "1" else 7, 1)
+    """'H1 2026', '2026 H1', and the analysts' '1H26', '2H 2025', "1H'26"."""
+    if g[0]:
+        half, year = g[0], _int(g[1])
+    elif g[3]:
+        half, year = g[3], _int(g[2])
+    else:
+        half, year = g[4] or "", year_value(g[5] or "", ref)
+    first = date(year, 1 if half == "1" else 7, 1)
     return span(first, month_end(first.year, 6 if half == "1" else 12), "in")
 
 
@@ -320,7 +332,7 @@ RESOLVERS = {
     "us_date": us_date,
     "quarter_year": quarter_year,
     "month_quarter": month_quarter,
-    "q_year": quarter_year,
+    "q_year": q_year,
     "q_fiscal": fiscal_quarter,
     "year_part_of": year_part_of,
     "half_year": half_year,

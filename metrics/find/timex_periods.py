@@ -39,7 +39,7 @@ _WORD_CONTEXT = re.compile(
 )
 """Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
 _AFTER_DIGITS = re.compile(
-    rf"\d++(?:'?s\b|h[12]\b|{ORD}?{TO}\d{{1,2}}{ORD}?\s+(?:of\s+|in\s+)?(?:{WHICH}\s+month|{M})\b"
+    rf"\d++(?:'?s\b|h[12]\b|(?<=(?<![.,])\b[12])(?-i:H)(?:\s*[-/]?\s*\d{{4}}|['’]?\d{{2}})\b|{ORD}?{TO}\d{{1,2}}{ORD}?\s+(?:of\s+|in\s+)?(?:{WHICH}\s+month|{M})\b"
     rf"|{ORD}?\s+and\s+\d{{1,2}}{ORD}?\s+(?:of\s+|in\s+)?(?:{WHICH}\s+month|{M})\b"
     r"|[ \t]*[-/][ \t]*\d{4}\b|/\d{1,2}/\d{4}\b|(?<=\d{4})(?:[ \t]*[-/][ \t]*|\.)\d{1,2}\b"
     rf"|(?<=\d{{4}})\s*,?\s+(?:{M}|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4]|h[12])\b"
@@ -98,7 +98,11 @@ PARTS = [
     ("so_far_this", r"\b(?:so|thus)\s+far\s+(?:this|in\s+the)\s+(year|month|week)\b"),
     ("unit_so_far", r"(?:(?<=\bthe\s)|(?<=\bthis\s))(year|month|week)\s+(?:so|thus)\s+far\b"),
     ("half_which", rf"\b(?:H([12])|(first|second)\s+half)\s+(?:of\s+)?{WHICH}\s+year\b"),
-    ("h_year", rf"\bH([12])\s*,?\s*({YEAR})\b|\b({YEAR})\s*,?\s*H([12])\b"),
+    (
+        "h_year",
+        rf"\bH([12])\s*,?\s*({YEAR})\b|\b({YEAR})\s*,?\s*H([12])\b"
+        rf"|\b([12])(?-i:H)(?:\s*[-/]?\s*|['’])?({YEAR}|(?<=[H'’])\d{{2}})\b",
+    ),
     ("decade_digits", r"\b(1[5-9]|20)(\d)0'?s\b|(?:(?<=\bthe\s)|(?<=\bthe\s')|(?<=\s'))()(\d)0'?s\b"
      r"|(?<![\w-])()(\d)0's\b"),
     ("month_of_year", rf"\b({YEAR})(?:(?:\s*[-/]\s*|\.)(1[0-2]|0?[1-9])\b(?![-/.]\d){NOT_AMOUNT}"
