@@ -118,7 +118,9 @@ def _compiled(lex: Lexicon) -> Patterns:
         ),
         attached=re.compile(rf"({alternation(lex.attached_scales)})(?![A-Za-z0-9])", re.IGNORECASE),
         currency_after=re.compile(
-            rf"(?:[ \t]++|-)?({folded_alternation(lex.currency_words)})\b", re.IGNORECASE
+            rf"(?:[ \t]++|-)?(?!(?:{alternation(units_toml['currency_place_names']['phrases'])})\b)"
+            rf"({folded_alternation(lex.currency_words)})\b",
+            re.IGNORECASE,
         ),
         symbol_after=re.compile(rf"[ \t]?({alternation(symbols_after)})(?![ \t]?\d)"),
         subunit=re.compile(rf"(?:[ \t]*+|-)({alternation(lex.subunits)})(?![A-Za-z0-9])", re.IGNORECASE),

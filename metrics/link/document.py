@@ -19,7 +19,7 @@ from metrics.link.reasons import reason_starts
 from metrics.link.sentences import Sentences
 from metrics.link.sessions import session
 from metrics.read.dateline import dateline_end
-from metrics.records import Period
+from metrics.records import EntityMention, Period
 
 _COMPARISON_WORDS = frozenset({"from", "compared", "against", "versus", "vs"})
 """The first words of keywords.FROM_BETWEEN."""
@@ -101,7 +101,13 @@ class LinkDocument:
         ends_starts = sorted([(b.end, b.start) for b in breaks] + [(i + 1, i) for i in semicolons])
         self.clause_breaks = [end for end, _start in ends_starts]
         self._break_starts = [start for _end, start in ends_starts]
-        self.entities = Located([e for e in find_entities(text, tokens) if e.start >= opening])
+        self.entities = Located(
+            [
+                e
+                for e in find_entities(text, tokens)
+                if e.start >= opening and in_office(e, published, self.lex)
+            ]
+        )
         self.comparison_ends = [  # read only where a token of one begins, not over the whole text
             m.end() for m in matches_at(cue.FROM_BETWEEN, text, tokens.starts(_COMPARISON_WORDS))
         ]
@@ -183,6 +189,20 @@ class LinkDocument:
         if sentence not in self._present_tense:
             self._present_tense[sentence] = bool(cue.PRESENT.search(self.text, sentence[0], sentence[1]))
         return self._present_tense[sentence]
+
+
+def in_office(mention: EntityMention, published: date | None, lex: Lexicon) -> bool:
+    """Whether a leader's mention is of a leader in office on the publication date (leaders.csv's terms):
+    "Blair" in a story of 1987 is someone else ("William Blair"), and a leader out of office no longer
+    stands for the country. Other mentions, and any without a date, are kept."""
+    if mention.kind != "person" or published is None:
+        return True
+    return any(
+        leader.name == mention.name
+        and leader.start <= published
+        and (leader.end is None or published <= leader.end)
+        for leader in lex.leaders
+    )
 
 
 def _positions(text: str, char: str) -> list[int]:

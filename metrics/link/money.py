@@ -110,8 +110,8 @@ def money_of_the_story(scope: Scope, figure: Figure) -> None:
     table = money_table()
     quantity = figure.quantity
     clause_start = doc.clause_start(scope.start, quantity.start)
-    countries = [m for m in scope.mentions if m.kind == "country"]
-    before = [m.name for m in countries if clause_start <= m.start < quantity.start]
+    # every mention, those inside a figure too: "200,000 U.S. dlrs ... from 52.2 mln dlrs" is in US dollars
+    before = [m.name for m in doc.entities.within(clause_start, quantity.start) if m.kind == "country"]
     subject = before[0] if before else None  # the clause's first country is its subject's, as a rule
     if "country" not in doc.story:
         doc.story["country"] = story_country(doc)
@@ -136,7 +136,8 @@ def _only_country_code(doc: LinkDocument, family: str) -> str | None:
     return doc.story[key]
 
 
-def _is_currency(unit: str) -> bool:
+def is_currency(unit: str) -> bool:
+    """Whether a unit is a currency's code ("USD", "CHF")."""
     return len(unit) == 3 and unit.isupper()
 
 
@@ -152,5 +153,5 @@ def elided_money(scope: Scope, figure: Figure) -> None:
     elif quantity.unit != "number":
         return
     earlier = [q for q in scope.quantities[: figure.index] if q.scaled and q.unit not in ("number", "count")]
-    if earlier and _is_currency(earlier[-1].unit):
+    if earlier and is_currency(earlier[-1].unit):
         figure.quantity = replace(quantity, unit=earlier[-1].unit, noun=None)
