@@ -162,7 +162,7 @@ _PARTS = [
     (
         "window",
         rf"\b(?:the\s+)?(?:(current|present|coming|this)\s+)?(?:(?:fiscal|financial)\s+)?(?:({_NUM})\s+(month|week)s?|(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?=q|h))?(year|quarter|half|week)(?:[\s-]year)?)"
-        rf"\s+(to|through|ended|ending|starting|beginning)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
+        rf"\s+(?:(?:that|which)\s+(?=ended|ending|starting|beginning))?(to|through|ended|ending|starting|beginning)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+|end-|end\s+(?={M}))?"
         rf"(?:(\d{{1,2}}){ORD}?\s+)?({M})\b(?:\.(?=\s+\d))?(?:\s+(\d{{1,2}}|{count_words()}){ORD}?\b(?![:.]\d|\s*{_NOT_A_DAY}))?"
         rf"(?:,?\s+({YEAR})\b)?",
     ),
