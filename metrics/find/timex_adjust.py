@@ -49,7 +49,7 @@ def _part_in_tense(text: str, item: Found, reference: date) -> Found:
     if (shift_years(period.start, 1) - reference).days > 2 * since_end:
         return item  # in March 'the fourth quarter' is mostly the one whose results are due, not the next
     before = text[timex_tense.clause_bounds(text, start)[0] : start]
-    future = timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before)
+    future = timex_tense.speaks_of_future(text, start) or _expects().search(before)
     if not (future or _FUTURE_AFTER.match(text, end)):
         return item
     if _ENDED_AFTER.match(text, end):
@@ -58,9 +58,13 @@ def _part_in_tense(text: str, item: Found, reference: date) -> Found:
     return start, end, kind, shifted, relation
 
 
-_EXPECTS = re.compile(r"\b(?:expects?|predicts?|forecasts?|sees)\b", re.IGNORECASE)
-"""Verbs of expectation before a quarter or half ("expects earnings to grow in the second half"); a
-month keeps timex_tense's cues (in March 'expects a February deficit of' is the month just ended)."""
+@cache
+def _expects() -> re.Pattern[str]:
+    """Words of expectation before a quarter or half (time_words.toml [future_cues] part_expecting)."""
+    words = _toml("time_words.toml")["future_cues"]["part_expecting"]
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+
+
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
 """'Second-half earnings are expected to rise': the cue after a premodifying period."""
@@ -128,7 +132,9 @@ def _bare_fiscal_part(text: str, item: Found, reference: date, country: StoryCou
     latest = ended[-1]
     before = text[timex_tense.clause_bounds(text, start)[0] : start]
     future = (
-        timex_tense.speaks_of_future(text, start) or _EXPECTS.search(before) or _FUTURE_AFTER.match(text, end)
+        timex_tense.speaks_of_future(text, start)
+        or _expects().search(before)
+        or _FUTURE_AFTER.match(text, end)
     )
     if future and latest.end is not None and (reference - latest.end).days > REPORTING_DAYS:
         latest = next(p for p in parts if p.end is not None and p.end > reference)

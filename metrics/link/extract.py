@@ -29,7 +29,7 @@ from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, EntityMention, Quantity, TimeMention
 
-EXTRACTOR_VERSION = "1.35.0"
+EXTRACTOR_VERSION = "1.36.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
