@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from bisect import bisect_right
 from datetime import date
 from functools import cache
 
@@ -21,13 +20,13 @@ from metrics.link.change_metric import apposed, currency_change, item_change, me
 from metrics.link.expectations import expects
 from metrics.link.linker import Linked, Linker
 from metrics.link.measures import DocumentWords, Measure, classify, clause_of, indicator_of
-from metrics.link.money import is_currency, story_country_of
+from metrics.link.money import outside_amounts, story_country_of
 from metrics.link.not_claims import claims_only
 from metrics.link.reasons import reason_start
 from metrics.link.roles import assign
 from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
-from metrics.records import Claim, Document, EntityMention, Quantity, TimeMention
+from metrics.records import Claim, Document, Quantity, TimeMention
 
 EXTRACTOR_VERSION = "1.36.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
@@ -94,23 +93,9 @@ class _Context:
             self.sentences.source = lambda low, high: document.text[slice(*normal.original(low, high))]
         read = document if normal.same else dataclasses.replace(document, text=normal.text)
         self.read = read
-        self.cast = Cast(read, tokens, self.sentences, _outside(linker.doc.entities.items, quantities))
+        self.cast = Cast(read, tokens, self.sentences, outside_amounts(linker.doc.entities.items, quantities))
         self.words = DocumentWords.of(normal.text, tokens, linker.doc.metric_hits, quantities, document.title)
         self.reason_starts = linker.doc.reason_starts
-
-
-def _outside(mentions: list[EntityMention], quantities: list[Quantity]) -> list[EntityMention]:
-    """The mentions that are not part of an amount of money: "40 mln Swiss francs" and "C$1.5 billion"
-    name a currency, not an actor (the story's currency still reads them: LinkDocument keeps every
-    mention); "12 euro zone countries" names its actor."""
-    spans = sorted((q.start, q.end) for q in quantities if is_currency(q.unit))
-    starts = [start for start, _end in spans]
-    kept = []
-    for mention in mentions:
-        i = bisect_right(starts, mention.start) - 1
-        if i < 0 or mention.start >= spans[i][1]:
-            kept.append(mention)
-    return kept
 
 
 def _as_written(value: float) -> float:

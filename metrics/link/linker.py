@@ -23,7 +23,7 @@ from metrics.link.anaphoric_periods import the_period_named_before
 from metrics.link.changes import change_noun, gapped_change
 from metrics.link.document import LinkDocument, SentenceContext
 from metrics.link.govern import GOVERN_RULES, GovernRule, govern
-from metrics.link.money import elided_money, is_currency, money_of_the_story
+from metrics.link.money import elided_money, money_of_the_story, outside_amounts
 from metrics.link.periods import (
     from_headline,
     governed_period,
@@ -127,12 +127,12 @@ class Linker:
         doc = self.doc
         sentence = doc.sentences.span(index)
         start, end = sentence
-        # a name inside a time ("the Christmas quarter") or an amount ("40 mln Swiss francs") is no actor;
-        # one inside a count is ("12 euro zone countries", "3,000 Ford workers")
-        spans = [(t.start, t.end) for t in times] + [
-            (q.start, q.end) for q in quantities if is_currency(q.unit)
-        ]
-        mentions = [e for e in doc.entities.within(start, end) if not any(s <= e.start < f for s, f in spans)]
+        # a name inside a time ("the Christmas quarter") or an amount ("40 mln Swiss francs") is no actor
+        time_spans = [(t.start, t.end) for t in times]
+        mentions = outside_amounts(
+            [e for e in doc.entities.within(start, end) if not any(s <= e.start < f for s, f in time_spans)],
+            quantities,
+        )
         pronoun = bool(cue.PRONOUN_START.match(doc.text, start))
         entities = tuple(dict.fromkeys(e.name for e in mentions)) or previous.entities
         governed = govern(doc, quantities, times, self.govern_rules)

@@ -7,7 +7,8 @@ headline. A word the text qualifies ("U.S. dlrs", "Swedish crowns") is never cha
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -16,6 +17,7 @@ from metrics.lexicon import _csv, _toml
 from metrics.link.document import LinkDocument
 from metrics.link.scope import Figure, Scope
 from metrics.read.dateline import dateline_end
+from metrics.records import EntityMention, Quantity
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z .'&-]*[A-Z])\s*(?:,|\(|-|–)")
@@ -134,6 +136,22 @@ def _only_country_code(doc: LinkDocument, family: str) -> str | None:
         named = {m.name for m in doc.entities.items if m.kind == "country" and m.name in codes}
         doc.story[key] = codes[named.pop()] if len(named) == 1 else None
     return doc.story[key]
+
+
+def outside_amounts(mentions: list[EntityMention], quantities: Sequence[Quantity]) -> list[EntityMention]:
+    """The mentions that are not part of an amount of money: "40 mln Swiss francs" and "C$1.5 billion"
+    name a currency, not an actor (the story's currency still reads them: LinkDocument keeps every
+    mention); a name inside a count is its actor ("12 euro zone countries", "3,000 Ford workers")."""
+    spans = sorted((q.start, q.end) for q in quantities if is_currency(q.unit))
+    if not spans:
+        return mentions
+    starts = [start for start, _end in spans]
+    kept = []
+    for mention in mentions:
+        i = bisect_right(starts, mention.start) - 1
+        if i < 0 or mention.start >= spans[i][1]:
+            kept.append(mention)
+    return kept
 
 
 def is_currency(unit: str) -> bool:
