@@ -224,7 +224,11 @@ def _result_verbs() -> tuple[
     table = _toml("companies.toml")
     nouns = alternation([*table["owned_figures"]["nouns"], "loss", "losses", "net loss"])
     between = alternation(table["result_verbs"]["between"])
-    after = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:[\d$€£¥]|(?:{nouns})\b)")
+    # a figure: a digit or a currency before one ("$5 billion", "R$20 billion", "SEK 12bn", "Rs 500 crore")
+    units = _toml("units.toml")
+    currencies = alternation([*lexicon().currency_prefixes, *units["currency_codes_before"]["codes"]])
+    figure = rf"[\d$€£¥₹₩]|(?:{currencies})[ \t]?\d"
+    after = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}(?:{figure}|(?:{nouns})\b)")
     # "said its global sales", "said retail sales"; not "Traders said the buffer stock" (an article)
     modifiers = rf"(?:(?!(?:the|a|an|this|that|these|those)\b)[a-z][a-z-]*+[ \t]++){{0,{TOLD_MODIFIERS}}}"
     told = re.compile(rf"[ \t]++(?:(?:{between})[ \t]++){{0,3}}{modifiers}(?:{nouns})\b")
