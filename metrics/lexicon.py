@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from metrics import lazy_re
+
 
 def _data(name: str) -> Any:
     return resources.files("metrics").joinpath("data", name)
@@ -69,7 +71,7 @@ def first_char_guarded(first: str, regex: str, flags: int = 0) -> re.Pattern[str
     each offset instead of entering each alternative (2-3x faster for the sentence ends and the
     comparison cues of a document). `first` must hold every character a match can begin with, so the
     matches are the same (tests/link/test_guarded_patterns.py compares them without the guard)."""
-    return re.compile(f"(?=[{first}])(?:{regex})", flags)
+    return lazy_re.compile(f"(?=[{first}])(?:{regex})", flags)
 
 
 def first_chars(words: Iterable[str]) -> str:

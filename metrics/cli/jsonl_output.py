@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from metrics import lazy_re
 from metrics.cli.options import ErrorCounter
 from metrics.errors import InputError
 
 if TYPE_CHECKING:
     from metrics.records import Document
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_re.compile("[\ud800-\udfff]")
 
 
 def json_line(record: dict[str, object], ascii_only: bool = False) -> str:

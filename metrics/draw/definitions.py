@@ -8,7 +8,6 @@ reading code. The queries that feed a definition are in series_query.py.
 from __future__ import annotations
 
 import calendar
-import re
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -19,14 +18,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from metrics import lazy_re
 from metrics.errors import ReportError
 
 KINDS = ("timeline", "spans", "comparison")
 """timeline: a value per period (actual solid, forecast hollow, undated as a band); spans: counts
 over periods drawn as bars along time; comparison: one figure per metric, side by side."""
 
-OUTPUT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
-_PERIOD_END = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+OUTPUT_NAME = lazy_re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+_PERIOD_END = lazy_re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FIELDS = {
     *("title", "metric", "entities", "period", "kind", "output", "unit", "grain", "match", "measure"),
     *("item", "reviewed_only"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from metrics import lazy_re
 from metrics.find.company_context import (
     add_appositives,
     add_owners_of_figures,
@@ -22,12 +23,12 @@ from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import lexicon
 from metrics.records import EntityMention
 
-_DEMONYM_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-z-]+[ \t]+){0,4}$")
+_DEMONYM_LEAD = lazy_re.compile(r"(?<![\w.])([A-Z][A-Za-z.]*)(?:'s|’s)?[ \t]+(?:[a-z-]+[ \t]+){0,4}$")
 """A capitalised word (a demonym or a country's genitive) up to four words before a descriptor
 ("Swedish mining and metals group", "Japan's biggest steel company")."""
-_POSSESSIVE_LEAD = re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
+_POSSESSIVE_LEAD = lazy_re.compile(r"(?<![\w.])([A-Z][A-Za-z. ]*?)(?:'s|’s)[ \t]+$")
 """A country's genitive right before a company ("Sweden's Volvant"): the company's nationality."""
-_PARENTHESISED = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
+_PARENTHESISED = lazy_re.compile(r"(?:[ \t]+[A-Z][\w.]*)?[ \t]*\(([A-Z][\w&'-]{1,30})\)")
 """A short name in brackets right after a company's name (a legal form may stand between)."""
 
 
@@ -164,7 +165,7 @@ def find_companies(text: str, tokens: Tokens | None = None) -> list[EntityMentio
     return _with_short_forms(text, mentions, tables, tickers)
 
 
-_BEFORETICKER = re.compile(r"(?<![ \t])(?:'s|’s)?[ \t]*+(?=<)")
+_BEFORETICKER = lazy_re.compile(r"(?<![ \t])(?:'s|’s)?[ \t]*+(?=<)")
 """Between a name and its ticker; matched right after the name (the lookbehind keeps a search over a long
 run of blanks linear: it starts only where the run does)."""
 

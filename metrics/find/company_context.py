@@ -8,18 +8,19 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.company_words import CompanyTables, company_name
 from metrics.find.gazetteer import is_known, kind_of
 from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import _csv, _toml, alternation, lexicon
 from metrics.records import EntityMention
 
-_POSSESSED = re.compile(
+_POSSESSED = lazy_re.compile(
     r"(?<![\w.-])(?P<owner>[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?:'s|’s)[ \t]+"
     r"(?P<name>[A-Z][a-z][\w&-]+(?:[ \t]+[A-Z][\w&-]+){0,2})(?![\w'’&-])"
 )
 """A name after a country's genitive ("Germany's Vandrel"), a company of that country when it is no title."""
-_PART_OF_NAME = re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
+_PART_OF_NAME = lazy_re.compile(r"[A-Z][\w&'-]*[ \t]+(?:for|and)[ \t]+$")
 """What makes a run the tail of a longer name ("the Center for Auto Safety, a watchdog group")."""
 
 
@@ -55,7 +56,7 @@ def add_appositives(
         found[start] = EntityMention(start, end, text[start:end], name, "company")
 
 
-_BASED = re.compile(
+_BASED = lazy_re.compile(
     r"(?<![\w.-])(?P<place>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)-based[ \t]+"
     r"(?P<name>[A-Z][\w&'-]+(?:[ \t]+(?:[A-Z][\w&'-]+|of|and|&)){0,3})(?![\w'’&-])"
 )
@@ -106,7 +107,7 @@ def _owned_figure() -> re.Pattern[str]:
     return re.compile(rf"(?:'s|’s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{nouns})\b")
 
 
-_OWNER_NAME = re.compile(
+_OWNER_NAME = lazy_re.compile(
     r"(?<![\w.&'’-])(?:[A-Z][a-z][\w&-]*(?:[ \t]+[A-Z][a-z][\w&-]*){0,2}|(?<!\b[Tt]he )[A-Z][A-Z&]{1,4})$"
 )
 """A genitive's owner: up to three capitalised words ("Volvant Group"), or an acronym ("BMW", "AT&T")
@@ -158,8 +159,8 @@ def add_owners_of_figures(
         found[start] = EntityMention(start, end, name, name, "company")
 
 
-_GOES_ON = re.compile(r"[ \t]+(?:'|[A-Z]\.)")
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_GOES_ON = lazy_re.compile(r"[ \t]+(?:'|[A-Z]\.)")
+_CAPITAL_AFTER = lazy_re.compile(r"[ \t]+[A-Z]")
 
 
 def _introduces(text: str, other: str, name: str) -> bool:
@@ -242,11 +243,11 @@ def _a_person(text: str, name: str) -> bool:
     return re.search(rf"(?:\b[A-Z][a-z]+\.?|\b[A-Z]\.)[ \t]+{re.escape(name)}\b", text) is not None
 
 
-_TOKEN = re.compile(r"\w+")
-_ITS = re.compile(r"[ \t]++(?:its|it)\b")
+_TOKEN = lazy_re.compile(r"\w+")
+_ITS = lazy_re.compile(r"[ \t]++(?:its|it)\b")
 TOLD_MODIFIERS = 2
 """Lower-case words that may stand between a verb of telling and its figure's noun ("said retail sales")."""
-_SUBJECT_NAME = re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&]*(?:[ \t]+[A-Z][a-z][\w&]*){0,2}$")
+_SUBJECT_NAME = lazy_re.compile(r"(?<![\w.&'’-])[A-Z][a-z][\w&]*(?:[ \t]+[A-Z][a-z][\w&]*){0,2}$")
 
 
 def add_subjects_of_results(
@@ -333,7 +334,7 @@ def add_possessed(text: str, found: dict[int, EntityMention], tables: CompanyTab
         found[match.start()] = EntityMention(match.start(), match.end(), match.group(), name, "company")
 
 
-_OWNER_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
+_OWNER_BEFORE = lazy_re.compile(r"(?<![\w.-])[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?$")
 
 
 def _genitives(text: str) -> list[re.Match[str]]:

@@ -8,18 +8,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, alternation, lexicon
 
 _NAME_WORD = r"(?:[A-Z][A-Za-z'&.-]*|[A-Z]\.|&|of|and|de|du|des|la|le|der|van|von|y|\d+)"
-_WORD = re.compile(r"\w+")
-TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
+_WORD = lazy_re.compile(r"\w+")
+TICKER = lazy_re.compile(r"<[A-Z][A-Z0-9.]{0,6}(?:[ \t][A-Z]{1,3})?>")
 """A ticker as wire copy writes it after a name: "<TX>", "<GECL.L>", "<BLDS ST>"."""
 _OF_NAME = r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&'-]*){0,3}"
 """What an organisation's name may go on with ("Chicago Board of Trade", "Federation of Banks")."""
-TITLE = re.compile(r"[A-Z][a-z]{1,3}\.")
+TITLE = lazy_re.compile(r"[A-Z][a-z]{1,3}\.")
 """An abbreviated title before a name ("Dr.", "Ing."): no word of the company's name."""
-INITIAL = re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
+INITIAL = lazy_re.compile(r"(?:[A-Z]\.?)+|[A-Z][a-z]{0,2}\.")
 """A word of initials or an abbreviated title opening a company name ("E.F.", "I", "Dr.")."""
 _DESCRIBING = r"(?:(?!(?:the|a|an|of|for|at|in|on|with|by|from|to|behind|and)\b)[\w-]+[ \t]+)"
 """A word of an apposition before its noun of company ("the Danish shipping company"), no function word."""

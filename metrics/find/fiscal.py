@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, MONTHS, WEEKDAYS, add_months, month_end, month_number
 from metrics.find.timex_words import offsets
 from metrics.lexicon import _csv, _toml, alternation, last_match, lexicon
@@ -57,7 +58,7 @@ def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), words
 
 
-_STATED = re.compile(
+_STATED = lazy_re.compile(
     rf"fiscal[ \t]++(?:years?|((?:19|20)\d\d)|FY\d\d(?:\d\d)?)\b,?[ \t]++(?:(?:that|which)[ \t]++)?"
     rf"(?:end(?:s|ed|ing)?|clos(?:es|ed|ing))[ \t]++(?:in[ \t]+|on[ \t]+)?"
     rf"({MONTH_PATTERN})",
@@ -143,7 +144,7 @@ def _signs(words: list[str], symbols: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+_CAPITALISED = lazy_re.compile(r"\b[A-Z][a-z]+")
 
 
 def company_calendar(article: str, at: int, context: str = "") -> FiscalCalendar | None:
@@ -158,7 +159,7 @@ def company_calendar(article: str, at: int, context: str = "") -> FiscalCalendar
     return table.by_name[named.group()] if named else None
 
 
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = lazy_re.compile(
     r"\b(?:in|into|to|from|at|across|throughout|within|outside)\s++(?:the\s++)?"
     r"(?:(?-i:[A-Z])[\w.'-]*+(?:\s*+,\s*+|\s++(?:and|or)\s++))*+$",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.tokens import Tokens
 from metrics.find.word_alternation import WordAlternation
 from metrics.lexicon import _csv, alternation_parts, lexicon
@@ -62,7 +63,9 @@ def _find_entities(text: str, tokens: Tokens) -> list[EntityMention]:
     return sorted(found, key=lambda m: m.start)
 
 
-_NUMBERED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b", re.IGNORECASE)
+_NUMBERED = lazy_re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b", re.IGNORECASE
+)
 """A name with a number ("Group of Seven") is no name when lower-cased ("a group of seven banks")."""
 
 

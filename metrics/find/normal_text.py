@@ -11,15 +11,16 @@ Most texts hold none of these characters: they are their own copy and nothing is
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
+
+from metrics import lazy_re
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 """Soft hyphen, zero-width space, non-joiner and joiner, word joiner, zero-width no-break space."""
 
-_SPECIAL = re.compile(f"[{INVISIBLE}]|(?![0-9])\\d")
-_DROPPED = re.compile(f"[{INVISIBLE}]+")
+_SPECIAL = lazy_re.compile(f"[{INVISIBLE}]|(?![0-9])\\d")
+_DROPPED = lazy_re.compile(f"[{INVISIBLE}]+")
 
 
 class NormalText:

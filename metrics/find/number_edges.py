@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import re
 
+from metrics import lazy_re
 from metrics.find.number_patterns import Draft, Patterns
 from metrics.find.number_words import parse_digits, parse_number_words
 from metrics.lexicon import Lexicon, squash
 from metrics.records import Quantity
 
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_TIME_OF_DAY_AFTER = re.compile(
+_ORDINAL_SUFFIX = lazy_re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME_OF_DAY_AFTER = lazy_re.compile(
     r"(?::\d|\s?(?:[ap]\.?m\.?|GMT|EST|EDT|PST|PDT|BST|CET|UTC)\b)", re.IGNORECASE
 )
-_PHONE = re.compile(r"\d{3}-\d{4}\b")
+_PHONE = lazy_re.compile(r"\d{3}-\d{4}\b")
 
-_NEGATIVE = re.compile(r"(?:(?<![\w.,)\]%-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[ \t-]{0,8}([A-Za-z]+(?:\.[A-Za-z]+)*)")
-_POUNDS = re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
-_CENTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
-_PHRASE_END = re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_OVER = re.compile(r"[ \t]+over[ \t]+", re.IGNORECASE)
+_NEGATIVE = lazy_re.compile(r"(?:(?<![\w.,)\]%-])-|(?<!\bor\s)\b(?:minus|negative)[ \t]+)$", re.IGNORECASE)
+_NEXT_WORD = lazy_re.compile(r"[ \t-]{0,8}([A-Za-z]+(?:\.[A-Za-z]+)*)")
+_POUNDS = lazy_re.compile(r"[ \t]+pounds?\b(?![ \t]+of\b)", re.IGNORECASE)
+_CENTS_GAP = lazy_re.compile(r"[ \t]+(?:and[ \t]+)?")
+_PHRASE_END = lazy_re.compile(r"[ \t]*(?:$|[.,;:!?)]|and\b)", re.IGNORECASE)
+_YEAR = lazy_re.compile(r"1[89]\d\d|20\d\d")
+_OVER = lazy_re.compile(r"[ \t]+over[ \t]+", re.IGNORECASE)
 
 
 _SIGN_ENDINGS = ("-", "minus ", "Minus ", "MINUS ", "negative ", "Negative ", "NEGATIVE ")

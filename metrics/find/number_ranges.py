@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from metrics import lazy_re
 from metrics.find.number_edges import EdgeReader
 from metrics.find.number_patterns import Draft
 from metrics.find.tokens import Tokens, matches_at
 from metrics.lexicon import squash
 from metrics.records import Quantity
 
-_SYMBOL = re.compile(r"(US\$|\$|£|€|¥)")
+_SYMBOL = lazy_re.compile(r"(US\$|\$|£|€|¥)")
 
 
 class RangeReader(EdgeReader):
@@ -129,7 +130,7 @@ def _found(
     return matches_at(pattern, text, tokens.folded_starts(first))
 
 
-_ELIDED = re.compile(
+_ELIDED = lazy_re.compile(
     r"[^\d.;!?]{0,40}?\b(?:from|to|vs\.?|versus|against|and|or|but|compared\s+with|while)\b[^\d.;!?]{0,25}$",
     re.IGNORECASE,
 )
@@ -157,7 +158,7 @@ def share_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_OR_RESTATED = re.compile(r"[ \t]*+,?[ \t]*+or[ \t]++", re.IGNORECASE)
+_OR_RESTATED = lazy_re.compile(r"[ \t]*+,?[ \t]*+or[ \t]++", re.IGNORECASE)
 
 
 def _restated_as(text: str, quantity: Quantity, following: Quantity | None, unit: str) -> bool:
@@ -171,7 +172,7 @@ def _restated_as(text: str, quantity: Quantity, following: Quantity | None, unit
     )
 
 
-_TO_LEVEL = re.compile(r"\b(?:to|at)\b", re.IGNORECASE)
+_TO_LEVEL = lazy_re.compile(r"\b(?:to|at)\b", re.IGNORECASE)
 
 
 def _level_after_change(text: str, change: Quantity, level: Quantity) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from metrics import lazy_re
 from metrics.lexicon import Lexicon
 
 SMALL_WORDS = (
@@ -24,12 +24,12 @@ DIGITS = (
     r"|\d+)"  # Indian 12,34,567 / 1,234,567 / 1234
     r"(?:\.\d+)?(?:-\d{1,2}/\d{1,2}(?!\d)|[ \t]\d/\d{1,2}(?![\d/]))?|\.\d+"
 )
-_SPACED_GROUPS = re.compile(r"\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?")
+_SPACED_GROUPS = lazy_re.compile(r"\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?")
 MAX_DIGITS = 40
 """Longer digit runs are identifiers or noise, not quantities (and float() of them is meaningless)."""
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS = lazy_re.compile(r"[A-Za-z]+")
 
 
 def parse_digits(raw: str) -> float | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.number_patterns import Draft, patterns
 from metrics.find.number_ranges import RangeReader, is_bare_number_word, join_bounds, share_elided_units
 from metrics.find.number_words import NUMBER_WORDS
@@ -19,9 +20,9 @@ from metrics.lexicon import Lexicon, lexicon, squash
 from metrics.records import Quantity
 
 _PREFIX_LETTERS = ("rm", "rs", "us", "usd", "eur")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
-_ONE_OF = re.compile(r"[ \t]+of[ \t]+(?:the|my|his|her|their|its|our|your)(?=[ \t])", re.IGNORECASE)
-_SCORE = re.compile(r"\d{1,2}-\d{1,2}(?![\d/.,])")
+_AGE_BEFORE = lazy_re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_ONE_OF = lazy_re.compile(r"[ \t]+of[ \t]+(?:the|my|his|her|their|its|our|your)(?=[ \t])", re.IGNORECASE)
+_SCORE = lazy_re.compile(r"\d{1,2}-\d{1,2}(?![\d/.,])")
 
 
 class QuantityFinder(RangeReader):
@@ -212,8 +213,8 @@ class QuantityFinder(RangeReader):
         return True
 
 
-_ARTICLE = re.compile(r"\ban?\s+$", re.IGNORECASE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_ARTICLE = lazy_re.compile(r"\ban?\s+$", re.IGNORECASE)
+_URL = lazy_re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _URL_WORDS = frozenset({"http", "https", "www"})
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import WEEKDAYS, month_end
 from metrics.find import timex_tense
 from metrics.find.timex import scan
@@ -48,8 +49,8 @@ _YEAR_BACK = frozenset({"year_earlier", "year_back"})
 _Candidate = tuple[int, int, str, str, "str | None", "Period | None", str]
 
 
-_PART_UNIT = re.compile(r"\b(week|month|year)\b", re.IGNORECASE)
-_OF_YEAR = re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b|(?:the|this)\s+year\b)", re.IGNORECASE)
+_PART_UNIT = lazy_re.compile(r"\b(week|month|year)\b", re.IGNORECASE)
+_OF_YEAR = lazy_re.compile(r"\s+of\s+(?:fiscal\s+)?(?=\d{4}\b|(?:the|this)\s+year\b)", re.IGNORECASE)
 
 
 def _whole_value(kind: str, surface: str, period: Period) -> str:
@@ -66,7 +67,7 @@ def _whole_value(kind: str, surface: str, period: Period) -> str:
     return f"{start.year}-{start.month:02d}"
 
 
-_FISCAL_NAME = re.compile(r"(\d{4}|\d{2})\b(?!\s*[-/]\s*\d)")
+_FISCAL_NAME = lazy_re.compile(r"(\d{4}|\d{2})\b(?!\s*[-/]\s*\d)")
 
 
 def _fiscal_name(surface: str) -> int | None:
@@ -90,12 +91,12 @@ def _split_first_months(start: int, end: int, text: str) -> list[_Candidate] | N
     return [(*duration, None, "in"), (joint.end(), end, "year", "DATE", str(year), year_period(year), "in")]
 
 
-_PAST_FISCAL = re.compile(
+_PAST_FISCAL = lazy_re.compile(
     r"\b(?:the\s+)?(?:last|previous|latest|most\s+recent|past|prior)\s+(?:fiscal|financial)\s+year\b",
     re.IGNORECASE,
 )
 """'the latest fiscal year': the one before publication's, named in TIMEX3 as 'last year' is."""
-_SPAN_YEAR = re.compile(r"\d{3,4}")
+_SPAN_YEAR = lazy_re.compile(r"\d{3,4}")
 
 
 def _span_ends(text: str, start: int, end: int) -> list[_Candidate]:
@@ -114,10 +115,10 @@ def _day_parts() -> frozenset[str]:
     return frozenset(_toml("time_words.toml")["day_parts"])
 
 
-_BEFORE_EVENT = re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
+_BEFORE_EVENT = lazy_re.compile(r"before\s+(?:the\s+|its\s+|their\s+|a\s+)?[a-z]", re.IGNORECASE)
 
 
-_THIS_UNIT = re.compile(r"(?:(?:this|the)\s+)?\b(year|month|week)\b", re.IGNORECASE)
+_THIS_UNIT = lazy_re.compile(r"(?:(?:this|the)\s+)?\b(year|month|week)\b", re.IGNORECASE)
 
 
 def _so_far_unit(text: str, start: int, end: int, first: date) -> _Candidate:
@@ -267,8 +268,8 @@ def find_time_expressions(text: str, reference: date | None) -> list[TimeExpress
     return join_pieces(text, _weekdays_sharing_a_set(text, out))
 
 
-_AND_OR = re.compile(r"\s+(?:and|or)\s+$", re.IGNORECASE)
-_WEEKLY = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
+_AND_OR = lazy_re.compile(r"\s+(?:and|or)\s+$", re.IGNORECASE)
+_WEEKLY = lazy_re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
 
 
 def _weekdays_sharing_a_set(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
@@ -288,9 +289,9 @@ def _weekdays_sharing_a_set(text: str, found: list[TimeExpression]) -> list[Time
     return out
 
 
-_LEADING = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
-_PREPOSITION = re.compile(r"(?:on|since|from|between|under)\s+", re.IGNORECASE)
-_WHICH = re.compile(r"\b(?:last|next|this|coming|past)\b", re.IGNORECASE)
+_LEADING = lazy_re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
+_PREPOSITION = lazy_re.compile(r"(?:on|since|from|between|under)\s+", re.IGNORECASE)
+_WHICH = lazy_re.compile(r"\b(?:last|next|this|coming|past)\b", re.IGNORECASE)
 
 
 def _span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
@@ -322,7 +323,7 @@ def _in_tense(
     return period
 
 
-_WEEKDAY_MODIFIER = re.compile(
+_WEEKDAY_MODIFIER = lazy_re.compile(
     r"\b(?:(?P<previous>the\s+(?:previous|preceding))|(?P<coming>(?:this\s+)?(?:coming|upcoming)))\s+$",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.find import timex_dates, timex_first, timex_parts, timex_relative
 from metrics.find.fiscal import StoryCountry
@@ -294,7 +295,7 @@ def scan(
     return join_ranges(text, found) if join else found
 
 
-_A_UNIT_BEFORE = re.compile(r"\b[Aa]n?\s+(?:quarter|month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
+_A_UNIT_BEFORE = lazy_re.compile(r"\b[Aa]n?\s+(?:quarter|month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
 _BACK_WORDS = frozenset({"ago", "earlier"})
 
 
@@ -322,10 +323,12 @@ def _found(match: re.Match[str], reference: date | None) -> tuple[int, int, str,
     return match.start(), match.end(), name, period, relation
 
 
-_YEAR_UNIT_AFTER = re.compile(
+_YEAR_UNIT_AFTER = lazy_re.compile(
     r"\s?(?:mln|billion|million|bln|bn|tonnes|dlrs|pct|percent|per cent|%|shares|barrels)\b"
 )
-_YEAR_AMOUNT_BEFORE = re.compile(r"(?:\$|£|€|¥|more than|less than|over|about|some|up to|nearly|almost)\s*$")
+_YEAR_AMOUNT_BEFORE = lazy_re.compile(
+    r"(?:\$|£|€|¥|more than|less than|over|about|some|up to|nearly|almost)\s*$"
+)
 
 
 def _is_year_in_context(text: str, match: re.Match[str]) -> bool:

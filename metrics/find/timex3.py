@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, month_end, quarter_bounds
 from metrics.find.timex_words import counts
 from metrics.lexicon import _toml, lexicon
@@ -47,11 +48,11 @@ def _amount(words: list[str]) -> int | None:
     return int(total) if seen else 1
 
 
-_COUPLE = re.compile(r"\b(?:a\s+)?couple\s+of\b")
+_COUPLE = lazy_re.compile(r"\b(?:a\s+)?couple\s+of\b")
 """'a couple of years' is two in TIMEX3 (P2Y); 'a few' stays unknown (PXY)."""
 
 
-_HALF = re.compile(r"(?:\s|^)(?:1/2|½)|\band\s+a\s+half\b")
+_HALF = lazy_re.compile(r"(?:\s|^)(?:1/2|½)|\band\s+a\s+half\b")
 _HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
 """Half of a unit in the next smaller one: '2 1/2 years' is P2Y6M, 'a minute and a half' PT1M30S."""
 
@@ -143,7 +144,7 @@ def type_and_value(
     return "DATE", period_value(period, kind, relation)
 
 
-_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s?([ap])?", re.IGNORECASE)
+_CLOCK = lazy_re.compile(r"(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s?([ap])?", re.IGNORECASE)
 
 
 def _clock_value(surface: str, ref: date | None) -> str:

@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import add_months, shift_years
 from metrics.find import timex_tense
 from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
@@ -18,7 +19,7 @@ from metrics.find.timex_words import M, contract_words, part_words
 from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
-_SINCE = re.compile(r"\bsince\s$", re.IGNORECASE)
+_SINCE = lazy_re.compile(r"\bsince\s$", re.IGNORECASE)
 _TENSED = frozenset({"bare_month", "part_month"})
 """Kinds without a year whose year the tense of their clause decides. A month and day keeps the
 nearest year: tried with the tense of its clause on Reuters, about half of the changes were wrong
@@ -65,8 +66,8 @@ def _expects() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
 
 
-_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
-_FUTURE_AFTER = re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
+_ENDED_AFTER = lazy_re.compile(r"\s+(?:ended|ending|to|through)\b|'s\b", re.IGNORECASE)
+_FUTURE_AFTER = lazy_re.compile(r"[\w\s-]{0,30}?\b(?:is|are)\s+(?:expected|forecast|projected|seen|likely)\b")
 """'Second-half earnings are expected to rise': the cue after a premodifying period."""
 
 
@@ -104,7 +105,7 @@ def _fiscal(text: str, item: Found, country: StoryCountry | None, reference: dat
     )
 
 
-_FISCAL_BEFORE = re.compile(r"\bfiscal[\s-]+$", re.IGNORECASE)
+_FISCAL_BEFORE = lazy_re.compile(r"\bfiscal[\s-]+$", re.IGNORECASE)
 
 
 def _bare_fiscal_part(text: str, item: Found, reference: date, country: StoryCountry | None) -> Found | None:
@@ -191,7 +192,7 @@ def _forecast_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?![\w'])", re.IGNORECASE)
 
 
-_LOOKS_BACK = re.compile(r"\bwould\s+have\b|\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
+_LOOKS_BACK = lazy_re.compile(r"\bwould\s+have\b|\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
 """'its loss for the full year would have been 9.88 dlrs': what a past year would have shown."""
 
 

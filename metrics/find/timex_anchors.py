@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from metrics import lazy_re
 from metrics.calendar import month_end, month_number, quarter_bounds, shift_years
 from metrics.find.timex3 import duration_value
 from metrics.find.timex_context import shift_period
@@ -17,7 +18,7 @@ from metrics.find.timex_tense import sentence_start
 from metrics.find.timex_words import DAY, M
 from metrics.records import Period
 
-_ENDED_BEFORE = re.compile(r"\b(?:ended|closed|finished)\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDED_BEFORE = lazy_re.compile(r"\b(?:ended|closed|finished)\s+(?:on\s+)?$", re.IGNORECASE)
 _UNDATED_DAY = frozenset({"month_day", "day_month"})
 
 
@@ -34,7 +35,7 @@ def ended_day(
     return Period(day, day, "day")
 
 
-_QUARTER_ENDED = re.compile(rf"\s+(ended|ending)\s+(?:on\s+)?({M})\.?\s+{DAY}\b(?!,?\s*\d)")
+_QUARTER_ENDED = lazy_re.compile(rf"\s+(ended|ending)\s+(?:on\s+)?({M})\.?\s+{DAY}\b(?!,?\s*\d)")
 
 
 def quarter_ended(text: str, end: int, surface: str, reference: date | None) -> Period | None:
@@ -92,7 +93,7 @@ class ContextPeriods:
         return self.month
 
 
-_FIRST_MONTHS = re.compile(
+_FIRST_MONTHS = lazy_re.compile(
     r"(?:the\s+)?first\s+(\w+)\s+months$|the\s+(?:latest\s+|most\s+recent\s+)?(\w+)\s+months$", re.IGNORECASE
 )
 
@@ -120,12 +121,12 @@ def first_months(
     return Period(date(year, 1, 1), month_end(year, months), "span")
 
 
-_COMPARED = re.compile(
+_COMPARED = lazy_re.compile(
     r"\b(?:compared\s+with|compared\s+to|from|versus|against|than)\b[^.;]{0,60}$", re.IGNORECASE
 )
 
 
-_WHOLE_YEAR = re.compile(
+_WHOLE_YEAR = lazy_re.compile(
     r"\b(?:this|the\s+full|the\s+whole|for\s+the)\s+year\b|\b(?:annual|full-year)\b", re.IGNORECASE
 )
 """A sentence that speaks of whole years compares last year with this one, not quarters."""
@@ -145,7 +146,7 @@ def last_year_compared(
     return shift_period(context, -1)
 
 
-_YEAR_ENDED = re.compile(
+_YEAR_ENDED = lazy_re.compile(
     r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+end(?:ed|ing)\s+(?:on\s+)?[A-Z])", re.IGNORECASE
 )
 
@@ -157,10 +158,10 @@ def year_ended(text: str) -> Iterator[tuple[int, int, str, str, str, None]]:
         yield found.start(), found.end(), "duration", "DURATION", "P1Y", None
 
 
-_WINDOW_WORD = re.compile(
+_WINDOW_WORD = lazy_re.compile(
     r"\s+(?:to|through|ended|ending)(?:\s+(?:in|on))?\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE
 )
-_PART_WINDOW = re.compile(r"(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:quarter|half)\b", re.IGNORECASE)
+_PART_WINDOW = lazy_re.compile(r"(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:quarter|half)\b", re.IGNORECASE)
 
 
 def window_and_day(
@@ -184,7 +185,9 @@ def window_and_day(
     return [(start, joint.start(), "duration", "DURATION", duration_value(duration), None), day]
 
 
-_ORDINAL_PART = re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)$", re.IGNORECASE)
+_ORDINAL_PART = lazy_re.compile(
+    r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)$", re.IGNORECASE
+)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -201,7 +204,7 @@ def _named_part(named: re.Match[str], year: int) -> tuple[str, Period]:
     return f"{year}-Q{number}", Period(first, last, "quarter")
 
 
-FOLLOWING = re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)
+FOLLOWING = lazy_re.compile(r"\bthe\s+(?:following|ensuing|subsequent)\s+(year|month)\b", re.IGNORECASE)
 """'the following year': the year after the one the text named last (not after publication)."""
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from metrics import lazy_re
 from metrics.calendar import add_months, quarter_bounds
 from metrics.calendar import shift_years as _shift_day
 from metrics.records import Period
 
-CONTEXT_PATTERN = re.compile(
+CONTEXT_PATTERN = lazy_re.compile(
     r"\b(?P<year_back>(?:the\s+)?(?:(?:same|corresponding|comparable)\s+(?:period|quarter|month|time)\s+(?:a\s+year\s+(?:ago|earlier)|"
     r"last\s+year|of\s+(?:last|the\s+previous)\s+year)|(?:year|a\s+year)[- ](?:earlier|ago)\s+"
     r"(?:period|quarter|month|level|figure)s?|year[- ](?:earlier|ago)|prior[- ]year\s+(?:period|quarter)))\b"
@@ -30,7 +31,7 @@ CONTEXT_PATTERN = re.compile(
 """The context expressions the times stage finds: back a year, the same period, the current one."""
 
 
-YEAR_PART = re.compile(
+YEAR_PART = lazy_re.compile(
     r"\b(?:the\s+)?(?:(?P<year>1[89]\d\d|20\d\d)|(?P<which>this|last|next)\s+year's)\s+"
     r"(?:(?P<ordinal>first|second|third|fourth)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
     re.IGNORECASE,

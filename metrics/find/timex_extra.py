@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, WEEKDAYS, month_end, month_number, previous_weekday
 from metrics.find import timex_tense
 from metrics.find.timex3 import duration_value, period_value, units
@@ -44,18 +45,18 @@ def _duration_pattern() -> re.Pattern[str]:
     )
 
 
-_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+_NOT_DURATION_AFTER = lazy_re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 """'six months ago' is a date (timex.scan's); 'three days later' or 'two years after the launch'
 is in TIMEX3 a duration, the word after it a signal."""
 
 
-_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
-_OF_A_WHOLE = re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
-_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|before|after|to|of|in|at)\b)[a-z]{2,}")
-_VAGUE_COUNT = re.compile(r"\b(?:several|few|many|couple)\b", re.IGNORECASE)
-_RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
-_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
+_AGE_AFTER = lazy_re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_OF_A_WHOLE = lazy_re.compile(r"\s+of\s+(?!\d|fiscal\b|the\s+(?:year|fiscal)\b)", re.IGNORECASE)
+_ORDINAL_SECOND = lazy_re.compile(r"^(?:a|one)\s+second$", re.IGNORECASE)
+_NOUN_AFTER = lazy_re.compile(r"\s+(?!(?:or|and|ago|later|earlier|before|after|to|of|in|at)\b)[a-z]{2,}")
+_VAGUE_COUNT = lazy_re.compile(r"\b(?:several|few|many|couple)\b", re.IGNORECASE)
+_RATE = lazy_re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|quarter)$", re.IGNORECASE)
+_AMOUNT_BEFORE = lazy_re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s+$", re.IGNORECASE)
 
 
 @cache
@@ -67,7 +68,7 @@ def _bare_units_pattern() -> re.Pattern[str]:
     )
 
 
-_AHEAD = re.compile(r"\bthe\s+(days|weeks|months|years|quarters)\s+ahead\b", re.IGNORECASE)
+_AHEAD = lazy_re.compile(r"\bthe\s+(days|weeks|months|years|quarters)\s+ahead\b", re.IGNORECASE)
 
 
 def units_ahead(text: str) -> Iterator[Extra]:
@@ -210,7 +211,7 @@ def day_parts(text: str, ref: date | None) -> Iterator[Extra]:
         )
 
 
-_EVERY = re.compile(
+_EVERY = lazy_re.compile(
     rf"\b(?:each|every|per)\s+(year|month|week|day|quarter|hour|{WEEKDAY}|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
@@ -249,7 +250,7 @@ def sets(text: str) -> Iterator[Extra]:
         yield found.start(), found.end(), "set", "SET", frequencies[found.group().lower()], None
 
 
-_PART_OF_YEAR = re.compile(rf"\b(early|mid|late|end)[\s-]+(?:of\s+)?({YEAR})\b", re.IGNORECASE)
+_PART_OF_YEAR = lazy_re.compile(rf"\b(early|mid|late|end)[\s-]+(?:of\s+)?({YEAR})\b", re.IGNORECASE)
 
 
 def windows(text: str, ref: date | None) -> Iterator[Extra]:

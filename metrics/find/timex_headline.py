@@ -15,6 +15,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, month_end, month_number, safe_date
 from metrics.find import timex_tense
 from metrics.find.timex import scan
@@ -36,13 +37,13 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
 _LENGTH = rf"(?:{_ORDINAL}\s+quarter|(year|half)|(\w+)\s+months)"
-_CLOSING = re.compile(rf"\b{_LENGTH}\s+(?:ended\s+|ending\s+|to\s+)?{_MONTH}\.?\s+(\d{{1,2}}|[a-z]+)\b")
+_CLOSING = lazy_re.compile(rf"\b{_LENGTH}\s+(?:ended\s+|ending\s+|to\s+)?{_MONTH}\.?\s+(\d{{1,2}}|[a-z]+)\b")
 """'3rd quarter Jan 31', 'year ended October 31', 'six months to December 31'."""
 _RESULTS = r"net|loss|profit|results?|earnings|revenues?|revs|sales|shr"
-_OPEN = re.compile(rf"\b(?<!second\s)(?<!2nd\s)(?<!last\s){_LENGTH}(?=\s+(?:{_RESULTS})\b|\s*$)")
+_OPEN = lazy_re.compile(rf"\b(?<!second\s)(?<!2nd\s)(?<!last\s){_LENGTH}(?=\s+(?:{_RESULTS})\b|\s*$)")
 """'1st quarter net', 'nine months loss', 'year net': a results period with no closing day."""
-_WORD = re.compile(r"[A-Za-z]+")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = lazy_re.compile(r"[A-Za-z]+")
+_YEAR = lazy_re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @cache

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import WEEKDAYS, shift_years
 from metrics.find.timex3 import period_value
 from metrics.find.timex_context import shift_period
@@ -68,9 +69,9 @@ def _clock_word_before() -> re.Pattern[str]:
     return re.compile(rf"\b({alternation(_clock_words())})\s+$", re.IGNORECASE)
 
 
-_WEEKDAY_GAP = re.compile(r",?\s+")
-_PART_GAP = re.compile(r"\s+")
-_YEAR_GAP = re.compile(r",?\s+(?:of\s+)?")
+_WEEKDAY_GAP = lazy_re.compile(r",?\s+")
+_PART_GAP = lazy_re.compile(r"\s+")
+_YEAR_GAP = lazy_re.compile(r",?\s+(?:of\s+)?")
 
 
 def _day_of(expression: TimeExpression) -> date:

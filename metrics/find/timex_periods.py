@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, WEEKDAYS
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_words import (
@@ -30,7 +31,7 @@ from metrics.find.tokens import Tokens
 _NUM = loose_number()
 _UNIT = r"(day|week|month|year|decade)s?"
 
-_WORD_CONTEXT = re.compile(
+_WORD_CONTEXT = lazy_re.compile(
     rf"(?:{M})\.?(?:\s+(?:between\b|from\b|\d{{1,2}}{ORD}?\s*(?:-|–|to\b|till\b|until\b|through\b|thru\b))"
     rf"|\s+,|\s+{WHICH}\s+year\b)|(?:year|month|week)\s+(?:after|so\s+far|thus\s+far)\b|(?<=the\s)week\b"
     r"|(?<=my\s)week\b"
@@ -38,7 +39,7 @@ _WORD_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 """Months, 'year', 'month' and 'week' are common words: only these contexts begin a period here."""
-_AFTER_DIGITS = re.compile(
+_AFTER_DIGITS = lazy_re.compile(
     rf"\d++(?:'?s\b|h[12]\b|(?<=(?<![.,])\b[12])(?-i:H)(?:\s*[-/]?\s*\d{{4}}|['’]?\d{{2}})\b|{ORD}?{TO}\d{{1,2}}{ORD}?\s+(?:of\s+|in\s+)?(?:{WHICH}\s+month|{M})\b"
     rf"|{ORD}?\s+and\s+\d{{1,2}}{ORD}?\s+(?:of\s+|in\s+)?(?:{WHICH}\s+month|{M})\b"
     r"|[ \t]*[-/][ \t]*\d{4}\b|/\d{1,2}/\d{4}\b|(?<=\d{4})(?:[ \t]*[-/][ \t]*|\.)\d{1,2}\b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from metrics import lazy_re
 from metrics.find.timex_words import WEEKDAY_OR_SHORT
 from metrics.records import Period
 
@@ -13,10 +14,10 @@ POINTS = frozenset(
     | {"month_year", "month_of_year", "month_slash_year", "month_comma_year", "year", "this_day"}
 )
 """Dates and named months or years that two of make a range: "Oct. 2 to October 22"."""
-_JOIN = re.compile(
+_JOIN = lazy_re.compile(
     rf"\s*(-|–|to|till|until|through|thru|and)\s*(?:(?:{WEEKDAY_OR_SHORT})[a-z]*\.?,?\s*)?", re.IGNORECASE
 )
-_OPEN = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
+_OPEN = lazy_re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
 
 Found = tuple[int, int, str, "Period | None", str]
 

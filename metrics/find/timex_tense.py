@@ -10,11 +10,12 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import WEEKDAYS, month_end, nearest_year, previous_weekday
 from metrics.lexicon import _toml, alternation
 from metrics.records import Period
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+_SENTENCE_END = lazy_re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
 @cache
@@ -45,7 +46,7 @@ def sentence_end(text: str, end: int) -> int:
     return found.start() + 1 if found else right
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:said|says|and|but)\b", re.IGNORECASE)
+_CLAUSE_BREAK = lazy_re.compile(r"[,;:]|\b(?:said|says|and|but)\b", re.IGNORECASE)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -64,10 +65,10 @@ def speaks_of_future(text: str, start: int) -> bool:
     return _HAD.search(text, sentence_start(text, start), start) is None
 
 
-_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_HAD = lazy_re.compile(r"\bhad\b", re.IGNORECASE)
 
 
-_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n|[,;:]|\b(?:[Ss]aid|[Ss]ays|[Aa]nd|[Bb]ut)\b")
+_BREAK = lazy_re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n|[,;:]|\b(?:[Ss]aid|[Ss]ays|[Aa]nd|[Bb]ut)\b")
 """A sentence end or a clause break."""
 
 
@@ -92,8 +93,8 @@ def future_in(clause: str) -> bool:
     return _future().search(clause) is not None
 
 
-_DEADLINE = re.compile(r"\bby\s+(?:early\s+|late\s+|mid-|the\s+end\s+of\s+)?$", re.IGNORECASE)
-_PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
+_DEADLINE = lazy_re.compile(r"\bby\s+(?:early\s+|late\s+|mid-|the\s+end\s+of\s+)?$", re.IGNORECASE)
+_PERFECT = lazy_re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 
 
 def month_tense(text: str, start: int) -> str:
@@ -112,7 +113,7 @@ def month_tense(text: str, start: int) -> str:
     return "past"
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
+_RELATIVE_CLAUSE = lazy_re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
 """', which had been expected,': an aside about something else, not the tense of the deadline."""
 
 

@@ -8,16 +8,17 @@ over the words indexes where each starts (measured faster than a C-level search 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from re import Match, Pattern
 from typing import Any, TypeVar
 
+from metrics import lazy_re
+
 T = TypeVar("T")
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy_re.compile(r"\w+")
 
 
 class Tokens:

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from operator import itemgetter
 
+from metrics import lazy_re
 from metrics.find.tokens import Tokens
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy_re.compile(r"\w+")
 
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 

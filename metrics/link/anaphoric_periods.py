@@ -11,6 +11,7 @@ from bisect import bisect_left
 from datetime import timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, add_months
 from metrics.lexicon import _toml, alternation
 from metrics.link.periods import headline_period
@@ -46,7 +47,7 @@ def _lasts(period: Period, months: int) -> bool:
     return abs((period.end - expected).days) <= 3
 
 
-_COMPARED = re.compile(
+_COMPARED = lazy_re.compile(
     r"\b(?:from|against|versus|vs\.?|compared[ \t]++(?:with|to)|than)\b[^.;\n]{0,40}$", re.IGNORECASE
 )
 """Before a time, the words that make it a comparison's ("up from 39.4 mln dlrs in the third quarter"):
@@ -90,7 +91,7 @@ def the_period_named_before(scope: Scope, figure: Figure) -> None:
         figure.period, figure.period_text, figure.period_source = period, found.group(), "context"
 
 
-_LEAD = re.compile(r"[ \t\"'“]*+(?:(?:And|But|So)[ \t]++)?")
+_LEAD = lazy_re.compile(r"[ \t\"'“]*+(?:(?:And|But|So)[ \t]++)?")
 
 
 def _lead(text: str, start: int) -> int:

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import month_number
 from metrics.find import timex_tense
 from metrics.find.tokens import Tokens
@@ -20,19 +21,19 @@ from metrics.records import TimeMention
 
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NAMES = frozenset(name.lower() for name in _FULL_MONTHS.split("|"))
-_ATTRIBUTIVE = re.compile(rf"\b({_FULL_MONTHS})[ \t]+([a-z][a-z-]+)\b")
-_BEFORE = re.compile(r"(?:\b[A-Za-z]+|\w['’]s|%)[ \t]+$")
+_ATTRIBUTIVE = lazy_re.compile(rf"\b({_FULL_MONTHS})[ \t]+([a-z][a-z-]+)\b")
+_BEFORE = lazy_re.compile(r"(?:\b[A-Za-z]+|\w['’]s|%)[ \t]+$")
 """What may stand before a month used as a modifier: a word, a genitive or a figure's percent sign."""
-_OPENING = re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*|[ \t]-[ \t]+)$")
+_OPENING = lazy_re.compile(r"(?:^|[.!?][\"'’”]?[ \t]+|\n[ \t]*|[ \t]-[ \t]+)$")
 """Or nothing: the month opens a sentence, a line or the text after a dateline ("April orders fell")."""
 _AMBIGUOUS = frozenset({"may", "march"})
-_WORDS = re.compile(r"[A-Za-z-]+")
+_WORDS = lazy_re.compile(r"[A-Za-z-]+")
 METRIC_REACH = 3
 """Words after an opening month, a singular noun first, among which a metric word must stand ("January
 business inventories"; "June mark eased" is a market's contract)."""
 CONTRACT_REACH = 40
 """Characters after an opening month read for a contract word ("June share price index futures")."""
-_PLURAL = re.compile(r"[a-z]{2,}[^su]s$")
+_PLURAL = lazy_re.compile(r"[a-z]{2,}[^su]s$")
 """'May sales', 'March exports': an opening 'May' or 'March' is a month only before a plural noun ('May
 be', 'March on' are a modal and a verb)."""
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.companies import find_companies, short_forms
 from metrics.find.gazetteer import find_entities, kind_of
 from metrics.find.tokens import Tokens, matches_between
@@ -56,9 +57,9 @@ def _reporting() -> re.Pattern[str]:
     return re.compile(rf"(?<![\s\w])[>)]?(?:'s?)?\s*+(?:\w++\s++){{0,2}}(?:{verbs})\b", re.IGNORECASE)
 
 
-_ITS = re.compile(r"\b[Ii]ts\b")
+_ITS = lazy_re.compile(r"\b[Ii]ts\b")
 
-_SELF = re.compile(
+_SELF = lazy_re.compile(
     r"(?<![\s\w])[>)]?\s*+(?:\w++\s++){0,2}\w++\s++(?:that\s+)?(?:it|its|it's|they|their)\b", re.IGNORECASE
 )
 

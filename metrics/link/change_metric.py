@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import OTHER, _toml, alternation, last_match
 from metrics.link.keywords import APPOSED_CHANGE_WORDS, Hit, quoted_currencies
 from metrics.records import Claim, Quantity
 
-_TO_LEVEL = re.compile(
+_TO_LEVEL = lazy_re.compile(
     r"[ \t]*+,?[ \t]*+(?:to|at)(?:[ \t]++(?:close|end|finish|settle|stand|trade)[ \t]++at)?[ \t]++"
     r"(?:an?[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:rate|pace|level)[ \t]++of[ \t]++)?"
 )
@@ -52,7 +53,7 @@ def item_change(text: str, clause_start: int, quantity: Quantity, items: Sequenc
     return last.name
 
 
-_APPOSED = re.compile(
+_APPOSED = lazy_re.compile(
     r"(?:(?<![ \t])[ \t]++(?:in|during|for|on|over|last|this|a|an|per|each)\b[^,;.\d]{0,40}?)?"
     r"(?<!\s)[ \t]*+,[ \t]*+"
     rf"{APPOSED_CHANGE_WORDS}[ \t]++",

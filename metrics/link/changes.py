@@ -9,14 +9,15 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml
 from metrics.link.scope import Figure, Scope
 
-_NOUN_OF = re.compile(
+_NOUN_OF = lazy_re.compile(
     r"\b([a-z]+)[ \t]++of[ \t]++(?:(?:about|some|around|nearly|almost|just|only|a|an)[ \t]++)?$",
     re.IGNORECASE,
 )
-_GAPPED = re.compile(
+_GAPPED = lazy_re.compile(
     r"(?<![\s,])[\s,]*+(?:and|while|with|but)[ \t]++(?:(?:the|its|their)[ \t]++)?"
     r"((?:[A-Za-z][A-Za-z'-]*[ \t]++){1,3})"
 )

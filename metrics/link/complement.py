@@ -3,14 +3,13 @@ debt securities", "140 mln dlrs of convertible subordinated capital notes" (the 
 
 from __future__ import annotations
 
-import re
-
+from metrics import lazy_re
 from metrics.lexicon import lexicon
 from metrics.link.heads import is_money, modifier_only
 from metrics.link.keywords import Hit, Located
 from metrics.records import Quantity
 
-_COMPLEMENT = re.compile(
+_COMPLEMENT = lazy_re.compile(
     r"[ \t]++(?:in|of|worth[ \t]+of|(?:[a-z]+ly[ \t]+)?available[ \t]+for)[ \t]+(?:(?:the|its|their)[ \t]+)?"
 )
 """'12 mln dlrs in debt', '75 mln dlrs of debt securities', '50 mln dlrs worth of bills', '2 mln dlrs
@@ -42,7 +41,7 @@ def _compound(text: str, first: Hit, second: Hit) -> bool:
     )
 
 
-_MODIFIERS = re.compile(r"(?<![a-z-])(?:[a-z][a-z-]*[ \t]+){2,3}")
+_MODIFIERS = lazy_re.compile(r"(?<![a-z-])(?:[a-z][a-z-]*[ \t]+){2,3}")
 
 
 def _modifiers(text: str, start: int, end: int) -> bool:

@@ -4,12 +4,11 @@ lets such a time govern the figure across its complement."""
 
 from __future__ import annotations
 
-import re
-
+from metrics import lazy_re
 from metrics.link.document import LinkDocument
 
-_PREPOSITION = re.compile(r"[ \t]++(?:on|into)[ \t]++(?:(?:the|a|an|its|their|his|her|new)[ \t]++)?")
-_COMPLEMENT_WORD = re.compile(r"(?<![a-z-])[a-z][a-z-]*+[ \t]++")
+_PREPOSITION = lazy_re.compile(r"[ \t]++(?:on|into)[ \t]++(?:(?:the|a|an|its|their|his|her|new)[ \t]++)?")
+_COMPLEMENT_WORD = lazy_re.compile(r"(?<![a-z-])[a-z][a-z-]*+[ \t]++")
 """A word of the complement, matched where the blanks after the word before end (the lookbehind keeps a
 search over a long run of letters linear: 1.7 s on 50,000 without it)."""
 COMPLEMENT_WORDS = 3

@@ -9,16 +9,17 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import alternation
 from metrics.link.role_words import role_words
 from metrics.records import EntityMention, Quantity
 
-IT_START = re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
+IT_START = lazy_re.compile(r"[\"'“]?(?:(?:And|But|Also)\s+)?(?:It|They)\s+(?!said|says|told|added)")
 """A sentence whose subject is "it" or "they" (not a speaker's "He said")."""
 
 _LINKS = r"(?:through|by|with|from|to|at|in|on|for|of|via|and|or|as)"
 """Words that end a holding's phrase: "3 mln shares through lead manager Osbourne" names no held company."""
-_REACHES = re.compile(
+_REACHES = lazy_re.compile(
     rf"(?<!\s)(?:\s+(?:(?:the|its|their|a|an)\s+)?"
     rf"|(?:\s+[^,;:\"“”()\s]+){{0,12}}?\s+(?:of|for|in|into)\s+(?:(?!{_LINKS}\s)[\w'’.&-]+\s+){{0,3}})"
 )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.normal_text import NormalText
 from metrics.find.numbers import QuantityFinder, default_finder, is_bare_number_word
 from metrics.find.timex import CALENDAR_KINDS, scan
@@ -32,7 +32,7 @@ EXTRACTOR_VERSION = "1.37.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
-_EXPONENT = re.compile(r"(?:\^|\*\*)[ \t]*+[-+−]?[0-9]++")
+_EXPONENT = lazy_re.compile(r"(?:\^|\*\*)[ \t]*+[-+−]?[0-9]++")
 """The exponent of a power written in ASCII ("10^400", "2**16"): no quantity is read in a power."""
 _BASE_CHARS = frozenset("0123456789.,")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN
 from metrics.link import keywords as cue
 from metrics.link.complements import complement_end
@@ -133,7 +134,7 @@ def share_coordinated(g: Governing) -> None:
             g.attached[left.start] = g.attached[right.start]
 
 
-_TO_LEVEL = re.compile(
+_TO_LEVEL = lazy_re.compile(
     r"(?:[ \t]*+,?[ \t]*+(?:from|on|over|against|versus|compared[ \t]++with)[ \t]++(?:[\w-]++[ \t]++){0,3}?"
     rf"(?:earlier|ago|before|year|month|quarter|period|levels?|\d{{4}}|{MONTH_PATTERN})\b)?"
     r"[ \t]*+,?[ \t]*+(?:to|at)[ \t]++(?:(?:a|an|the)[ \t]++)?(?:[a-z-]++[ \t]++){0,3}"
@@ -142,7 +143,7 @@ _TO_LEVEL = re.compile(
 past the base the change is measured from ('in March from a year earlier to $7.3 billion')."""
 
 
-_MATURITY = re.compile(r"\b(?:due|matur\w*|expir\w*)[ \t]+$", re.IGNORECASE)
+_MATURITY = lazy_re.compile(r"\b(?:due|matur\w*|expir\w*)[ \t]+$", re.IGNORECASE)
 """'the bond due 2011 fell 1/2 to 97-1/4': a maturity is no period of the price ("payments due in 1988"
 are of 1988)."""
 
@@ -221,12 +222,12 @@ def since_earlier(g: Governing) -> None:
         g.attached[quantity.start] = TimeMention(anchor.start, anchor.end, anchor.surface, period, "since")
 
 
-_WHEN_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
+_WHEN_AFTER = lazy_re.compile(r"[ \t]*+,?[ \t]*+(?:when|during[ \t]+which|in[ \t]+which)\b", re.IGNORECASE)
 """'up 2.1 pct from January, when they fell 0.7 pct': a clause about the time compared with, which
 it dates."""
 
 
-_OWN_BASE = re.compile(
+_OWN_BASE = lazy_re.compile(
     r"(?:'s)?,?(?:[ \t]+(?!(?:to|and|but|while|with|were|was|is|are|had|has)\b)[A-Za-z-]+)*[ \t]*",
     re.IGNORECASE,
 )

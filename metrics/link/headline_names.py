@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.gazetteer import is_known
 from metrics.lexicon import _toml
 from metrics.link.role_words import reference_pattern
@@ -54,7 +55,7 @@ def whole_word(text: str, form: str) -> int:
     return -1
 
 
-_HEADLINE_SUBJECT = re.compile(r"([A-Z][a-z][\w&-]+(?: [A-Z][\w&-]+)?) [a-z]+s\b")
+_HEADLINE_SUBJECT = lazy_re.compile(r"([A-Z][a-z][\w&-]+(?: [A-Z][\w&-]+)?) [a-z]+s\b")
 """A headline's opening name and its verb ("Vexa buys rival", "Kerbler Bau sues banks")."""
 
 

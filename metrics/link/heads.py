@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTHS, WEEKDAYS
 from metrics.lexicon import _toml, first_char_guarded, first_chars, lexicon
 from metrics.link.keywords import Hit, Located, quoted_currencies
@@ -60,8 +61,8 @@ def phrase_around(text: str, start: int, end: int, floor: int, ceiling: int) -> 
 
 
 _MODIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
-_OF_BY = re.compile(r"\s+(?:of|by)\s+")
-_SPACE = re.compile(r"\s+")
+_OF_BY = lazy_re.compile(r"\s+(?:of|by)\s+")
+_SPACE = lazy_re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +71,7 @@ def _stop_words(noun_stop: frozenset[str]) -> frozenset[str]:
     return noun_stop | _STOP_EXTRA
 
 
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
+_CLAUSE_BREAK = lazy_re.compile(r";|\s(?:but|while|whereas|although)\s|,\s+(?:who|which|where|whose)\s")
 
 
 def clause_of(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
@@ -98,7 +99,7 @@ def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ..
     return tuple(breaks)
 
 
-COMPARED_FROM = re.compile(
+COMPARED_FROM = lazy_re.compile(
     r"(?:\b(?:from|vs\.?|versus|against|compared\s+(?:with|to))\s+(?:a|an|the)?\s*(?:[a-z-]+\s+)?|,\s+or\s+|\(\s*)$",
     re.IGNORECASE,
 )
@@ -106,19 +107,19 @@ COMPARED_FROM = re.compile(
 is one restated after ', or' ('a gain of 2 mln dlrs, or 9 cts a share'); a figure that is itself the
 modifier of a metric noun ('against a 1.9 mln profit') is that noun's."""
 
-_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_PHRASE_WORD = lazy_re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-_DETERMINED = re.compile(
+_DETERMINED = lazy_re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|whose)|\w['’]s)"
     r"\s+(?:[a-z-]+\s+)?$"
 )
 """What stands before a figure used as a modifier: a determiner or genitive, perhaps with one adjective
 ("an initial 2.5 mln stg order", "Acme's proposed 40 dlr offer")."""
-_MODIFIER_GAP = re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z][a-z-]*)[ \t]+)?")
+_MODIFIER_GAP = lazy_re.compile(r"[ \t-]*(?:(?:1[89]|20)\d\d[ \t]+|([a-z][a-z-]*)[ \t]+)?")
 """What may stand between such a figure and its noun: a hyphen, a year ("a 1.08 billion crown 1986 loss")
 or one modifier that is no function word."""
-_PARTITIVE = re.compile(
+_PARTITIVE = lazy_re.compile(
     r"[ \t]+of[ \t]+(?:its|their|the|his|her|our)[ \t]+(?:[\d,.]+[ \t]+)?([A-Za-z][a-z-]+)\b"
 )
 
@@ -256,8 +257,8 @@ def _governed_gap() -> frozenset[str]:
     return frozenset(part for word in words for part in word.split())
 
 
-_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)[ \t]+$")
-_NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z][\w&'’-]*)")
+_NEIGHBOUR_BEFORE = lazy_re.compile(r"([A-Za-z][\w&.'’-]*)[ \t]+$")
+_NEIGHBOUR_AFTER = lazy_re.compile(r"[ \t]+([A-Za-z][\w&'’-]*)")
 
 
 def in_name(text: str, hit: Hit) -> bool:
@@ -305,7 +306,7 @@ def not_bases(text: str, hits: list[Hit]) -> list[Hit]:
     return kept if kept else hits
 
 
-_GLOSS = re.compile(r",\s+or\s+[^,;]{3,90},")
+_GLOSS = lazy_re.compile(r",\s+or\s+[^,;]{3,90},")
 """'Japan's PSE, or the amount of aid to farmers as a percentage, averaged 83 pct': a gloss explains
 the metric before it; its own words are not what the figure measures."""
 
@@ -335,7 +336,7 @@ def quoted_currency(
     return None
 
 
-_PER_CURRENCY = re.compile(
+_PER_CURRENCY = lazy_re.compile(
     r"[ \t]++(?:per|to[ \t]++the|against[ \t]++the|a)[ \t]++(?:U\.S\.[ \t]++)?(?P<base>[A-Za-z]++)\b"
 )
 
@@ -372,7 +373,7 @@ def per_item(text: str, quantity: Quantity) -> bool:
     return _per_item().match(text, quantity.noun_end) is not None
 
 
-_PERCENT = re.compile(r"\d[ \t]*(?:%|pct\b|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
+_PERCENT = lazy_re.compile(r"\d[ \t]*(?:%|pct\b|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
 
 
 def beside_percents(units: tuple[str, ...], quantity: Quantity, text: str, clause: tuple[int, int]) -> bool:
@@ -384,8 +385,8 @@ def beside_percents(units: tuple[str, ...], quantity: Quantity, text: str, claus
     return _PERCENT.search(text, *clause) is not None
 
 
-_INDEX_WORD = re.compile(r"\b(?:index|indices|indexes|points?)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][ \t\n]")
+_INDEX_WORD = lazy_re.compile(r"\b(?:index|indices|indexes|points?)\b", re.IGNORECASE)
+_SENTENCE_END = lazy_re.compile(r"[.!?][ \t\n]")
 
 
 def names_index(text: str, at: int) -> bool:

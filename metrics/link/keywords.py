@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Generic, Protocol, TypeVar
 
+from metrics import lazy_re
 from metrics.find.tokens import Tokens
 from metrics.find.word_alternation import WordAlternation
 from metrics.lexicon import (
@@ -192,19 +193,19 @@ def change_words() -> frozenset[str]:
 
 # ---- cue patterns read at a quantity's edges (claims.Linker) ----
 
-PRONOUN_START = re.compile(
+PRONOUN_START = lazy_re.compile(
     r"[\"'“]?(?:(?:And|But|Yet|Also|So)\s+)?"
     r"(?:(?:It|It's|It’s|Its|They|They're|This|That|These|Those|He|She|Such)\b"
     r"|(?:Another|Up|Down)\s+(?=[\d$£€¥]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))"
 )
 """A sentence that goes on from the one before: a pronoun ("And it..."), "Another 12", an "Up 5%" fragment."""
-BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
+BY_BEFORE = lazy_re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?$", re.IGNORECASE)
 """'by 2022', 'by the end of 2022': the figure holds as of the end of that period."""
-SINCE_AFTER = re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
+SINCE_AFTER = lazy_re.compile(r"(?<!\s)\s++since\s*+(?:[.,;:)]|$)", re.IGNORECASE)
 APPOSED_CHANGE_WORDS = r"(?:up|down|rising|falling|a\s++(?:rise|fall|drop|gain)\s++of)"
 """The words that open a change apposed to a figure ("883 stg, up seven stg"; "12%, a rise of 2 points")."""
-APPOSED_CHANGE = re.compile(rf"(?<!\s)\s*+,?\s*+{APPOSED_CHANGE_WORDS}\s+", re.IGNORECASE)
-EFFECTIVE_BEFORE = re.compile(
+APPOSED_CHANGE = lazy_re.compile(rf"(?<!\s)\s*+,?\s*+{APPOSED_CHANGE_WORDS}\s+", re.IGNORECASE)
+EFFECTIVE_BEFORE = lazy_re.compile(
     r"\b(?:effective|starting)[ \t]++(?:from[ \t]++|on[ \t]++|as[ \t]++of[ \t]++)?$", re.IGNORECASE
 )
 """Before the day a price or rate takes effect ("raise tolls 10.6 pct, effective Jan 1")."""
@@ -218,28 +219,28 @@ def takes_effect(text: str, mention_start: int) -> bool:
     return EFFECTIVE_BEFORE.search(text, reach, mention_start) is not None
 
 
-RESTATED = re.compile(
+RESTATED = lazy_re.compile(
     r"[ \t]*+,?[ \t]*+(?:representing|equivalent[ \t]++to|equal[ \t]++to|accounting[ \t]++for|or)[ \t]++"
     r"(?:(?:about|some|nearly|almost|around|roughly|just[ \t]++over|just[ \t]++under)[ \t]++)?",
     re.IGNORECASE,
 )
 """The words that restate a figure in other terms ("94,000 jobless in February, representing 2.2 pct
 of the workforce", "284,000 dlrs, or 10 cts a share"): the restatement holds for the same period."""
-COMPARED = re.compile(
+COMPARED = lazy_re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down|higher|lower|more|less)\s+(?:on|over|than))"
     r"\s+(?:[a-z]+\s+){0,4}$"
 )
-ON_BEFORE = re.compile(r"\b(?:on|over)\s+(?:a|the)?\s*$", re.IGNORECASE)
-EARLIER = re.compile(r"\b(?:earlier|ago|before|prior|previous)\b", re.IGNORECASE)
-MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
-ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
-COORDINATED = re.compile(
+ON_BEFORE = lazy_re.compile(r"\b(?:on|over)\s+(?:a|the)?\s*$", re.IGNORECASE)
+EARLIER = lazy_re.compile(r"\b(?:earlier|ago|before|prior|previous)\b", re.IGNORECASE)
+MORE_AFTER = lazy_re.compile(r"\s+more\b", re.IGNORECASE)
+ANOTHER_BEFORE = lazy_re.compile(r"\b(?:another|a\s+further)\s+$", re.IGNORECASE)
+COORDINATED = lazy_re.compile(
     r"[\s,()]*(?:(?:to|or|and|up|down|by|of|at|about|some|nearly|almost|rose|fell|rising|falling|gained|lost|"
     r"increased|decreased|a|an|the|total|totalling|totaling|end|close|finish|settle|"
     r"seasonally|adjusted|annual|annualized|annualised|rate|pace|level)[\s,()]+)*",
     re.IGNORECASE,
 )
-QUALIFYING = re.compile(
+QUALIFYING = lazy_re.compile(
     r"(?<![ \t,])[ \t,]*+(?:in[ \t]++(?:[\w$€£¥-]++[ \t]++){1,2}?terms"
     r"|on[ \t]++an?[ \t]++(?:[\w-]++[ \t]++){1,3}?basis"
     r"|for[ \t]++the[ \t]++first[ \t]++time"
@@ -251,7 +252,7 @@ September", "rose 2% on a seasonally adjusted basis in May", "topped $100,000 fo
 Thursday"): passed over as a year-on-year base is. Matched right after a figure or a base, never after a
 blank; the lookbehind keeps a search over a long run of blanks linear (4.3 s on 50,000 blanks without
 it, against the budget of tests/reliability/test_backtracking.py)."""
-YEAR_ON_YEAR = re.compile(
+YEAR_ON_YEAR = lazy_re.compile(
     r"(?<![ \t,])[ \t,]*+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
     r"|on[ \t]++the[ \t]++year|y/y|yoy|y-o-y|m/m|q/q"
     r"|on[ \t]++an?[ \t]++(?:annual|yearly|monthly|quarterly)[ \t]++basis"
@@ -267,7 +268,7 @@ lookbehind keeps a search over a long run of blanks linear (1.9-2.8 s on 50,000 
 FROM_BETWEEN = first_char_guarded(
     "acfv", r"\b(?:from|compared\s+with|compared\s+to|against|versus|vs\.?)\b", re.IGNORECASE
 )
-LETTERS = re.compile(r"[A-Za-z]+")
+LETTERS = lazy_re.compile(r"[A-Za-z]+")
 
 
 def _verbless_continuation() -> re.Pattern[str]:
@@ -297,30 +298,30 @@ VERBLESS_CONTINUATION = _verbless_continuation()
 """The words before a figure that continue the dated figure's clause without a verb of their own: the
 figure shares that one's period."""
 _NOT_MEASURED = r"(?:due|maturing|of|and|or|to|from|in|for|at|by|on|with|that|which|the|an?)\b"
-MEASURED = re.compile(rf"\s+of\s+[a-z]+(?:[ \t-]+(?!{_NOT_MEASURED})[a-z]+){{0,2}}(?=\s)")
+MEASURED = lazy_re.compile(rf"\s+of\s+[a-z]+(?:[ \t-]+(?!{_NOT_MEASURED})[a-z]+){{0,2}}(?=\s)")
 """What a unit measures, up to three lower-case words ("tonnes of wheat", "barrels of crude oil", "tonnes
 of palm oil"): part of the quantity's phrase."""
-SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-z]+){1,3}(?=\s)")
+SHARE_OF = lazy_re.compile(r"\s+of\s+(?:the|its|their|his|her|our|total|all)(?:\s+[a-z]+){1,3}(?=\s)")
 """What a percentage is a share of ("2.8 pct of the workforce", "5 pct of its shares"): part of its phrase."""
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$", re.IGNORECASE)
+SINCE_BEFORE = lazy_re.compile(r"\bsince\s+(?:about\s+|around\s+|early\s+|late\s+)?$", re.IGNORECASE)
 """'up six points since about May 18': from that day to publication."""
-SO_FAR_BEFORE = re.compile(r"\b(?:so|thus)\s+far\s+(?:in|during)\s+(?:the\s+)?$", re.IGNORECASE)
+SO_FAR_BEFORE = lazy_re.compile(r"\b(?:so|thus)\s+far\s+(?:in|during)\s+(?:the\s+)?$", re.IGNORECASE)
 """'sold 9,000 cars so far in 2025': of a period under way, from its start to publication."""
-YEAR_BEFORE = re.compile(
+YEAR_BEFORE = lazy_re.compile(
     r"(?:a\s+)?year[- ](?:earlier|before|ago)|(?:the\s+)?(?:previous|prior)\s+year|year-earlier",
     re.IGNORECASE,
 )
 """'a year earlier', 'a year ago': counted back from the sentence's own period, not from publication."""
-PREVIOUS_PERIOD = re.compile(
+PREVIOUS_PERIOD = lazy_re.compile(
     r"(?:the\s+)?(?:previous|prior|preceding)\s+(month|quarter|week)|(?:an?\s+)?(month|quarter|week)\s+(?:earlier|before)",
     re.IGNORECASE,
 )
 """'the previous month', 'a week earlier', 'the quarter before': counted back from the sentence's period."""
-BASE_PREPOSITION = re.compile(
+BASE_PREPOSITION = lazy_re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:from|against|over|with)[ \t]+the[ \t]", re.IGNORECASE
 )
 """The comparison words of a SAME_PERIOD match: what follows is the base a change is measured from."""
-SAME_PERIOD = re.compile(
+SAME_PERIOD = lazy_re.compile(
     r"(?:[ \t]+(?-i:[a-z]+)){0,3}?[ \t]+(?:in|for|during|over|from|against|with)[ \t]+the[ \t]+"
     r"(?:(?:same|corresponding|comparable|like)[ \t]+(?:(?P<year_in>\d{4})[ \t]+)?"
     r"|(?:year-earlier|year-ago|year[ \t]+earlier|year[ \t]+ago|prior-year|previous-year)[ \t]+)"
@@ -357,7 +358,7 @@ def quoted_currencies() -> tuple[re.Pattern[str], dict[str, str]]:
     return first_char_guarded(first_chars(table), pattern, re.IGNORECASE), table
 
 
-_AGAINST = re.compile(
+_AGAINST = lazy_re.compile(
     r"[ \t]*+(?:against|versus|vs\.?|per|to[ \t]++the)[ \t]++(?:the[ \t]++)?(?:U\.S\.[ \t]++)?", re.IGNORECASE
 )
 

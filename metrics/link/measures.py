@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from metrics import lazy_re
 from metrics.find.tokens import Tokens
 from metrics.lexicon import (
     OTHER,
@@ -51,7 +52,7 @@ from metrics.records import Quantity
 ITEM_WINDOW = 60
 """Characters either side of a figure within which an item word names what it is of."""
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = lazy_re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,12 @@ headline. A word the text qualifies ("U.S. dlrs", "Swedish crowns") is never cha
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.gazetteer import find_entities
 from metrics.lexicon import _csv, _toml
 from metrics.link.document import LinkDocument
@@ -19,8 +19,8 @@ from metrics.link.scope import Figure, Scope
 from metrics.read.dateline import dateline_end
 from metrics.records import EntityMention, Quantity
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z .'&-]*[A-Z])\s*(?:,|\(|-|–)")
+_LAST_WORD = lazy_re.compile(r"([A-Za-z]+)\W*$")
+_DATELINE_PLACE = lazy_re.compile(r"\s*([A-Z][A-Z .'&-]*[A-Z])\s*(?:,|\(|-|–)")
 
 
 @dataclass(frozen=True)

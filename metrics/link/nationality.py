@@ -3,16 +3,16 @@ company's nationality and the company the figure's actor (roles.py drops the cou
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml
 from metrics.records import EntityMention
 
-DESCRIBES = re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
+DESCRIBES = lazy_re.compile(r"(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,3}")
 """A genitive and up to three words before another name ("Vexa's US affiliate Corin Labs")."""
 
-_NEXT_WORD = re.compile(r"(?<![ \t])[>]?[ \t]*+(?:([A-Za-z]+)|[,(<)])")
+_NEXT_WORD = lazy_re.compile(r"(?<![ \t])[>]?[ \t]*+(?:([A-Za-z]+)|[,(<)])")
 """The word after a company's name (empty after a comma or bracket). Matched right after the name; the
 lookbehind keeps a search over a long run of blanks linear."""
 

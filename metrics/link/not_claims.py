@@ -12,15 +12,16 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import accumulate
 
+from metrics import lazy_re
 from metrics.lexicon import Lexicon, _toml, lexicon
 from metrics.read.dateline import dateline_end
 from metrics.records import Quantity
 
-_POINTS_BACK = re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
+_POINTS_BACK = lazy_re.compile(r"\b(?:the|these|those|both)[ \t]++$", re.IGNORECASE)
 """'the two nations', 'these three plants': the things were counted before; this names them again."""
 
 
-_RANK = re.compile(
+_RANK = lazy_re.compile(
     r"(?:\b(?:the|its|their|his|her|our|a)|\w['’]s)[ \t]+(?:number|no\.|#)[ \t]*+$", re.IGNORECASE
 )
 """'the number three automaker', "Acme's No. 2 plant": a rank, no figure (the dev contract's ordinals)."""
@@ -41,11 +42,11 @@ class Spans:
         return index >= 0 and self.reach[index] >= end
 
 
-_SINGULAR_UNIT = re.compile(r"(?:year|month|week|day|decade|century|hour|minute)$", re.IGNORECASE)
-_MODIFIED = re.compile(r"[ \t]++(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
+_SINGULAR_UNIT = lazy_re.compile(r"(?:year|month|week|day|decade|century|hour|minute)$", re.IGNORECASE)
+_MODIFIED = lazy_re.compile(r"[ \t]++(?!ago\b|earlier\b|before\b|later\b|after\b|old\b)[a-z]")
 """'the five year economic recovery': a singular unit of time with a lower-case word after it, not 'five
 year ago'."""
-_ONE_COMPOUND = re.compile(r"\b(?:a|an|the)[ \t]+$", re.IGNORECASE)
+_ONE_COMPOUND = lazy_re.compile(r"\b(?:a|an|the)[ \t]+$", re.IGNORECASE)
 
 
 def _in_time_expression(text: str, quantity: Quantity, spans: Spans) -> bool:
@@ -66,14 +67,14 @@ def _one_in_compound(text: str, quantity: Quantity) -> bool:
     return bool(_ONE_COMPOUND.search(text, max(0, quantity.start - 6), quantity.start))
 
 
-_VS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
-_DIGIT_RUN = re.compile(r"\d[\d,.]*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NUMBER_TOKEN = re.compile(r"\(?-?[$£€]?\d[\d,.]*(?:-\d+/\d+)?\)?%?")
+_VS = lazy_re.compile(r"\bvs\b\.?", re.IGNORECASE)
+_DIGIT_RUN = lazy_re.compile(r"\d[\d,.]*")
+_WORD = lazy_re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NUMBER_TOKEN = lazy_re.compile(r"\(?-?[$£€]?\d[\d,.]*(?:-\d+/\d+)?\)?%?")
 """A figure of a row: '1,234', '(3.5)', '21-1/2'."""
 _ROW_WORDS = frozenset({"nil", "na", "n/a"})
 """Words a results table writes in place of a figure ("Shr 1.10 dlrs vs nil", "Net 5,521,000 vs NA")."""
-_NOT_GIVEN = re.compile(r"\bnot[ \t]+(?:given|available)\b", re.IGNORECASE)
+_NOT_GIVEN = lazy_re.compile(r"\bnot[ \t]+(?:given|available)\b", re.IGNORECASE)
 """'Shr 34 cts vs not given': the missing figure of a row."""
 
 
@@ -92,7 +93,7 @@ def _is_number(token: str, number_words: Mapping[str, float]) -> bool:
     return word in number_words or word in _ROW_WORDS
 
 
-_LISTED = re.compile(r"[A-Za-z][A-Za-z/ -]{1,30}?[ \t]+\d[\d,.]*[ \t]*\(\d[\d,.]*\)")
+_LISTED = lazy_re.compile(r"[A-Za-z][A-Za-z/ -]{1,30}?[ \t]+\d[\d,.]*[ \t]*\(\d[\d,.]*\)")
 """'cotton 26,992 (41,933)': an item, this period's figure, and last period's in brackets."""
 TABLE_WORDS = 10
 """A line of at most this many words around its figures, with 'vs' between them, is a table row ("Shr 2.31

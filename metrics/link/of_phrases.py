@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml, lexicon
 from metrics.link.heads import attributive_head, governing_hit, unit_class
 from metrics.link.keywords import Hit, Located
@@ -50,10 +51,10 @@ def _coupon_verb() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('coupon_verbs')})[ \t]+(?:an?[ \t]+)?(?:annual[ \t]+)?$", re.IGNORECASE)
 
 
-_STAKE_OF = re.compile(
+_STAKE_OF = lazy_re.compile(
     r"[ \t]++of[ \t]+(?:(?:the|its|their|his|her)[ \t]+)?([\w.&'’-]+(?:[ \t]+[\w.&'’-]+){0,3})"
 )
-_WORD = re.compile(r"[\w.&'’-]+")
+_WORD = lazy_re.compile(r"[\w.&'’-]+")
 
 
 def of_phrase(text: str, hits: Located[Hit], quantity: Quantity, clause: tuple[int, int]) -> Found | None:
@@ -124,7 +125,7 @@ def names_coupon(metric: str, text: str, hits: Located[Hit], quantity: Quantity,
     return attributive_head(text, hits, quantity, end) is not None
 
 
-_OBJECT = re.compile(r"[ \t]++(?:an?|the)[ \t]+(?:[a-z-]+[ \t]+)?$")
+_OBJECT = lazy_re.compile(r"[ \t]++(?:an?|the)[ \t]+(?:[a-z-]+[ \t]+)?$")
 
 
 @cache
@@ -145,7 +146,7 @@ def not_results(text: str, hits: list[Hit], quantity: Quantity) -> list[Hit]:
     return hits[:-1]
 
 
-_SHARE_OF = re.compile(
+_SHARE_OF = lazy_re.compile(
     r"[ \t]++off?[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[\w.&-]+['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
 )
 """'of the firm's market ', 'off its ': between a share taken and the metric word it is of."""

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 
+from metrics import lazy_re
 from metrics.link.governing import Governing, compared_time, is_base
 from metrics.records import Quantity, TimeMention
 
-_LEAD = re.compile(
+_LEAD = lazy_re.compile(
     r"(?:(?:in|during|for|over|throughout|through|since|by|at|on)[ \t]++(?:the[ \t]++)?"
     r"(?:(?:its|their|(?:[\w.&-]++[ \t]++){0,2}?[\w.&-]+['’]s)[ \t]++)?)?",
     re.IGNORECASE,
 )
 """What may stand between the sentence's start and its opening time: nothing, "In", "During the", a
 genitive ("In the federation's February survey,", "In its January report,")."""
-_TAIL = re.compile(r"(?:[ \t]++[a-z][a-z-]*+){0,2}[ \t]*+,")
+_TAIL = lazy_re.compile(r"(?:[ \t]++[a-z][a-z-]*+){0,2}[ \t]*+,")
 """After the time, up to two lower-case words ("survey", "trade figures") and the comma that ends it."""
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN
 from metrics.lexicon import _toml, alternation, last_match
 from metrics.link import keywords as cue
@@ -23,7 +24,7 @@ def _parallel() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return joint, frozenset(table["verbs"]), frozenset(table["blockers"])
 
 
-_FROM_PLACE = re.compile(rf"\b(?:from|to)[ \t]++(?:the[ \t]++)?(?!(?:{MONTH_PATTERN})\b)[A-Z][\w.'-]*+")
+_FROM_PLACE = lazy_re.compile(rf"\b(?:from|to)[ \t]++(?:the[ \t]++)?(?!(?:{MONTH_PATTERN})\b)[A-Z][\w.'-]*+")
 """'imports from the US', 'exports to China': a partner, not a time the figure is counted from."""
 
 

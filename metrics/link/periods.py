@@ -12,6 +12,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, month_end
 from metrics.find.timex_headline import headline_period as read_headline
 from metrics.find.tokens import Tokens
@@ -247,8 +248,10 @@ OWN_PERIOD_AFTER = 40
 """Characters after a figure read for a period noun of its own ("vs 69 mln dlrs in quarter")."""
 
 
-_UNDATED_MONTH = re.compile(rf"\bin\s+{MONTH_PATTERN}\b", re.IGNORECASE)
-_UNDATED_RELATIVE = re.compile(r"\b(?:this|next|last|coming)\s+(?:year|quarter|month|week)\b", re.IGNORECASE)
+_UNDATED_MONTH = lazy_re.compile(rf"\bin\s+{MONTH_PATTERN}\b", re.IGNORECASE)
+_UNDATED_RELATIVE = lazy_re.compile(
+    r"\b(?:this|next|last|coming)\s+(?:year|quarter|month|week)\b", re.IGNORECASE
+)
 """'next year's earnings', 'in December' in a story without a date: times of the figure's own that could
 not be dated (with a date they are time expressions and govern it)."""
 
@@ -353,7 +356,7 @@ def planned_not_announced(scope: Scope, figure: Figure) -> None:
         figure.period, figure.period_text, figure.period_source = None, None, "none"
 
 
-_REPORT_GAP = re.compile(r"[ \t]+(?:on[ \t]+)?")
+_REPORT_GAP = lazy_re.compile(r"[ \t]+(?:on[ \t]+)?")
 REPORT_DAYS = 6
 """The longest time after a reporting verb read as when the news was told (a day, "last week"); a
 longer one right after it names the figure's period ("reported 1986 profit of ...")."""

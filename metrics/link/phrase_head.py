@@ -4,15 +4,16 @@ and takes its meaning from its complement ("the value of exports": exports; word
 
 from __future__ import annotations
 
-import re
-
+from metrics import lazy_re
 from metrics.lexicon import lexicon
 from metrics.link.keywords import Hit
 
-_OF_COMPLEMENT = re.compile(r"[ \t]++(of|for|on)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
+_OF_COMPLEMENT = lazy_re.compile(
+    r"[ \t]++(of|for|on)[ \t]+(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
+)
 """Between a metric noun and a metric word of its complement: "orders for manufactured goods", "tax on
 imports"."""
-_AFTER_FIGURE = re.compile(r"\d\S*(?:[ \t]+\S+){0,3}[ \t]+$")
+_AFTER_FIGURE = lazy_re.compile(r"\d\S*(?:[ \t]+\S+){0,3}[ \t]+$")
 """'earned 80 mln dlrs or 2.22 dlrs per share on sales of ...': a metric word written with a figure is
 that figure's; an 'on' after it starts another figure's phrase."""
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from metrics import lazy_re
 from metrics.find.gazetteer import kind_of
 from metrics.lexicon import Indicator, lexicon
 from metrics.link import keywords as cue
@@ -30,16 +31,16 @@ from metrics.records import EntityMention, Quantity, TimeMention
 SOURCE_REACH = 30
 """Characters after an actor within which a reporting verb makes it the figure's source."""
 
-_LISTED = re.compile(
+_LISTED = lazy_re.compile(
     r"(?:'s|’s)?\s*,?\s*(?:(?:at|with|of|had|has|was|on)\s+)?(?:(?:about|some|nearly|over)\s+)?"
 )
 """What may stand between an actor and its figure in a list ("Japan at 83 pct, the EC with 69 pct")."""
-_LIST_ITEM = re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
+_LIST_ITEM = lazy_re.compile(r"(?:,|\band|\bwith)\s+(?:the\s+)?$")
 """What opens a list item before its actor ("..., with Chile at 12 pct")."""
-_DIVISION = re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
+_DIVISION = lazy_re.compile(r"\s+(?:[Dd]ivision|[Dd]ivisions)\b")
 _MARKET_PRICES = frozenset({"price"})
 """Metrics whose figure a country before a commodity word does not own ("US crude lost $2")."""
-_HEADS_FIGURE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
+_HEADS_FIGURE = lazy_re.compile(r"\s+(?:at|with)\s+(?:about\s+|some\s+|nearly\s+)?[\d$£€¥]")
 
 
 @cache

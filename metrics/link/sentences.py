@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml, first_char_guarded
 
 _ABBREVIATIONS = frozenset(
@@ -71,7 +72,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate end: . ! ? (and closing quotes/brackets) before whitespace and a capital, digit or quote;
 # or a line break. A full stop after a known abbreviation or a single letter ("T.R. Reid") is no end.
 _CANDIDATE = first_char_guarded(".!?\n", r"([.!?])[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_BEFORE = lazy_re.compile(r"([A-Za-z.]+)$")
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from datetime import date
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml, alternation
 from metrics.link import keywords as cue
 from metrics.link.expectations import expected_before
@@ -45,7 +46,7 @@ def _target_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
-_LAST_WORD = re.compile(r"[A-Za-z]++$")
+_LAST_WORD = lazy_re.compile(r"[A-Za-z]++$")
 """The target noun that ends a match of the noun after a figure."""
 
 
@@ -76,8 +77,8 @@ def _so_far() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation([*status['so_far'], *status['reported']])})\b", re.IGNORECASE)
 
 
-_EXPLICIT_YEAR = re.compile(r"\d{4}")
-_PART_OF_YEAR = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
+_EXPLICIT_YEAR = lazy_re.compile(r"\d{4}")
+_PART_OF_YEAR = lazy_re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
 UNFINISHED_GRAINS = ("year", "quarter")
 """Grains of a period that may be under way at publication, its full figure not yet known (a month under
 way is mostly reported so far: "this month's auction yielded 7.3 pct")."""
@@ -101,7 +102,7 @@ def _estimate_noun() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{nouns})[ \t]+(?:of|at)[ \t]+(?:[a-z]+[ \t]+)?$", re.IGNORECASE)
 
 
-_FIRST_WORD = re.compile(r"[ \t]*+,?[ \t]*+([a-z]+)\b")
+_FIRST_WORD = lazy_re.compile(r"[ \t]*+,?[ \t]*+([a-z]+)\b")
 _NOT_VERBS = frozenset({"nothing", "something", "anything", "everything", "during", "according", "including"})
 
 
@@ -134,7 +135,7 @@ def _any_between(ends: list[int], start: int, end: int) -> bool:
     return i < len(ends) and ends[i] <= end
 
 
-_GENITIVE = re.compile(r"\w['’]s?[ \t]+$")
+_GENITIVE = lazy_re.compile(r"\w['’]s?[ \t]+$")
 """A genitive right before a figure ("the company's 40 mln dlrs of debt"): what its owner has."""
 LOOK_BEFORE = 20
 """Characters before a figure read for a possessive or a ceiling word."""
@@ -227,10 +228,10 @@ def _takes_effect(scope: Scope, start: int) -> bool:
     return mention is not None and cue.takes_effect(scope.doc.text, mention.start)
 
 
-_RESTATED = re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
+_RESTATED = lazy_re.compile(r"[ \t]*\((?:[^()]*[;,/][ \t]*)?")
 """'$499 (£264)', '570 rupees (£6.80; $13)': the bracketed figures restate the one before in other units."""
-_NEXT_IN_BRACKET = re.compile(r"[ \t]*+[;,/][ \t]*+")
-_OPEN_BRACKET = re.compile(r"\([^()]*$")
+_NEXT_IN_BRACKET = lazy_re.compile(r"[ \t]*+[;,/][ \t]*+")
+_OPEN_BRACKET = lazy_re.compile(r"\([^()]*$")
 
 
 def restated_in_brackets(scope: Scope, figure: Figure) -> None:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from metrics import lazy_re
 from metrics.lexicon import _toml
 from metrics.link import keywords as cue
 from metrics.link.complement import complement_head
@@ -48,7 +48,7 @@ def metric_and_entities(scope: Scope, figure: Figure) -> None:
     figure.entities = entities_near(doc, quantity, scope.mentions, scope.entities)
 
 
-_RESTATED = re.compile(r"[ \t]*+,?[ \t]*+(?:or|\()[ \t]*+")
+_RESTATED = lazy_re.compile(r"[ \t]*+,?[ \t]*+(?:or|\()[ \t]*+")
 """What stands between a figure and the same figure restated ("500 points, or 22 pct", "$3 (2.1 euros)")."""
 
 

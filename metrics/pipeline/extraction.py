@@ -9,7 +9,6 @@ the other half, the one driver that writes.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
@@ -17,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from metrics import lazy_re
 from metrics.errors import InputError
 from metrics.link.extract import EXTRACTOR_VERSION, claims_from_document
 from metrics.pipeline.options import ErrorHandler, Extractor
@@ -39,7 +39,7 @@ _claim_values = attrgetter(*_CLAIM_NAMES)
 """A claim's values in CLAIM_FIELDS order, in one call: rows go from Claim straight into columns."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_re.compile("[\ud800-\udfff]")
 
 
 def storable(document: Document) -> Document:

@@ -8,35 +8,36 @@ import re
 from collections import Counter
 from datetime import date
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, month_number, safe_date
 from metrics.read.dates import in_years, parse_date_string
 
 __all__ = ["dateline_end", "parse_date_string", "published_from_text"]
 
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = lazy_re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = lazy_re.compile(
     rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = lazy_re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _AGENCY = r"(?:[ \t]++\([A-Z][A-Za-z .&-]{0,30}\))"
 """The agency in brackets after a dateline's date: 'OSLO, Nov 20 (Reuters) -'."""
-_WIRE_DATELINE = re.compile(
+_WIRE_DATELINE = lazy_re.compile(
     rf"^[A-Z][A-Za-z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?,\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})"
     rf"(?:{_AGENCY}?\s+[-–—]|\.\s*/?[A-Z][A-Za-z-]+/)",
     re.MULTILINE,
 )
 """'SALVADOR, Feb 26 -', 'OSLO, Nov 20 (Reuters) -' and the agency form 'MOSCOW, March 3. /TASS/.': a month
 and day, the year from the article."""
-_NUMERIC_DATELINE = re.compile(
+_NUMERIC_DATELINE = lazy_re.compile(
     r"^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+[-–—]", re.MULTILINE
 )
 """'03.04.2015 -': a day, month and year with full stops, as European agencies write them."""
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = lazy_re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 DATELINE_WINDOW = 400
-_DATELINE_HEAD = re.compile(
+_DATELINE_HEAD = lazy_re.compile(
     rf"^(?:[A-Z][A-Z .'/&-]{{1,60}}(?:,\s*[A-Z][A-Za-z.'& -]{{1,30}})?"
     rf"(?:,\s+(?:{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:{_AGENCY}?\s+[-–—]|\.\s*/[A-Z][A-Za-z-]+/\.?)"

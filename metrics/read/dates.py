@@ -20,6 +20,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from metrics import lazy_re
 from metrics.calendar import MONTH_PATTERN, WEEKDAYS, month_number
 
 YEARS = (1800, 2100)
@@ -31,15 +32,15 @@ FORMATS = "YYYY-MM-DD, '10 December 2019', 'December 10, 2019' or 'Tue, 10 Dec 2
 _WEEKDAY = "|".join(sorted({*WEEKDAYS, *(day[:3] for day in WEEKDAYS)}, key=len, reverse=True))
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
 _ZONE = r"(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{1,5})"
-_ISO_DATE = re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]{_CLOCK}\s*{_ZONE}?)?", re.IGNORECASE)
+_ISO_DATE = lazy_re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]{_CLOCK}\s*{_ZONE}?)?", re.IGNORECASE)
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4})"
 _WRITTEN_TAIL = rf"(?:,?\s+{_CLOCK}(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?)?"
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = lazy_re.compile(
     rf"(?:(?:{_WEEKDAY})\.?,?\s+)?{_DAY}\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+{_YEAR}{_WRITTEN_TAIL}",
     re.IGNORECASE,
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = lazy_re.compile(
     rf"(?:(?:{_WEEKDAY})\.?,?\s+)?({MONTH_PATTERN})\.?\s+{_DAY},?\s+{_YEAR}{_WRITTEN_TAIL}", re.IGNORECASE
 )
 

@@ -6,11 +6,11 @@ images, NUL-padded binaries) is refused with the reason, never stored as mojibak
 
 from __future__ import annotations
 
-import re
 import tomllib
 from functools import cache
 from importlib import resources
 
+from metrics import lazy_re
 from metrics.errors import InputError
 
 SNIFF_BYTES = 64 * 1024
@@ -20,7 +20,7 @@ MAX_CONTROL_SHARE = 0.01
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
 _CONTROLS = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_REAL_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+_REAL_NON_ASCII = lazy_re.compile("[^\x00-\x7f\ufffd]")
 """A character that only valid multi-byte UTF-8 can have produced (U+FFFD marks the damage)."""
 
 

@@ -10,13 +10,13 @@ import hashlib
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from metrics import lazy_re
 from metrics.errors import InputError
 from metrics.read.dateline import published_from_text
 from metrics.read.dates import DateRefused, read_date
@@ -39,7 +39,7 @@ that extracting one document (whose memory grows with the figures it holds, unde
 bounded: 1 MB of "$1 " holds 333,333 of them."""
 
 READ_CHUNK_BYTES = 1024 * 1024
-_NUMBER = re.compile(r"\d+")
+_NUMBER = lazy_re.compile(r"\d+")
 ErrorHandler = Callable[[InputError], None]
 
 

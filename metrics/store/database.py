@@ -7,7 +7,6 @@ Connections are short-lived (open, work, close) so an analyst's shell is never l
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from metrics import lazy_re
 from metrics.errors import StoreError, StoreLockedError, UsageError
 from metrics.store.names import did_you_mean, stored_entities, stored_metrics
 from metrics.store.schema import ensure_schema, fetch_one
@@ -33,7 +33,7 @@ DEFAULT_WAIT_SECONDS = 5.0
 EXPORT_FORMATS = ("parquet", "csv")
 EXPORTED = ("documents", "claims", "series", "conflicts")
 
-_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+_LOCK_HOLDER = lazy_re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 
 
 def _first_line(error: BaseException) -> str:
