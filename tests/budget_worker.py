@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import re
+import re._constants as sre  # the parse tree's opcodes: which patterns begin with blanks
+import re._parser as sre_parse
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -49,8 +51,46 @@ def _module_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+_BLANKS = frozenset({ord(" "), ord("\t")})
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _blank_class(item: tuple[Any, Any]) -> bool:
+    """A character class, or a character, that a space or tab belongs to."""
+    op, arg = item
+    if op is sre.LITERAL:
+        return arg in _BLANKS
+    if op is not sre.IN:
+        return False
+    return any(
+        (kind is sre.LITERAL and value in _BLANKS)
+        or (kind is sre.CATEGORY and value is sre.CATEGORY_SPACE)
+        or (kind is sre.RANGE and value[0] <= ord(" ") <= value[1])
+        for kind, value in arg
+    )
+
+
+def starts_with_blanks(sequence: Any) -> bool:
+    """Whether a parsed pattern can begin with a run of blanks of any length: an unbounded repeat of a
+    class holding the space or tab ('[ \\t,]*+', '\\s+'), or a group, repeat or branch that can begin
+    with one. Read from the parse tree, so no spelling of such a prefix escapes the list."""
+    if not len(sequence):
+        return False
+    op, arg = sequence[0]
+    if op in _REPEATS:
+        _low, high, body = arg
+        return len(body) > 0 and (
+            (high is sre.MAXREPEAT and _blank_class(body[0])) or starts_with_blanks(body)
+        )
+    if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+        return starts_with_blanks(arg[-1])
+    if op is sre.BRANCH:
+        return any(starts_with_blanks(branch) for branch in arg[1])
+    return False
+
+
 def known_nonlinear() -> dict[str, str]:
-    """Window patterns: those that start with blanks ('[ \\t]*', '[ \\t]+', '\\s*', '\\s+'), which the
+    """Window patterns: those that can start with a run of blanks (`starts_with_blanks`), which the
     finders and the linker only .match (or .fullmatch) right after a number, a unit or a date, and
     those that end with '$', which they only search in a short window before one. Searched over a whole
     text they are quadratic on a long run of blanks; test_the_listed_nonlinear_patterns_are_linear keeps
@@ -58,7 +98,7 @@ def known_nonlinear() -> dict[str, str]:
     listed = {
         p.pattern: "starts with blanks: .match-ed after a token, quadratic if searched over blanks"
         for p in _module_patterns()
-        if p.pattern.startswith(("[ \\t]", "[ \\t-]", "(?:[ \\t]", "(?:[ \\t]+|-)", "\\s*", "\\s+"))
+        if starts_with_blanks(sre_parse.parse(p.pattern, p.flags))
     }
     listed.update(
         (p.pattern, "ends with '$': searched only in the few characters before a number")

@@ -4,10 +4,11 @@ budget_worker.BUDGET_SECONDS for why the budget proves linearity rather than mea
 
 from __future__ import annotations
 
+import re._parser as sre_parse
 from collections.abc import Iterator
 
 import pytest
-from budget_worker import BudgetWorker
+from budget_worker import BudgetWorker, starts_with_blanks
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -66,6 +67,24 @@ def test_the_worker_sees_the_extractors_patterns(worker: BudgetWorker) -> None:
 @example(text="a" * MAX_LENGTH + "1")
 def test_every_pattern_is_linear_on_pathological_text(worker: BudgetWorker, text: str) -> None:
     within_budget(worker, "patterns", text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "listed"),
+    [
+        (r"[ \t,]*+(?:in\s+dollar\s+terms)", True),  # a class with more than blanks in it
+        (r"\s+of\b", True),
+        (r"(?:[ \t]++|-)?(?:km|kg)\b", True),  # an optional prefix of blanks
+        (r"(?:[ \t]+[a-z]+){0,3}?[ \t]+from", True),  # a bounded repeat that begins with a run of blanks
+        (r"(?:,|[ \t]*and)\b", True),  # one branch may begin with blanks
+        (r"(?<![ \t,])[ \t,]*+in\b", False),  # the lookbehind: it begins only where a run of blanks does
+        (r"[ \t]?\$", False),  # at most one blank
+        (r"[ \t-]{0,8}[A-Z]", False),
+        (r"[A-Za-z]+[ \t]+", False),
+    ],
+)
+def test_the_harness_lists_every_pattern_that_begins_with_blanks(pattern: str, listed: bool) -> None:
+    assert starts_with_blanks(sre_parse.parse(pattern)) is listed
 
 
 def test_the_listed_nonlinear_patterns_are_linear(worker: BudgetWorker) -> None:
