@@ -24,19 +24,7 @@ _MADE: list[LazyPattern] = []
 class LazyPattern:
     """`re.compile(pattern, flags)`, done the first time a method or attribute is looked up."""
 
-    __slots__ = (
-        "_compiled",
-        "_flags",
-        "findall",
-        "finditer",
-        "fullmatch",
-        "match",
-        "pattern",
-        "search",
-        "split",
-        "sub",
-        "subn",
-    )
+    __slots__ = ("_compiled", "_flags", "pattern", *_METHODS)  # a compiled method is bound to its slot
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
