@@ -40,15 +40,18 @@ def _part_in_tense(text: str, item: Found, reference: date) -> Found:
     """'expects earnings to grow in the second half', 'first-quarter profit is expected to': a quarter,
     half or first months without a year in a clause about the future is the coming one, not the last
     one that ended, unless that one closed lately (its results still due) or much more lately than
-    the coming one begins."""
+    the coming one begins. A part of the year a future event is to happen in ("sales will rise 5 pct
+    in the fourth quarter") is the coming one whenever the last closed more than REPORTING_DAYS ago:
+    what happens in it has not happened, whereas "expects fourth-quarter results" may still be due."""
     start, end, kind, period, relation = item
     if period is None or period.end is None or period.start is None:
         return item
     since_end = (reference - period.end).days
     if since_end <= REPORTING_DAYS:
         return item  # under way, or just closed and still to be reported ("expects third-quarter results")
-    if (shift_years(period.start, 1) - reference).days > 2 * since_end:
-        return item  # in March 'the fourth quarter' is mostly the one whose results are due, not the next
+    in_time = _IN_BEFORE.search(text, max(0, start - 12), start) is not None
+    if not in_time and (shift_years(period.start, 1) - reference).days > 2 * since_end:
+        return item  # in March 'fourth-quarter results' are mostly the ones still due, not the next
     before = text[timex_tense.clause_bounds(text, start)[0] : start]
     future = timex_tense.speaks_of_future(text, start) or _expects().search(before)
     if not (future or _FUTURE_AFTER.match(text, end)):
@@ -57,6 +60,10 @@ def _part_in_tense(text: str, item: Found, reference: date) -> Found:
         return item  # "a loss in its third quarter ended Feb. 28", "the second quarter's 12 cents": over
     shifted = Period(shift_years(period.start, 1), shift_years(period.end, 1), period.grain)
     return start, end, kind, shifted, relation
+
+
+_IN_BEFORE = lazy_re.compile(r"\b(?:in|during)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+"""'in the fourth quarter', 'during the second half': when something happens, not whose results."""
 
 
 @cache

@@ -100,7 +100,8 @@ _PERFECT = lazy_re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 def month_tense(text: str, start: int) -> str:
     """'future' when the clause before a month without a year has a future cue ("is due in May") or
     the month is a deadline ("to finish by August") in a sentence that does not look back ("by March,
-    prices had doubled"); else 'past'."""
+    prices had doubled"); 'done' when the clause before it tells a change as over ("exports rose 5 pct
+    in"); else 'past'."""
     first, _last = clause_bounds(text, start)
     if future_in(text[first:start]):
         return "future"
@@ -110,7 +111,16 @@ def month_tense(text: str, start: int) -> str:
         sentence = _RELATIVE_CLAUSE.sub(",", sentence)
         if not _PERFECT.search(sentence):
             return "future"
+    if _done().search(text, first, start):
+        return "done"
     return "past"
+
+
+@cache
+def _done() -> re.Pattern[str]:
+    """A verb that tells a change as over (time_words.toml [past_cues]: "rose", "fell", "totalled")."""
+    verbs = _toml("time_words.toml")["past_cues"]["verbs"]
+    return re.compile(rf"(?<![\w'-])(?:{alternation(verbs)})(?![\w'-])", re.IGNORECASE)
 
 
 _RELATIVE_CLAUSE = lazy_re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
@@ -136,8 +146,9 @@ def month(number: int, reference: date, when: str) -> Period:
     reference's is the coming one in a past clause too: eleven months back, news writes 'last
     November', not 'in November'. And the month right before the reference's is that one in a future
     clause too: its figures are still to come ("is expected to show a fall in February", in March),
-    and eleven months ahead news writes 'next February'."""
-    following = number == reference.month % 12 + 1 and when != "since"
+    and eleven months ahead news writes 'next February'. Unless the clause tells a change in it as over
+    ('done': "exports rose 5 pct in December", published in November): then it is last year's."""
+    following = number == reference.month % 12 + 1 and when not in ("since", "done")
     just_ended = number == (reference.month - 2) % 12 + 1
     if not when:
         year = nearest_year(number, 15, reference)

@@ -28,7 +28,7 @@ from metrics.link.sentences import Sentences
 from metrics.read.dateline import dateline_end
 from metrics.records import Claim, Document, Quantity, TimeMention
 
-EXTRACTOR_VERSION = "1.37.0"
+EXTRACTOR_VERSION = "1.38.0"
 """Bump when extraction output changes, so stores know to re-extract (`metrics reextract`)."""
 
 
