@@ -19,6 +19,7 @@ from metrics.find import timex_dates, timex_first, timex_parts, timex_relative
 from metrics.find.fiscal import StoryCountry
 from metrics.find.split_alternation import SplitAlternation
 from metrics.find.timex_adjust import ADJUSTED, UNDATED_PARTS, in_context
+from metrics.find.timex_part_of_year import join_parts_of_years
 from metrics.find.timex_periods import DATED, period_master, period_starts
 from metrics.find.timex_ranges import join_ranges
 from metrics.find.timex_relative import Resolver
@@ -265,7 +266,8 @@ def scan(
     country: StoryCountry | None = None,
 ) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation).
-    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them).
+    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them), and so do a
+    part of a year and the year after it ("the first half of" / "the fiscal year ending in March").
     `country` gives the story's country (its dateline's, say) when a company's fiscal year asks."""
     tokens = tokens or Tokens(text)
     periods = [
@@ -292,7 +294,7 @@ def scan(
             item = in_context(text, item, match.group(), year_written, reference, country)
         out.append(item)
     found = sorted(out + periods)
-    return join_ranges(text, found) if join else found
+    return join_parts_of_years(text, join_ranges(text, found)) if join else found
 
 
 _A_UNIT_BEFORE = lazy_re.compile(r"\b[Aa]n?\s+(?:quarter|month|week|day)(?:\s+or\s+so)?\s+$", re.IGNORECASE)
