@@ -4,8 +4,7 @@ leaders' terms, each resolved to a Period against the publication date.
 The expressions are found by the project's own patterns (one compiled alternation, one pass);
 dateparser's search reads "$20" as a date and fills missing days with today's, so it is not used here.
 Each pattern kind has a small resolver (timex_dates, timex_first, timex_relative, timex_parts), looked
-up in one dispatch table; timex_adjust then reads the words around an expression (tense, fiscal calendars).
-"""
+up in one dispatch table; timex_adjust reads the words around an expression (tense, fiscal calendars)."""
 
 from __future__ import annotations
 
@@ -266,8 +265,7 @@ def scan(
     country: StoryCountry | None = None,
 ) -> list[tuple[int, int, str, Period | None, str]]:
     """Every time expression: (start, end, kind, period or None when unresolvable, relation).
-    With join=False two dates a range word joins stay two expressions (as TIMEX3 tags them), and so do a
-    part of a year and the year after it ("the first half of" / "the fiscal year ending in March").
+    With join=False two dates a range word joins, or a part of a year and its year, stay two (as TIMEX3).
     `country` gives the story's country (its dateline's, say) when a company's fiscal year asks."""
     tokens = tokens or Tokens(text)
     periods = [
