@@ -14,6 +14,7 @@ from metrics import lazy_re
 from metrics.calendar import add_months, shift_years
 from metrics.find import timex_tense
 from metrics.find.fiscal import StoryCountry, calendar_for, fiscal_year, relative_fiscal_year
+from metrics.find.timex_part_of_year import part_of
 from metrics.find.timex_ranges import Found
 from metrics.find.timex_words import M, contract_words, part_words
 from metrics.lexicon import _toml, alternation
@@ -85,16 +86,11 @@ def _fiscal_part(text: str, item: Found, country: StoryCountry | None, reference
     start, end, kind, period, relation = item
     if period is None or period.start is None or period.end is None:
         return item
-    months = 6 if kind == "half_year" else 3
-    index = (period.start.month - 1) // months
     context = text[timex_tense.sentence_start(text, start) : start]
     year = fiscal_year(period.start.year, context, text, start, country, reference)
     if year.start is None:
         return item
-    first = add_months(year.start, months * index)
-    last = add_months(first, months) - timedelta(days=1)
-    grain = period.grain if first.month % 3 == 1 else "span"
-    return start, end, kind, Period(first, last, grain), relation
+    return start, end, kind, part_of(year.start, period, 6 if kind == "half_year" else 3), relation
 
 
 def _fiscal(text: str, item: Found, country: StoryCountry | None, reference: date | None) -> Found:

@@ -7,7 +7,7 @@ the part is taken of those twelve months, as "the first half of fiscal 1988" is 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from metrics import lazy_re
 from metrics.calendar import add_months
@@ -28,6 +28,16 @@ def _twelve_months(period: Period | None) -> bool:
     return period.end == add_months(period.start, 12) - timedelta(days=1)
 
 
+def part_of(year_start: date, part: Period, months: int) -> Period:
+    """The part of the year from `year_start` that `part` is of its calendar year (the second quarter,
+    the first half: `months` long); a quarter's grain if it is a calendar quarter, else a span."""
+    assert part.start is not None
+    index = (part.start.month - 1) // months  # the part the words name: 'second quarter' -> 1
+    first = add_months(year_start, months * index)
+    last = add_months(first, months) - timedelta(days=1)
+    return Period(first, last, part.grain if first.month % 3 == 1 else "span")
+
+
 def join_parts_of_years(text: str, found: list[Found]) -> list[Found]:
     """Each part of a year whose words end in "of" and run straight on into a year of twelve whole
     months: one expression over both, the part taken of that year (`found` sorted by start). Not a year
@@ -36,22 +46,15 @@ def join_parts_of_years(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         previous = out[-1] if out else None
-        if previous is None or previous[2] not in PARTS or item[2] == "year" or not _twelve_months(item[3]):
+        year = item[3]
+        if previous is None or previous[2] not in PARTS or item[2] == "year" or not _twelve_months(year):
             out.append(item)
             continue
         start, end, kind, part, relation = previous
-        year = item[3]
         gap = _OF.match(text, end)
-        if part is None or part.start is None or year is None or year.start is None:
+        joined = gap is not None and gap.end() == item[0] and text[start:end].rstrip().lower().endswith("of")
+        if not joined or part is None or part.start is None or year is None or year.start is None:
             out.append(item)
             continue
-        if gap is None or gap.end() != item[0] or not text[start:end].rstrip().lower().endswith("of"):
-            out.append(item)
-            continue
-        months = PARTS[kind]
-        index = (part.start.month - 1) // months  # the part the words name: 'second quarter' -> 1
-        first = add_months(year.start, months * index)
-        last = add_months(first, months) - timedelta(days=1)
-        grain = part.grain if first.month % 3 == 1 else "span"
-        out[-1] = (start, item[1], kind, Period(first, last, grain), relation)
+        out[-1] = (start, item[1], kind, part_of(year.start, part, PARTS[kind]), relation)
     return out
